@@ -1,0 +1,237 @@
+using System.Globalization;
+using CustomerAnalytics.Internal;
+using CustomerAnalytics.Model;
+
+namespace CustomerAnalytics.Enrichment;
+
+/// <summary>
+/// Customers × products × transactions, joined, with revenue derived: the one input of every KPI, recommender and
+/// artifact. Immutable and safe to share between threads.
+/// </summary>
+/// <remarks>
+/// <para>The dataset is columnar: one array per column, with customers, products, segments, categories and orders
+/// interned to dense indexes. <see cref="CustomerIndexes"/>[row] indexes <see cref="Customers"/>,
+/// <see cref="ProductIndexes"/>[row] indexes <see cref="Products"/>, and so on. Loops over these spans are how the
+/// calculators run; <see cref="Rows"/> gives the same data as <see cref="EnrichedTransaction"/> values for LINQ.</para>
+/// <para>Build one with <see cref="EnrichedDatasetBuilder"/>.</para>
+/// </remarks>
+public sealed class EnrichedDataset
+{
+    private readonly Dictionary<string, int> _customerLookup;
+    private readonly Dictionary<string, int> _productLookup;
+    private readonly long[]? _numericTransactionIds;
+    private readonly string[]? _textTransactionIds;
+    private readonly string[] _namedOrderIds;
+    private readonly int[] _ownOrderRows;
+
+    internal EnrichedDataset(
+        Customer[] customers,
+        int[] customerSegments,
+        Product[] products,
+        int[] productCategories,
+        string[] segments,
+        string[] categories,
+        int[] customerIndexes,
+        int[] productIndexes,
+        int[] orderIndexes,
+        int[] quantities,
+        long[] timestampTicks,
+        long[] revenueUnits,
+        long[] unitPriceUnits,
+        long[]? numericTransactionIds,
+        string[]? textTransactionIds,
+        string[] namedOrderIds,
+        int[] ownOrderRows,
+        EnrichmentReport report)
+    {
+        CustomerTable = customers;
+        CustomerSegmentTable = customerSegments;
+        ProductTable = products;
+        ProductCategoryTable = productCategories;
+        SegmentTable = segments;
+        CategoryTable = categories;
+        CustomerColumn = customerIndexes;
+        ProductColumn = productIndexes;
+        OrderColumn = orderIndexes;
+        QuantityColumn = quantities;
+        TicksColumn = timestampTicks;
+        RevenueUnits = revenueUnits;
+        UnitPriceUnits = unitPriceUnits;
+        _numericTransactionIds = numericTransactionIds;
+        _textTransactionIds = textTransactionIds;
+        _namedOrderIds = namedOrderIds;
+        _ownOrderRows = ownOrderRows;
+        Report = report;
+        _customerLookup = new Dictionary<string, int>(customers.Length, StringComparer.Ordinal);
+        for (var i = 0; i < customers.Length; i++)
+        {
+            _customerLookup.Add(customers[i].Id, i);
+        }
+
+        _productLookup = new Dictionary<string, int>(products.Length, StringComparer.Ordinal);
+        for (var i = 0; i < products.Length; i++)
+        {
+            _productLookup.Add(products[i].Id, i);
+        }
+    }
+
+    /// <summary>The number of transactions (rows).</summary>
+    public int TransactionCount => CustomerColumn.Length;
+
+    /// <summary>The number of distinct orders.</summary>
+    public int OrderCount => _namedOrderIds.Length + _ownOrderRows.Length;
+
+    /// <summary>The customers, indexed by <see cref="CustomerIndexes"/>; every customer added, bought or not.</summary>
+    public IReadOnlyList<Customer> Customers => CustomerTable;
+
+    /// <summary>The products, indexed by <see cref="ProductIndexes"/>; every product added, sold or not.</summary>
+    public IReadOnlyList<Product> Products => ProductTable;
+
+    /// <summary>The distinct segments, in ordinal order, indexed by <see cref="CustomerSegments"/>.</summary>
+    public IReadOnlyList<string> Segments => SegmentTable;
+
+    /// <summary>The distinct categories, in ordinal order, indexed by <see cref="ProductCategories"/>.</summary>
+    public IReadOnlyList<string> Categories => CategoryTable;
+
+    /// <summary>For each customer, the index of its segment in <see cref="Segments"/>.</summary>
+    public ReadOnlySpan<int> CustomerSegments => CustomerSegmentTable;
+
+    /// <summary>For each product, the index of its category in <see cref="Categories"/>.</summary>
+    public ReadOnlySpan<int> ProductCategories => ProductCategoryTable;
+
+    /// <summary>For each row, the index of its customer in <see cref="Customers"/>.</summary>
+    public ReadOnlySpan<int> CustomerIndexes => CustomerColumn;
+
+    /// <summary>For each row, the index of its product in <see cref="Products"/>.</summary>
+    public ReadOnlySpan<int> ProductIndexes => ProductColumn;
+
+    /// <summary>For each row, the index of its order (0 to <see cref="OrderCount"/> − 1); see <see cref="GetOrderId"/>.</summary>
+    public ReadOnlySpan<int> OrderIndexes => OrderColumn;
+
+    /// <summary>For each row, the quantity; negative for a return.</summary>
+    public ReadOnlySpan<int> Quantities => QuantityColumn;
+
+    /// <summary>For each row, the timestamp as UTC ticks (<see cref="DateTimeOffset.UtcTicks"/>).</summary>
+    public ReadOnlySpan<long> TimestampTicks => TicksColumn;
+
+    /// <summary>What happened while the dataset was built.</summary>
+    public EnrichmentReport Report { get; }
+
+    /// <summary>The row view of every transaction, in row order.</summary>
+    public IEnumerable<EnrichedTransaction> Rows
+    {
+        get
+        {
+            for (var row = 0; row < TransactionCount; row++)
+            {
+                yield return this[row];
+            }
+        }
+    }
+
+    internal Customer[] CustomerTable { get; }
+
+    internal int[] CustomerSegmentTable { get; }
+
+    internal Product[] ProductTable { get; }
+
+    internal int[] ProductCategoryTable { get; }
+
+    internal string[] SegmentTable { get; }
+
+    internal string[] CategoryTable { get; }
+
+    internal int[] CustomerColumn { get; }
+
+    internal int[] ProductColumn { get; }
+
+    internal int[] OrderColumn { get; }
+
+    internal int[] QuantityColumn { get; }
+
+    internal long[] TicksColumn { get; }
+
+    /// <summary>Revenue per row in units of 1/10,000 (see <see cref="Money"/>).</summary>
+    internal long[] RevenueUnits { get; }
+
+    /// <summary>Unit price per row in units of 1/10,000, or <see cref="Money.None"/>.</summary>
+    internal long[] UnitPriceUnits { get; }
+
+    /// <summary>The row view of one transaction.</summary>
+    /// <param name="row">The 0-based row.</param>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="row"/> is not a row of the dataset.</exception>
+    public EnrichedTransaction this[int row]
+    {
+        get
+        {
+            ArgumentOutOfRangeException.ThrowIfNegative(row);
+            ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(row, TransactionCount);
+            var customer = CustomerTable[CustomerColumn[row]];
+            var product = ProductTable[ProductColumn[row]];
+            return new EnrichedTransaction(
+                row,
+                GetTransactionId(row),
+                GetOrderId(OrderColumn[row]),
+                customer.Id,
+                SegmentTable[CustomerSegmentTable[CustomerColumn[row]]],
+                customer.SignupDate,
+                product.Id,
+                CategoryTable[ProductCategoryTable[ProductColumn[row]]],
+                QuantityColumn[row],
+                GetUnitPrice(row),
+                GetRevenue(row),
+                new DateTimeOffset(TicksColumn[row], TimeSpan.Zero));
+        }
+    }
+
+    /// <summary>The revenue of a row, exact.</summary>
+    /// <param name="row">The 0-based row.</param>
+    /// <returns>The revenue.</returns>
+    public decimal GetRevenue(int row) => Money.ToDecimal(RevenueUnits[row]);
+
+    /// <summary>The unit price that applied to a row, or <see langword="null"/> when the line brought only a total.</summary>
+    /// <param name="row">The 0-based row.</param>
+    /// <returns>The unit price, or <see langword="null"/>.</returns>
+    public decimal? GetUnitPrice(int row) => UnitPriceUnits[row] == Money.None ? null : Money.ToDecimal(UnitPriceUnits[row]);
+
+    /// <summary>The id of the transaction of a row.</summary>
+    /// <param name="row">The 0-based row.</param>
+    /// <returns>The transaction id.</returns>
+    public string GetTransactionId(int row) =>
+        _textTransactionIds is not null
+            ? _textTransactionIds[row]
+            : _numericTransactionIds![row].ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>The id of an order.</summary>
+    /// <param name="orderIndex">The order index, as in <see cref="OrderIndexes"/>.</param>
+    /// <returns>The order id; for a line that had no order id, its transaction id.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="orderIndex"/> is not an order of the dataset.</exception>
+    public string GetOrderId(int orderIndex)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(orderIndex);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(orderIndex, OrderCount);
+        return orderIndex < _namedOrderIds.Length
+            ? _namedOrderIds[orderIndex]
+            : GetTransactionId(_ownOrderRows[orderIndex - _namedOrderIds.Length]);
+    }
+
+    /// <summary>Finds a customer's index.</summary>
+    /// <param name="customerId">The customer id.</param>
+    /// <param name="index">The index in <see cref="Customers"/>, when found.</param>
+    /// <returns>Whether the customer is in the dataset.</returns>
+    public bool TryGetCustomerIndex(string customerId, out int index)
+    {
+        ArgumentNullException.ThrowIfNull(customerId);
+        return _customerLookup.TryGetValue(customerId, out index);
+    }
+
+    /// <summary>Finds a product's index.</summary>
+    /// <param name="productId">The product id.</param>
+    /// <param name="index">The index in <see cref="Products"/>, when found.</param>
+    /// <returns>Whether the product is in the dataset.</returns>
+    public bool TryGetProductIndex(string productId, out int index)
+    {
+        ArgumentNullException.ThrowIfNull(productId);
+        return _productLookup.TryGetValue(productId, out index);
+    }
+}

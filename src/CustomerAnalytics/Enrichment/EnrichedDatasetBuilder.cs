@@ -1,0 +1,616 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using CustomerAnalytics.Internal;
+using CustomerAnalytics.Model;
+
+namespace CustomerAnalytics.Enrichment;
+
+/// <summary>
+/// Builds an <see cref="EnrichedDataset"/>: customers, products and transactions are added in any order (the join
+/// happens in <see cref="Build"/>), transactions are stored as columns as they arrive, so no transaction needs to
+/// exist as an object once added.
+/// </summary>
+/// <remarks>
+/// <para>Revenue = the line total when given, else quantity × the line's unit price when given, else quantity × the
+/// product's list price. Money is exact (see <see cref="EnrichmentIssueKind.MoneyOutOfRange"/> for the limits).</para>
+/// <para>A builder is not thread-safe; <see cref="Build"/> may be called once.</para>
+/// </remarks>
+/// <example>
+/// <code>
+/// var dataset = new EnrichedDatasetBuilder()
+///     .AddCustomers(customers)
+///     .AddProducts(products)
+///     .AddTransactions(transactions)
+///     .Build();
+/// </code>
+/// </example>
+public sealed class EnrichedDatasetBuilder
+{
+    private readonly EnrichmentOptions _options;
+    private readonly Interner _customerIds = new();
+    private readonly Interner _productIds = new();
+    private readonly Interner _orderIds = new();
+    private readonly List<Customer?> _customers = [];
+    private readonly List<Product?> _products = [];
+    private readonly IssueCollector _issues;
+
+    private GrowableArray<int> _customerColumn;
+    private GrowableArray<int> _productColumn;
+    private GrowableArray<int> _orderColumn;
+    private GrowableArray<int> _quantityColumn;
+    private GrowableArray<long> _ticksColumn;
+    private GrowableArray<long> _unitPriceColumn;
+    private GrowableArray<long> _lineTotalColumn;
+    private GrowableArray<long> _numericIds;
+    private GrowableArray<string> _textIds;
+    private bool _textIdMode;
+    private int _transactionsRead;
+    private bool _built;
+
+    /// <summary>Creates a builder.</summary>
+    /// <param name="options">The options; <see langword="null"/> for <see cref="EnrichmentOptions.Default"/>.</param>
+    /// <exception cref="ArgumentException"><paramref name="options"/> are invalid.</exception>
+    public EnrichedDatasetBuilder(EnrichmentOptions? options = null)
+    {
+        _options = options ?? EnrichmentOptions.Default;
+        _options.Validate();
+        _issues = new IssueCollector(_options.MaxListedIssuesPerKind);
+    }
+
+    /// <summary>The number of transactions added so far (kept or already rejected).</summary>
+    public int TransactionCount => _transactionsRead;
+
+    /// <summary>Adds a customer. A second customer with the same id is reported and ignored.</summary>
+    /// <param name="customer">The customer.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException">The customer's id or segment is empty.</exception>
+    /// <exception cref="InvalidOperationException"><see cref="Build"/> was called already.</exception>
+    public EnrichedDatasetBuilder AddCustomer(Customer customer)
+    {
+        ArgumentNullException.ThrowIfNull(customer);
+        ArgumentException.ThrowIfNullOrEmpty(customer.Id, nameof(customer));
+        ArgumentNullException.ThrowIfNull(customer.Segment, nameof(customer));
+        ThrowIfBuilt();
+        var index = _customerIds.Intern(customer.Id);
+        if (index == _customers.Count)
+        {
+            _customers.Add(customer);
+        }
+        else if (_customers[index] is null)
+        {
+            _customers[index] = customer;
+        }
+        else
+        {
+            if (_issues.Count(EnrichmentIssueKind.DuplicateDimensionId))
+            {
+                _issues.List(new EnrichmentIssue(EnrichmentIssueKind.DuplicateDimensionId, true, null, customer.Id, null, $"Customer '{customer.Id}' was added twice; the first record is kept."));
+            }
+        }
+
+        return this;
+    }
+
+    /// <summary>Adds customers.</summary>
+    /// <param name="customers">The customers.</param>
+    /// <returns>This builder.</returns>
+    public EnrichedDatasetBuilder AddCustomers(IEnumerable<Customer> customers)
+    {
+        ArgumentNullException.ThrowIfNull(customers);
+        foreach (var customer in customers)
+        {
+            AddCustomer(customer);
+        }
+
+        return this;
+    }
+
+    /// <summary>Adds a product. A second product with the same id is reported and ignored.</summary>
+    /// <param name="product">The product.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException">The product's id is empty or its list price is negative.</exception>
+    /// <exception cref="InvalidOperationException"><see cref="Build"/> was called already.</exception>
+    public EnrichedDatasetBuilder AddProduct(Product product)
+    {
+        ArgumentNullException.ThrowIfNull(product);
+        ArgumentException.ThrowIfNullOrEmpty(product.Id, nameof(product));
+        ArgumentNullException.ThrowIfNull(product.Category, nameof(product));
+        if (product.ListPrice is < 0)
+        {
+            throw new ArgumentException($"Product '{product.Id}' has a negative list price ({product.ListPrice.Value.ToString(CultureInfo.InvariantCulture)}).", nameof(product));
+        }
+
+        ThrowIfBuilt();
+        var index = _productIds.Intern(product.Id);
+        if (index == _products.Count)
+        {
+            _products.Add(product);
+        }
+        else if (_products[index] is null)
+        {
+            _products[index] = product;
+        }
+        else
+        {
+            if (_issues.Count(EnrichmentIssueKind.DuplicateDimensionId))
+            {
+                _issues.List(new EnrichmentIssue(EnrichmentIssueKind.DuplicateDimensionId, true, null, null, product.Id, $"Product '{product.Id}' was added twice; the first record is kept."));
+            }
+        }
+
+        return this;
+    }
+
+    /// <summary>Adds products.</summary>
+    /// <param name="products">The products.</param>
+    /// <returns>This builder.</returns>
+    public EnrichedDatasetBuilder AddProducts(IEnumerable<Product> products)
+    {
+        ArgumentNullException.ThrowIfNull(products);
+        foreach (var product in products)
+        {
+            AddProduct(product);
+        }
+
+        return this;
+    }
+
+    /// <summary>Adds a transaction. Its customer and product may be added before or after it.</summary>
+    /// <param name="transaction">The transaction.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException">The transaction's id, customer id or product id is empty.</exception>
+    /// <exception cref="InvalidOperationException"><see cref="Build"/> was called already.</exception>
+    public EnrichedDatasetBuilder AddTransaction(Transaction transaction)
+    {
+        ArgumentNullException.ThrowIfNull(transaction);
+        ArgumentException.ThrowIfNullOrEmpty(transaction.Id, nameof(transaction));
+        ArgumentException.ThrowIfNullOrEmpty(transaction.CustomerId, nameof(transaction));
+        ArgumentException.ThrowIfNullOrEmpty(transaction.ProductId, nameof(transaction));
+        ThrowIfBuilt();
+        long unitPrice = Money.None, lineTotal = Money.None;
+        if ((transaction.UnitPrice is { } price && !Money.TryToUnits(price, out unitPrice))
+            || (transaction.LineTotal is { } total && !Money.TryToUnits(total, out lineTotal)))
+        {
+            _transactionsRead++;
+            if (_issues.Count(EnrichmentIssueKind.MoneyOutOfRange))
+            {
+                _issues.List(new EnrichmentIssue(EnrichmentIssueKind.MoneyOutOfRange, true, transaction.Id, transaction.CustomerId, transaction.ProductId, $"Transaction '{transaction.Id}' has a price or total with more than {Money.Scale} decimal places or too large to keep exactly."));
+            }
+            return this;
+        }
+
+        AddRow(transaction.Id, transaction.CustomerId, transaction.ProductId, transaction.Quantity, transaction.Timestamp.UtcTicks, unitPrice, transaction.OrderId, lineTotal);
+        return this;
+    }
+
+    /// <summary>Adds transactions, streaming: each is stored as columns before the next is read.</summary>
+    /// <param name="transactions">The transactions.</param>
+    /// <returns>This builder.</returns>
+    public EnrichedDatasetBuilder AddTransactions(IEnumerable<Transaction> transactions)
+    {
+        ArgumentNullException.ThrowIfNull(transactions);
+        foreach (var transaction in transactions)
+        {
+            AddTransaction(transaction);
+        }
+
+        return this;
+    }
+
+    /// <summary>
+    /// The loaders' path: adds one row already parsed to columns. <paramref name="id"/> <see langword="null"/> numbers
+    /// the line (1, 2, … across the builder); money is in <see cref="Money"/> units or <see cref="Money.None"/>.
+    /// </summary>
+    internal void AddRow(string? id, string customerId, string productId, int quantity, long utcTicks, long unitPriceUnits, string? orderId, long lineTotalUnits)
+    {
+        ThrowIfBuilt();
+        _transactionsRead++;
+        AddId(id);
+        _customerColumn.Add(InternCustomer(customerId));
+        _productColumn.Add(InternProduct(productId));
+        _orderColumn.Add(string.IsNullOrEmpty(orderId) ? -1 : _orderIds.Intern(orderId));
+        _quantityColumn.Add(quantity);
+        _ticksColumn.Add(utcTicks);
+        _unitPriceColumn.Add(unitPriceUnits);
+        _lineTotalColumn.Add(lineTotalUnits);
+    }
+
+    /// <summary>
+    /// Joins what was added and returns the immutable dataset.
+    /// </summary>
+    /// <returns>The dataset, with its <see cref="EnrichedDataset.Report"/>.</returns>
+    /// <exception cref="InvalidOperationException"><see cref="Build"/> was called already.</exception>
+    public EnrichedDataset Build()
+    {
+        ThrowIfBuilt();
+        _built = true;
+
+        // Dimension tables: known records in the order added, then records made for unknown ids (when kept).
+        var customerMap = MapDimension(_customers, _customerIds, _options.UnknownCustomers, id => new Customer(id, _options.UnknownLabel), out var customers);
+        var productMap = MapDimension(_products, _productIds, _options.UnknownProducts, id => new Product(id, _options.UnknownLabel), out var products);
+        var (segments, customerSegments) = Encode(customers, c => c.Segment);
+        var (categories, productCategories) = Encode(products, p => p.Category);
+
+        var rowCount = _customerColumn.Count;
+        var customerColumn = _customerColumn.ToTrimmedArray();
+        var productColumn = _productColumn.ToTrimmedArray();
+        var orderColumn = _orderColumn.ToTrimmedArray();
+        var quantityColumn = _quantityColumn.ToTrimmedArray();
+        var ticksColumn = _ticksColumn.ToTrimmedArray();
+        var unitPriceColumn = _unitPriceColumn.ToTrimmedArray();
+        var revenueColumn = _lineTotalColumn.ToTrimmedArray();
+        var numericIds = _textIdMode ? null : _numericIds.ToTrimmedArray();
+        var textIds = _textIdMode ? _textIds.ToTrimmedArray() : null;
+        var firstRowOfId = FindDuplicateIds(numericIds, textIds, rowCount);
+
+        var kept = 0;
+        for (var row = 0; row < rowCount; row++)
+        {
+            string TransactionId() => numericIds is not null ? numericIds[row].ToString(CultureInfo.InvariantCulture) : textIds![row];
+            var rawCustomer = customerColumn[row];
+            var rawProduct = productColumn[row];
+            var customerIndex = customerMap[rawCustomer];
+            var productIndex = productMap[rawProduct];
+            var rejected = false;
+            if (_customers[rawCustomer] is null)
+            {
+                rejected |= customerIndex < 0;
+                if (_issues.Count(EnrichmentIssueKind.UnknownCustomer))
+                {
+                    _issues.List(new EnrichmentIssue(EnrichmentIssueKind.UnknownCustomer, customerIndex < 0, TransactionId(), _customerIds[rawCustomer], _productIds[rawProduct], $"Transaction '{TransactionId()}' names customer '{_customerIds[rawCustomer]}', which is not among the customers."));
+                }
+            }
+
+            if (_products[rawProduct] is null)
+            {
+                rejected |= productIndex < 0;
+                if (_issues.Count(EnrichmentIssueKind.UnknownProduct))
+                {
+                    _issues.List(new EnrichmentIssue(EnrichmentIssueKind.UnknownProduct, productIndex < 0, TransactionId(), _customerIds[rawCustomer], _productIds[rawProduct], $"Transaction '{TransactionId()}' names product '{_productIds[rawProduct]}', which is not among the products."));
+                }
+            }
+
+            if (firstRowOfId is not null && firstRowOfId[row] != row)
+            {
+                var drop = _options.DuplicateTransactions == DuplicateTransactionPolicy.KeepFirst;
+                rejected |= drop;
+                if (_issues.Count(EnrichmentIssueKind.DuplicateTransactionId))
+                {
+                    _issues.List(new EnrichmentIssue(EnrichmentIssueKind.DuplicateTransactionId, drop, TransactionId(), _customerIds[rawCustomer], _productIds[rawProduct], $"Transaction id '{TransactionId()}' appears again (first at row {firstRowOfId[row] + 1})."));
+                }
+            }
+
+            var quantity = quantityColumn[row];
+            var unitPrice = unitPriceColumn[row];
+            var revenue = revenueColumn[row];
+            if (unitPrice == Money.None && productIndex >= 0 && products[productIndex].ListPrice is { } listPrice)
+            {
+                Money.TryToUnits(listPrice, out unitPrice);
+            }
+
+            if (revenue == Money.None)
+            {
+                if (unitPrice == Money.None)
+                {
+                    if (!rejected)
+                    {
+                        rejected = true;
+                        if (_issues.Count(EnrichmentIssueKind.MissingPrice))
+                        {
+                            _issues.List(new EnrichmentIssue(EnrichmentIssueKind.MissingPrice, true, TransactionId(), _customerIds[rawCustomer], _productIds[rawProduct], $"Transaction '{TransactionId()}' has no unit price and product '{_productIds[rawProduct]}' has no list price."));
+                        }
+                    }
+                }
+                else
+                {
+                    try
+                    {
+                        revenue = checked(quantity * unitPrice);
+                    }
+                    catch (OverflowException)
+                    {
+                        rejected = true;
+                        if (_issues.Count(EnrichmentIssueKind.MoneyOutOfRange))
+                        {
+                            _issues.List(new EnrichmentIssue(EnrichmentIssueKind.MoneyOutOfRange, true, TransactionId(), _customerIds[rawCustomer], _productIds[rawProduct], $"Transaction '{TransactionId()}': quantity × unit price is too large to keep exactly."));
+                        }
+                    }
+                }
+            }
+
+            if (rejected)
+            {
+                continue;
+            }
+
+            if (quantity == 0)
+            {
+                if (_issues.Count(EnrichmentIssueKind.ZeroQuantity))
+                {
+                    _issues.List(new EnrichmentIssue(EnrichmentIssueKind.ZeroQuantity, false, TransactionId(), _customerIds[rawCustomer], _productIds[rawProduct], $"Transaction '{TransactionId()}' has quantity 0."));
+                }
+            }
+            else if (quantity < 0)
+            {
+                if (_issues.Count(EnrichmentIssueKind.Return))
+                {
+                    _issues.List(new EnrichmentIssue(EnrichmentIssueKind.Return, false, TransactionId(), _customerIds[rawCustomer], _productIds[rawProduct], $"Transaction '{TransactionId()}' is a return of {(-quantity).ToString(CultureInfo.InvariantCulture)} unit(s)."));
+                }
+            }
+
+            if (customers[customerIndex].SignupDate is { } signup && DateOnly.FromDateTime(new DateTime(ticksColumn[row], DateTimeKind.Utc)) < signup)
+            {
+                if (_issues.Count(EnrichmentIssueKind.PurchaseBeforeSignup))
+                {
+                    _issues.List(new EnrichmentIssue(EnrichmentIssueKind.PurchaseBeforeSignup, false, TransactionId(), _customerIds[rawCustomer], _productIds[rawProduct], $"Transaction '{TransactionId()}' on {new DateTime(ticksColumn[row], DateTimeKind.Utc).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} is before customer '{_customerIds[rawCustomer]}' signed up ({signup.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)})."));
+                }
+            }
+
+            customerColumn[kept] = customerIndex;
+            productColumn[kept] = productIndex;
+            orderColumn[kept] = orderColumn[row];
+            quantityColumn[kept] = quantity;
+            ticksColumn[kept] = ticksColumn[row];
+            unitPriceColumn[kept] = unitPrice;
+            revenueColumn[kept] = revenue;
+            if (numericIds is not null)
+            {
+                numericIds[kept] = numericIds[row];
+            }
+            else
+            {
+                textIds![kept] = textIds[row];
+            }
+
+            kept++;
+        }
+
+        // Lines without an order id are orders of their own, numbered after the named orders.
+        var namedOrders = _orderIds.Count;
+        var ownOrderRows = new GrowableArray<int>(0);
+        for (var row = 0; row < kept; row++)
+        {
+            if (orderColumn[row] < 0)
+            {
+                orderColumn[row] = namedOrders + ownOrderRows.Count;
+                ownOrderRows.Add(row);
+            }
+        }
+
+        var report = new EnrichmentReport
+        {
+            TransactionsRead = _transactionsRead,
+            TransactionsKept = kept,
+            Counts = _issues.Counts.ToImmutableSortedDictionary(),
+            Issues = [.. _issues.Listed],
+        };
+
+        return new EnrichedDataset(
+            customers,
+            customerSegments,
+            products,
+            productCategories,
+            segments,
+            categories,
+            Trim(customerColumn, kept),
+            Trim(productColumn, kept),
+            Trim(orderColumn, kept),
+            Trim(quantityColumn, kept),
+            Trim(ticksColumn, kept),
+            Trim(revenueColumn, kept),
+            Trim(unitPriceColumn, kept),
+            numericIds is null ? null : Trim(numericIds, kept),
+            textIds is null ? null : Trim(textIds, kept),
+            [.. _orderIds.Values],
+            ownOrderRows.ToTrimmedArray(),
+            report);
+    }
+
+    private static T[] Trim<T>(T[] array, int length)
+    {
+        if (array.Length != length)
+        {
+            Array.Resize(ref array, length);
+        }
+
+        return array;
+    }
+
+    private static int[] MapDimension<T>(List<T?> records, Interner ids, UnknownReferencePolicy policy, Func<string, T> makeUnknown, out T[] table)
+        where T : class
+    {
+        var map = new int[records.Count];
+        var result = new List<T>(records.Count);
+        for (var i = 0; i < records.Count; i++)
+        {
+            if (records[i] is { } record)
+            {
+                map[i] = result.Count;
+                result.Add(record);
+            }
+        }
+
+        for (var i = 0; i < records.Count; i++)
+        {
+            if (records[i] is null)
+            {
+                if (policy == UnknownReferencePolicy.KeepAsUnknown)
+                {
+                    map[i] = result.Count;
+                    result.Add(makeUnknown(ids[i]));
+                }
+                else
+                {
+                    map[i] = -1;
+                }
+            }
+        }
+
+        table = [.. result];
+        return map;
+    }
+
+    private static (string[] Values, int[] Codes) Encode<T>(T[] records, Func<T, string> key)
+    {
+        var values = records.Select(key).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
+        var index = new Dictionary<string, int>(values.Length, StringComparer.Ordinal);
+        for (var i = 0; i < values.Length; i++)
+        {
+            index.Add(values[i], i);
+        }
+
+        var codes = new int[records.Length];
+        for (var i = 0; i < records.Length; i++)
+        {
+            codes[i] = index[key(records[i])];
+        }
+
+        return (values, codes);
+    }
+
+    /// <summary>For each row, the first row with the same id; <see langword="null"/> when no id repeats.</summary>
+    private static int[]? FindDuplicateIds(long[]? numericIds, string[]? textIds, int rowCount)
+    {
+        // Sort row numbers by id (stable by row), then mark every repeat with the first row of its run.
+        var order = new int[rowCount];
+        for (var i = 0; i < rowCount; i++)
+        {
+            order[i] = i;
+        }
+
+        Comparison<int> byId = numericIds is not null
+            ? (a, b) => numericIds[a] != numericIds[b] ? numericIds[a].CompareTo(numericIds[b]) : a.CompareTo(b)
+            : (a, b) => string.CompareOrdinal(textIds![a], textIds[b]) is var c && c != 0 ? c : a.CompareTo(b);
+        Array.Sort(order, byId);
+        int[]? first = null;
+        for (var k = 1; k < rowCount; k++)
+        {
+            var same = numericIds is not null
+                ? numericIds[order[k]] == numericIds[order[k - 1]]
+                : string.Equals(textIds![order[k]], textIds[order[k - 1]], StringComparison.Ordinal);
+            if (same)
+            {
+                if (first is null)
+                {
+                    first = new int[rowCount];
+                    for (var i = 0; i < rowCount; i++)
+                    {
+                        first[i] = i;
+                    }
+                }
+
+                first[order[k]] = first[order[k - 1]];
+            }
+        }
+
+        return first;
+    }
+
+    private void AddId(string? id)
+    {
+        if (id is null)
+        {
+            // Numbered line: its id is its ordinal among all lines added.
+            if (_textIdMode)
+            {
+                _textIds.Add(_transactionsRead.ToString(CultureInfo.InvariantCulture));
+            }
+            else
+            {
+                _numericIds.Add(_transactionsRead);
+            }
+
+            return;
+        }
+
+        if (!_textIdMode)
+        {
+            if (TryParseCanonicalInteger(id, out var number))
+            {
+                _numericIds.Add(number);
+                return;
+            }
+
+            // First id that is not a plain integer: keep every id as text from now on.
+            _textIdMode = true;
+            _textIds = new GrowableArray<string>(Math.Max(16, _numericIds.Count * 2));
+            foreach (var n in _numericIds.AsSpan())
+            {
+                _textIds.Add(n.ToString(CultureInfo.InvariantCulture));
+            }
+
+            _numericIds = default;
+        }
+
+        _textIds.Add(id);
+    }
+
+    /// <summary>Whether the text is an integer that formats back to exactly the same text (no sign, no leading zero).</summary>
+    private static bool TryParseCanonicalInteger(string text, out long value)
+    {
+        value = 0;
+        if (text.Length is 0 or > 18 || (text[0] == '0' && text.Length > 1))
+        {
+            return false;
+        }
+
+        foreach (var c in text)
+        {
+            if (c is < '0' or > '9')
+            {
+                return false;
+            }
+
+            value = (value * 10) + (c - '0');
+        }
+
+        return true;
+    }
+
+    private int InternCustomer(string id)
+    {
+        var index = _customerIds.Intern(id);
+        if (index == _customers.Count)
+        {
+            _customers.Add(null);
+        }
+
+        return index;
+    }
+
+    private int InternProduct(string id)
+    {
+        var index = _productIds.Intern(id);
+        if (index == _products.Count)
+        {
+            _products.Add(null);
+        }
+
+        return index;
+    }
+
+    private void ThrowIfBuilt()
+    {
+        if (_built)
+        {
+            throw new InvalidOperationException("This builder has built its dataset already; create a new builder for another dataset.");
+        }
+    }
+
+    private sealed class IssueCollector(int maxPerKind)
+    {
+        public Dictionary<EnrichmentIssueKind, int> Counts { get; } = [];
+
+        public List<EnrichmentIssue> Listed { get; } = [];
+
+        /// <summary>Counts one issue of a kind; returns whether it is to be listed too.</summary>
+        public bool Count(EnrichmentIssueKind kind)
+        {
+            var count = Counts.GetValueOrDefault(kind) + 1;
+            Counts[kind] = count;
+            return count <= maxPerKind;
+        }
+
+        public void List(EnrichmentIssue issue) => Listed.Add(issue);
+    }
+}

@@ -1,0 +1,64 @@
+namespace CustomerAnalytics.Enrichment;
+
+/// <summary>Options of an <see cref="EnrichedDatasetBuilder"/>. Immutable: derive variants with <c>with</c>.</summary>
+public sealed record EnrichmentOptions
+{
+    /// <summary>The default options: unknown ids rejected, duplicate ids kept, 100 issues listed per kind.</summary>
+    public static EnrichmentOptions Default { get; } = new();
+
+    /// <summary>What to do with a transaction whose customer is unknown.</summary>
+    /// <value>Defaults to <see cref="UnknownReferencePolicy.Reject"/>.</value>
+    public UnknownReferencePolicy UnknownCustomers { get; init; } = UnknownReferencePolicy.Reject;
+
+    /// <summary>What to do with a transaction whose product is unknown.</summary>
+    /// <value>Defaults to <see cref="UnknownReferencePolicy.Reject"/>.</value>
+    public UnknownReferencePolicy UnknownProducts { get; init; } = UnknownReferencePolicy.Reject;
+
+    /// <summary>What to do with a transaction whose id was seen before.</summary>
+    /// <value>Defaults to <see cref="DuplicateTransactionPolicy.KeepAll"/>.</value>
+    public DuplicateTransactionPolicy DuplicateTransactions { get; init; } = DuplicateTransactionPolicy.KeepAll;
+
+    /// <summary>The segment and category given to customers and products created for unknown ids.</summary>
+    /// <value>Defaults to <c>Unknown</c>.</value>
+    public string UnknownLabel { get; init; } = "Unknown";
+
+    /// <summary>How many issues of each kind the report lists in detail (all are counted).</summary>
+    /// <value>Defaults to 100.</value>
+    public int MaxListedIssuesPerKind { get; init; } = 100;
+
+    /// <summary>Checks the options, listing every invalid one.</summary>
+    /// <exception cref="ArgumentException">One or more options are invalid.</exception>
+    public void Validate()
+    {
+        var errors = new List<string>();
+        if (!Enum.IsDefined(UnknownCustomers))
+        {
+            errors.Add($"{nameof(UnknownCustomers)} is not a defined policy.");
+        }
+
+        if (!Enum.IsDefined(UnknownProducts))
+        {
+            errors.Add($"{nameof(UnknownProducts)} is not a defined policy.");
+        }
+
+        if (!Enum.IsDefined(DuplicateTransactions))
+        {
+            errors.Add($"{nameof(DuplicateTransactions)} is not a defined policy.");
+        }
+
+        if (string.IsNullOrWhiteSpace(UnknownLabel))
+        {
+            errors.Add($"{nameof(UnknownLabel)} must not be empty.");
+        }
+
+        if (MaxListedIssuesPerKind < 0)
+        {
+            errors.Add($"{nameof(MaxListedIssuesPerKind)} must not be negative.");
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException("Invalid EnrichmentOptions: " + string.Join(" ", errors));
+        }
+    }
+}

@@ -1,0 +1,70 @@
+namespace CustomerAnalytics.Loading;
+
+/// <summary>
+/// Options shared by every loader. Immutable: derive a variant with <c>options with { Mode = LoadMode.Lenient }</c>.
+/// </summary>
+public sealed record LoadOptions
+{
+    /// <summary>The default options: strict, comma separated, invariant culture, UTC for timestamps without an offset.</summary>
+    public static LoadOptions Default { get; } = new();
+
+    /// <summary>Whether bad rows throw or are reported.</summary>
+    /// <value>Defaults to <see cref="LoadMode.Strict"/>.</value>
+    public LoadMode Mode { get; init; } = LoadMode.Strict;
+
+    /// <summary>How many problems a <see cref="DataLoadException"/> or a lenient result lists in detail; the rest are counted.</summary>
+    /// <value>Defaults to 100. In lenient mode every rejected row is still counted, and listed up to this number.</value>
+    public int MaxReportedProblems { get; init; } = 100;
+
+    /// <summary>The CSV field separator; <see langword="null"/> detects it among <c>, ; \t |</c> from the first lines.</summary>
+    /// <value>Defaults to <c>','</c>, so a file with another separator is reported rather than guessed.</value>
+    public char? Separator { get; init; } = ',';
+
+    /// <summary>The time zone of timestamps written without an offset or <c>Z</c>, and of date-only values.</summary>
+    /// <value>Defaults to <see cref="TimeZoneInfo.Utc"/>.</value>
+    public TimeZoneInfo SourceTimeZone { get; init; } = TimeZoneInfo.Utc;
+
+    /// <summary>Whether diagnostics and exception messages include the offending raw values (which may be personal data).</summary>
+    /// <value>Defaults to <see langword="true"/>.</value>
+    public bool IncludeValuesInDiagnostics { get; init; } = true;
+
+    /// <summary>The header names each field of a customer is looked up by.</summary>
+    public CustomerColumns CustomerColumns { get; init; } = CustomerColumns.Default;
+
+    /// <summary>The header names each field of a product is looked up by.</summary>
+    public ProductColumns ProductColumns { get; init; } = ProductColumns.Default;
+
+    /// <summary>The header names each field of a transaction is looked up by.</summary>
+    public TransactionColumns TransactionColumns { get; init; } = TransactionColumns.Default;
+
+    /// <summary>Checks the options, listing every invalid one.</summary>
+    /// <exception cref="ArgumentException">One or more options are invalid.</exception>
+    public void Validate()
+    {
+        var errors = new List<string>();
+        if (MaxReportedProblems < 1)
+        {
+            errors.Add($"{nameof(MaxReportedProblems)} must be at least 1 (was {MaxReportedProblems}).");
+        }
+
+        if (Separator is { } separator && (separator > 127 || separator is '"' or '\r' or '\n'))
+        {
+            errors.Add($"{nameof(Separator)} must be an ASCII character other than a quote or a line break.");
+        }
+
+        if (SourceTimeZone is null)
+        {
+            errors.Add($"{nameof(SourceTimeZone)} must not be null.");
+        }
+
+        if (CustomerColumns is null || ProductColumns is null || TransactionColumns is null)
+        {
+            errors.Add("The column maps must not be null.");
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException("Invalid LoadOptions: " + string.Join(" ", errors));
+        }
+    }
+}
