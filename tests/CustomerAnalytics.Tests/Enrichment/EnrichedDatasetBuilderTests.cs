@@ -1,0 +1,256 @@
+using CustomerAnalytics.Enrichment;
+using CustomerAnalytics.Kpis;
+using CustomerAnalytics.Model;
+using CustomerAnalytics.Tests.Infrastructure;
+
+namespace CustomerAnalytics.Tests.Enrichment;
+
+public sealed class EnrichedDatasetBuilderTests
+{
+    private static readonly DateTimeOffset Day = Seed.At("2024-03-10T12:00:00Z");
+
+    [Fact]
+    public void Build_Seed_RowsJoinedInTransactionOrder()
+    {
+        var dataset = Seed.Dataset();
+
+        var rows = dataset.Rows.ToArray();
+        Assert.Equal(7, rows.Length);
+        Assert.Equal(
+            new EnrichedTransaction(0, "1", "1", "C001", "Consumer", new DateOnly(2024, 1, 10), "P100", "Accessories", 2, 19.99m, 39.98m, Seed.At("2024-03-01T10:00:00Z")),
+            rows[0]);
+        Assert.Equal(
+            [39.98m, 199.00m, 499.00m, 597.00m, 19.99m, 59.98m, 59.97m],
+            rows.Select(r => r.Revenue));
+    }
+
+    [Fact]
+    public void Build_Seed_ReportsPurchaseBeforeSignupAndKeepsIt()
+    {
+        var dataset = Seed.Dataset();
+
+        Assert.Equal(7, dataset.Report.TransactionsKept);
+        Assert.Equal(0, dataset.Report.TransactionsRejected);
+        var issue = Assert.Single(dataset.Report.Issues);
+        Assert.Equal(EnrichmentIssueKind.PurchaseBeforeSignup, issue.Kind);
+        Assert.False(issue.Rejected);
+        Assert.Equal(("5", "C004"), (issue.TransactionId, issue.CustomerId));
+        Assert.Equal("Transaction '5' on 2024-03-04 is before customer 'C004' signed up (2024-03-05).", issue.Detail);
+    }
+
+    [Fact]
+    public void Build_Seed_DimensionsInterned()
+    {
+        var dataset = Seed.Dataset();
+
+        Assert.Equal(["Consumer", "Enterprise", "SMB"], dataset.Segments);
+        Assert.Equal(["Accessories", "Hardware", "Software"], dataset.Categories);
+        Assert.Equal([0, 2, 1, 0], dataset.CustomerSegments.ToArray());
+        Assert.True(dataset.TryGetCustomerIndex("C003", out var c3));
+        Assert.Equal(2, c3);
+        Assert.False(dataset.TryGetProductIndex("P999", out _));
+    }
+
+    [Fact]
+    public void Build_UnknownCustomerAndProduct_RejectedAndListedByDefault()
+    {
+        var dataset = Builder()
+            .AddTransaction(new Transaction("t1", "C1", "P1", 1, Day))
+            .AddTransaction(new Transaction("t2", "NOPE", "P1", 1, Day))
+            .AddTransaction(new Transaction("t3", "C1", "GONE", 1, Day))
+            .Build();
+
+        Assert.Equal(3, dataset.Report.TransactionsRead);
+        Assert.Equal(1, dataset.Report.TransactionsKept);
+        Assert.Equal(2, dataset.Report.TransactionsRejected);
+        Assert.Equal(1, dataset.Report.Count(EnrichmentIssueKind.UnknownCustomer));
+        Assert.Equal(1, dataset.Report.Count(EnrichmentIssueKind.UnknownProduct));
+        Assert.Equal(
+            [("t2", EnrichmentIssueKind.UnknownCustomer, true), ("t3", EnrichmentIssueKind.UnknownProduct, true)],
+            dataset.Report.Issues.Select(i => (i.TransactionId, i.Kind, i.Rejected)));
+        Assert.Equal(["C1"], dataset.Customers.Select(c => c.Id));
+        Assert.Equal(10.00m, KpiCalculator.Overall(dataset).Revenue);
+    }
+
+    [Fact]
+    public void Build_KeepAsUnknown_KeepsOrphansUnderUnknownLabel()
+    {
+        var options = new EnrichmentOptions { UnknownCustomers = UnknownReferencePolicy.KeepAsUnknown, UnknownProducts = UnknownReferencePolicy.KeepAsUnknown };
+        var dataset = Builder(options)
+            .AddTransaction(new Transaction("t1", "NOPE", "P1", 2, Day))
+            .AddTransaction(new Transaction("t2", "C1", "GONE", 1, Day, UnitPrice: 3.50m))
+            .Build();
+
+        Assert.Equal(2, dataset.Report.TransactionsKept);
+        Assert.Equal(
+            [("Unknown", 20.00m), ("S", 3.50m)],
+            KpiCalculator.BySegment(dataset).Select(s => (s.Key, s.Revenue)));
+        Assert.Equal(
+            [("X", 20.00m), ("Unknown", 3.50m)],
+            KpiCalculator.ByCategory(dataset).Select(s => (s.Key, s.Revenue)));
+        Assert.All(dataset.Report.Issues, i => Assert.False(i.Rejected));
+    }
+
+    [Fact]
+    public void Build_UnknownProductWithoutLinePrice_RejectedAsMissingPrice()
+    {
+        var options = new EnrichmentOptions { UnknownProducts = UnknownReferencePolicy.KeepAsUnknown };
+        var dataset = Builder(options).AddTransaction(new Transaction("t1", "C1", "GONE", 1, Day)).Build();
+
+        Assert.Equal(0, dataset.TransactionCount);
+        Assert.Equal(1, dataset.Report.Count(EnrichmentIssueKind.MissingPrice));
+    }
+
+    [Fact]
+    public void Build_DuplicateTransactionIds_KeptAndReportedByDefault()
+    {
+        var dataset = Builder()
+            .AddTransaction(new Transaction("7", "C1", "P1", 1, Day))
+            .AddTransaction(new Transaction("8", "C1", "P1", 1, Day))
+            .AddTransaction(new Transaction("7", "C1", "P1", 1, Day))
+            .Build();
+
+        Assert.Equal(3, dataset.TransactionCount);
+        var issue = Assert.Single(dataset.Report.Issues);
+        Assert.Equal((EnrichmentIssueKind.DuplicateTransactionId, "7", false), (issue.Kind, issue.TransactionId, issue.Rejected));
+        Assert.Equal("Transaction id '7' appears again (first at row 1).", issue.Detail);
+    }
+
+    [Fact]
+    public void Build_DuplicateTransactionIds_KeepFirstDropsRepeats()
+    {
+        var dataset = Builder(new EnrichmentOptions { DuplicateTransactions = DuplicateTransactionPolicy.KeepFirst })
+            .AddTransaction(new Transaction("A-1", "C1", "P1", 1, Day))
+            .AddTransaction(new Transaction("A-1", "C1", "P1", 5, Day))
+            .Build();
+
+        Assert.Equal(1, dataset.TransactionCount);
+        Assert.Equal(1, dataset.Quantities[0]);
+        Assert.True(Assert.Single(dataset.Report.Issues).Rejected);
+    }
+
+    [Fact]
+    public void Build_ReturnsAndZeroQuantities_KeptCountedAndReduceRevenue()
+    {
+        var dataset = Builder()
+            .AddTransaction(new Transaction("1", "C1", "P1", 3, Day))
+            .AddTransaction(new Transaction("2", "C1", "P1", -1, Day))
+            .AddTransaction(new Transaction("3", "C1", "P1", 0, Day))
+            .Build();
+
+        Assert.Equal(3, dataset.TransactionCount);
+        Assert.Equal(1, dataset.Report.Count(EnrichmentIssueKind.Return));
+        Assert.Equal(1, dataset.Report.Count(EnrichmentIssueKind.ZeroQuantity));
+        Assert.Equal(new OverallKpis(1, 3, 3, 2, 20.00m, 6.67m), KpiCalculator.Overall(dataset));
+    }
+
+    [Fact]
+    public void Build_LinePriceAndLineTotal_OverrideListPrice()
+    {
+        var dataset = Builder()
+            .AddTransaction(new Transaction("1", "C1", "P1", 3, Day, UnitPrice: 2.125m))
+            .AddTransaction(new Transaction("2", "C1", "P1", 3, Day, LineTotal: 25.99m))
+            .Build();
+
+        Assert.Equal([6.375m, 25.99m], dataset.Rows.Select(r => r.Revenue));
+        Assert.Equal([2.125m, 10.00m], dataset.Rows.Select(r => r.UnitPrice));
+    }
+
+    [Fact]
+    public void AddTransaction_PriceWithMoreThanFourDecimals_RejectedNotRounded()
+    {
+        var dataset = Builder().AddTransaction(new Transaction("1", "C1", "P1", 1, Day, UnitPrice: 0.00001m)).Build();
+
+        Assert.Equal(0, dataset.TransactionCount);
+        Assert.Equal(1, dataset.Report.TransactionsRejected);
+        Assert.Equal(EnrichmentIssueKind.MoneyOutOfRange, Assert.Single(dataset.Report.Issues).Kind);
+    }
+
+    [Fact]
+    public void Build_MixedIds_KeptAsText()
+    {
+        var dataset = Builder()
+            .AddTransaction(new Transaction("10", "C1", "P1", 1, Day))
+            .AddTransaction(new Transaction("007", "C1", "P1", 1, Day))
+            .Build();
+
+        Assert.Equal(["10", "007"], dataset.Rows.Select(r => r.TransactionId));
+    }
+
+    [Fact]
+    public void Build_OrderIds_LinesWithoutOrderAreTheirOwnOrder()
+    {
+        var dataset = Builder()
+            .AddTransaction(new Transaction("1", "C1", "P1", 1, Day, OrderId: "INV-9"))
+            .AddTransaction(new Transaction("2", "C1", "P1", 1, Day))
+            .AddTransaction(new Transaction("3", "C1", "P1", 1, Day, OrderId: "INV-9"))
+            .Build();
+
+        Assert.Equal(2, dataset.OrderCount);
+        Assert.Equal(["INV-9", "2", "INV-9"], dataset.Rows.Select(r => r.OrderId));
+    }
+
+    [Fact]
+    public void AddCustomer_DuplicateId_FirstKeptAndReported()
+    {
+        var dataset = new EnrichedDatasetBuilder()
+            .AddCustomer(new Customer("C1", "First"))
+            .AddCustomer(new Customer("C1", "Second"))
+            .Build();
+
+        Assert.Equal("First", Assert.Single(dataset.Customers).Segment);
+        Assert.Equal(EnrichmentIssueKind.DuplicateDimensionId, Assert.Single(dataset.Report.Issues).Kind);
+    }
+
+    [Fact]
+    public void Build_Twice_Throws()
+    {
+        var builder = new EnrichedDatasetBuilder();
+        builder.Build();
+
+        Assert.Throws<InvalidOperationException>(() => builder.Build());
+        Assert.Throws<InvalidOperationException>(() => builder.AddCustomer(new Customer("C", "S")));
+    }
+
+    [Fact]
+    public void Options_Invalid_AllErrorsReportedTogether()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new EnrichedDatasetBuilder(new EnrichmentOptions { UnknownLabel = " ", MaxListedIssuesPerKind = -1 }));
+
+        Assert.Contains("UnknownLabel", error.Message, StringComparison.Ordinal);
+        Assert.Contains("MaxListedIssuesPerKind", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Build_IssuesListedUpToLimitButAllCounted()
+    {
+        var builder = Builder(new EnrichmentOptions { MaxListedIssuesPerKind = 2 });
+        for (var i = 0; i < 5; i++)
+        {
+            builder.AddTransaction(new Transaction($"{i}", "C1", "P1", -1, Day));
+        }
+
+        var report = builder.Build().Report;
+
+        Assert.Equal(5, report.Count(EnrichmentIssueKind.Return));
+        Assert.Equal(2, report.Issues.Length);
+    }
+
+    [Fact]
+    public void Build_ResultIndependentOfAddOrder()
+    {
+        var forward = Seed.Dataset();
+        var backward = new EnrichedDatasetBuilder()
+            .AddTransactions(Seed.Transactions.Reverse())
+            .AddProducts(Seed.Products.Reverse())
+            .AddCustomers(Seed.Customers.Reverse())
+            .Build();
+
+        Assert.Equal(KpiCalculator.Overall(forward), KpiCalculator.Overall(backward));
+        Assert.Equal(KpiCalculator.BySegment(forward).ToArray(), KpiCalculator.BySegment(backward).ToArray());
+        Assert.Equal(KpiCalculator.TopProducts(forward, 4).ToArray(), KpiCalculator.TopProducts(backward, 4).ToArray());
+    }
+
+    private static EnrichedDatasetBuilder Builder(EnrichmentOptions? options = null) =>
+        new EnrichedDatasetBuilder(options).AddCustomer(new Customer("C1", "S")).AddProduct(new Product("P1", "X", 10.00m));
+}
