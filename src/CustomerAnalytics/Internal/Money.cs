@@ -39,9 +39,9 @@ internal static class Money
         return true;
     }
 
-    /// <summary>Units to a decimal.</summary>
-    public static decimal ToDecimal(long units) => units / FactorDecimal;
+    /// <summary>Units to a decimal with at least two decimal places (<c>796.00</c>, <c>6.375</c>), so it prints as money.</summary>
+    public static decimal ToDecimal(long units) => (units / FactorDecimal) + 0.00m;
 
-    /// <summary>A sum of units to a decimal.</summary>
-    public static decimal ToDecimal(Int128 units) => (decimal)units / FactorDecimal;
+    /// <summary>A sum of units to a decimal with at least two decimal places.</summary>
+    public static decimal ToDecimal(Int128 units) => ((decimal)units / FactorDecimal) + 0.00m;
 }
