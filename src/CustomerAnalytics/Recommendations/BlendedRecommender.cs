@@ -1,5 +1,7 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Runtime.CompilerServices;
+using System.Runtime.InteropServices;
 using CustomerAnalytics.Enrichment;
 
 namespace CustomerAnalytics.Recommendations;
@@ -100,28 +102,54 @@ public sealed class BlendedRecommender : IRecommender
             var result = new CustomerRecommendations[answers[0].Length];
             Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, result.Length, 4_096), range =>
             {
-                var lists = new ImmutableArray<Recommendation>[answers.Length];
+                // The blend depends only on the components' answers, and baseline models hand the same answer array
+                // to many customers: blend each distinct combination of answer arrays once.
+                var blends = new Dictionary<AnswerKey, ImmutableArray<Recommendation>>();
+                var scratch = new Scratch();
                 for (var i = range.Item1; i < range.Item2; i++)
                 {
                     var customerId = answers[0][i].CustomerId;
+                    var lists = new ImmutableArray<Recommendation>[answers.Length];
                     for (var m = 0; m < answers.Length; m++)
                     {
                         // Models fitted on one dataset list its customers in one order; check rather than assume.
                         lists[m] = answers[m][i].CustomerId == customerId ? answers[m][i].Items : models[m].Recommend(customerId, deeper);
                     }
 
-                    result[i] = new CustomerRecommendations(customerId, request.Count == 0 ? [] : Blend(lists, request.Count));
+                    var key = new AnswerKey(lists);
+                    if (!blends.TryGetValue(key, out var items))
+                    {
+                        items = request.Count == 0 ? [] : Blend(lists, request.Count, scratch);
+                        blends.Add(key, items);
+                    }
+
+                    result[i] = new CustomerRecommendations(customerId, items);
                 }
             });
-            return [.. result];
+            return ImmutableCollectionsMarshal.AsImmutableArray(result);
         }
 
         private static RecommendationRequest Deeper(RecommendationRequest request) =>
             request with { Count = (int)Math.Min(int.MaxValue, (long)request.Count * CandidateFactor) };
 
-        private ImmutableArray<Recommendation> Blend(ImmutableArray<Recommendation>[] lists, int count)
+        private ImmutableArray<Recommendation> Blend(ImmutableArray<Recommendation>[] lists, int count, Scratch? scratch = null)
         {
-            var blended = new Dictionary<string, Entry>(StringComparer.Ordinal);
+            scratch ??= new Scratch();
+            var index = scratch.Index;
+            index.Clear();
+            var total = 0;
+            foreach (var list in lists)
+            {
+                total += list.IsDefault ? 0 : list.Length;
+            }
+
+            if (scratch.Entries.Length < total)
+            {
+                scratch.Entries = new Entry[total];
+            }
+
+            var entries = scratch.Entries;
+            var n = 0;
             for (var m = 0; m < lists.Length; m++)
             {
                 var list = lists[m];
@@ -130,36 +158,107 @@ public sealed class BlendedRecommender : IRecommender
                     continue;
                 }
 
-                var min = list.Min(r => r.Score);
-                var max = list.Max(r => r.Score);
+                var min = double.PositiveInfinity;
+                var max = double.NegativeInfinity;
+                foreach (var item in list)
+                {
+                    min = Math.Min(min, item.Score);
+                    max = Math.Max(max, item.Score);
+                }
+
                 foreach (var item in list)
                 {
                     var normalised = max > min ? (item.Score - min) / (max - min) : 1.0;
                     var contribution = weights[m] * normalised;
-                    if (!blended.TryGetValue(item.ProductId, out var entry))
+                    if (!index.TryGetValue(item.ProductId, out var e))
                     {
-                        blended[item.ProductId] = new Entry(contribution, contribution, item.Reason);
+                        index.Add(item.ProductId, n);
+                        entries[n++] = new Entry(item.ProductId, contribution, contribution, item.Reason);
                     }
                     else
                     {
-                        blended[item.ProductId] = contribution > entry.BestContribution
-                            ? new Entry(entry.Sum + contribution, contribution, item.Reason)
-                            : entry with { Sum = entry.Sum + contribution };
+                        ref var entry = ref entries[e];
+                        entry.Sum += contribution;
+                        if (contribution > entry.BestContribution)
+                        {
+                            entry.BestContribution = contribution;
+                            entry.Reason = item.Reason;
+                        }
                     }
                 }
             }
 
-            return
-            [
-                .. blended
-                    .Select(pair => (ProductId: pair.Key, Score: pair.Value.Sum / _totalWeight, pair.Value.Reason))
-                    .OrderByDescending(x => x.Score)
-                    .ThenBy(x => x.ProductId, StringComparer.Ordinal)
-                    .Take(count)
-                    .Select((x, i) => new Recommendation(x.ProductId, i + 1, x.Score, x.Reason)),
-            ];
+            // The best `count` by a partial selection sort: count is small next to the candidates.
+            var items = new Recommendation[Math.Min(count, n)];
+            for (var i = 0; i < items.Length; i++)
+            {
+                var best = i;
+                for (var j = i + 1; j < n; j++)
+                {
+                    if (IsBetter(entries[j], entries[best]))
+                    {
+                        best = j;
+                    }
+                }
+
+                (entries[i], entries[best]) = (entries[best], entries[i]);
+                items[i] = new Recommendation(entries[i].ProductId, i + 1, entries[i].Sum / _totalWeight, entries[i].Reason);
+            }
+
+            Array.Clear(entries, 0, n);
+            return ImmutableCollectionsMarshal.AsImmutableArray(items);
+
+            static bool IsBetter(in Entry a, in Entry b) =>
+                a.Sum > b.Sum || (a.Sum == b.Sum && string.CompareOrdinal(a.ProductId, b.ProductId) < 0);
         }
 
-        private readonly record struct Entry(double Sum, double BestContribution, string Reason);
+        /// <summary>Buffers one thread reuses from blend to blend.</summary>
+        private sealed class Scratch
+        {
+            public Dictionary<string, int> Index { get; } = new(StringComparer.Ordinal);
+
+            public Entry[] Entries { get; set; } = [];
+        }
+
+        /// <summary>A product's running blend: Σ contributions (then the score), and the reason of the largest contribution.</summary>
+        private struct Entry(string productId, double sum, double bestContribution, string reason)
+        {
+            public readonly string ProductId = productId;
+            public double Sum = sum;
+            public double BestContribution = bestContribution;
+            public string Reason = reason;
+        }
+
+        /// <summary>The components' answers for one customer, compared by the identity of their arrays.</summary>
+        private readonly struct AnswerKey(ImmutableArray<Recommendation>[] lists) : IEquatable<AnswerKey>
+        {
+            public bool Equals(AnswerKey other)
+            {
+                for (var m = 0; m < lists.Length; m++)
+                {
+                    if (!ReferenceEquals(ImmutableCollectionsMarshal.AsArray(lists[m]), ImmutableCollectionsMarshal.AsArray(other.Lists[m])))
+                    {
+                        return false;
+                    }
+                }
+
+                return true;
+            }
+
+            public override bool Equals(object? obj) => obj is AnswerKey other && Equals(other);
+
+            public override int GetHashCode()
+            {
+                var hash = default(HashCode);
+                foreach (var list in lists)
+                {
+                    hash.Add(RuntimeHelpers.GetHashCode(ImmutableCollectionsMarshal.AsArray(list)));
+                }
+
+                return hash.ToHashCode();
+            }
+
+            private ImmutableArray<Recommendation>[] Lists => lists;
+        }
     }
 }

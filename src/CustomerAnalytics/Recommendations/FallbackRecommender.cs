@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.InteropServices;
 using CustomerAnalytics.Enrichment;
 
 namespace CustomerAnalytics.Recommendations;
@@ -79,7 +80,7 @@ public sealed class FallbackRecommender : IRecommender
                     result[i] = items == first[i].Items ? first[i] : first[i] with { Items = items };
                 }
             });
-            return [.. result];
+            return ImmutableCollectionsMarshal.AsImmutableArray(result);
         }
 
         /// <summary>Fills <paramref name="start"/> (the first model's answer) up to the request's count from the later models.</summary>
