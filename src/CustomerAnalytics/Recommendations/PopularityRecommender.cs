@@ -1,0 +1,60 @@
+using CustomerAnalytics.Enrichment;
+
+namespace CustomerAnalytics.Recommendations;
+
+/// <summary>
+/// Recommends the dataset's best sellers to everyone: products ranked by a <see cref="PopularityMeasure"/> over the
+/// whole dataset, net of returns (revenue by default). The baseline every other strategy should beat, and the
+/// fallback of the others for customers they have never seen.
+/// </summary>
+/// <remarks>
+/// <para><b>Score:</b> the measure, as a <see cref="double"/> (revenue in currency units, units, or buyers).
+/// Ties are broken by product id (ordinal). Products whose measure is zero or negative are never recommended.</para>
+/// <para><b>Reason:</b> <c>top seller: 4 units, 796.00 revenue</c> (invariant culture; with the buyers first, as in
+/// <c>top seller: 2 buyers, 4 units, 796.00 revenue</c>, when ranked by buyers).</para>
+/// <para><b>Unknown customers</b> get the same list, with nothing excluded as purchased.</para>
+/// <para>The fitted model is immutable and thread-safe; see <c>docs/recommenders.md</c>.</para>
+/// </remarks>
+/// <example>On the seed sample, customer C001 (who bought P100, P200 and P400) is recommended P300; with
+/// <see cref="RecommendationRequest.ExcludePurchased"/> off, P200, P300, P100, P400.</example>
+public sealed class PopularityRecommender : IRecommender
+{
+    /// <summary>Creates the recommender.</summary>
+    /// <param name="options">The options; <see langword="null"/> for <see cref="PopularityOptions.Default"/>.</param>
+    /// <exception cref="ArgumentException"><paramref name="options"/> are invalid.</exception>
+    public PopularityRecommender(PopularityOptions? options = null)
+    {
+        options ??= PopularityOptions.Default;
+        options.Validate();
+        Options = options;
+    }
+
+    /// <summary>The options the recommender was created with.</summary>
+    public PopularityOptions Options { get; }
+
+    /// <inheritdoc/>
+    /// <value><c>popularity</c>.</value>
+    public string Name => "popularity";
+
+    /// <inheritdoc/>
+    /// <exception cref="ArgumentNullException"><paramref name="dataset"/> is <see langword="null"/>.</exception>
+    public IRecommenderModel Fit(EnrichedDataset dataset)
+    {
+        var statistics = SalesStatistics.Compute(dataset);
+        var list = Candidates(statistics, Options.Measure);
+        return new CandidateListModel(Name, statistics, [list], null, list);
+    }
+
+    /// <summary>The popularity list: products with a positive measure, highest first, ties by product id.</summary>
+    internal static RankedCandidates Candidates(SalesStatistics statistics, PopularityMeasure measure)
+    {
+        var builder = new RankedCandidates.Builder();
+        foreach (var product in statistics.RankProducts(measure))
+        {
+            var reason = ReasonText.TopSeller(measure, statistics.ProductUnits[product], statistics.ProductBuyers[product], statistics.RevenueOf(product));
+            builder.Add(product, statistics.ScoreOf(measure, product), reason);
+        }
+
+        return builder.Build();
+    }
+}

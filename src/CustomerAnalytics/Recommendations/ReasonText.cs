@@ -1,0 +1,41 @@
+using System.Globalization;
+
+namespace CustomerAnalytics.Recommendations;
+
+/// <summary>The reason texts of the baseline strategies: short, invariant culture, deterministic.</summary>
+internal static class ReasonText
+{
+    /// <summary><c>top seller: 4 units, 796.00 revenue</c>; with buyers first when ranked by buyers.</summary>
+    public static string TopSeller(PopularityMeasure measure, long units, int buyers, decimal revenue)
+    {
+        var figures = string.Create(CultureInfo.InvariantCulture, $"{Plural(units, "unit")}, {Amount(revenue)} revenue");
+        return measure == PopularityMeasure.Buyers
+            ? "top seller: " + Plural(buyers, "buyer") + ", " + figures
+            : "top seller: " + figures;
+    }
+
+    /// <summary><c>top seller in your segment's favourite category, Software</c>, or <c>… 2nd favourite category, …</c>.</summary>
+    public static string SegmentFavourite(int categoryRank, string category) =>
+        categoryRank == 1
+            ? "top seller in your segment's favourite category, " + category
+            : "top seller in your segment's " + Ordinal(categoryRank) + " favourite category, " + category;
+
+    /// <summary>A money amount with at least two decimals and no rounding: <c>796.00</c>, <c>0.1234</c>.</summary>
+    public static string Amount(decimal value) => value.ToString("0.00##", CultureInfo.InvariantCulture);
+
+    /// <summary><c>1st</c>, <c>2nd</c>, <c>3rd</c>, <c>4th</c>, …, <c>11th</c>, <c>12th</c>, <c>13th</c>, <c>21st</c>, ….</summary>
+    public static string Ordinal(int n)
+    {
+        var suffix = (n % 100) is 11 or 12 or 13 ? "th" : (n % 10) switch
+        {
+            1 => "st",
+            2 => "nd",
+            3 => "rd",
+            _ => "th",
+        };
+        return n.ToString(CultureInfo.InvariantCulture) + suffix;
+    }
+
+    private static string Plural(long n, string noun) =>
+        n.ToString(CultureInfo.InvariantCulture) + " " + (n is 1 or -1 ? noun : noun + "s");
+}
