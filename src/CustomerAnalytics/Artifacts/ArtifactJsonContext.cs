@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using CustomerAnalytics.Recommendations;
 
 namespace CustomerAnalytics.Artifacts;
 
@@ -6,7 +7,7 @@ namespace CustomerAnalytics.Artifacts;
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, WriteIndented = true)]
 [JsonSerializable(typeof(RunManifest))]
 [JsonSerializable(typeof(JsonArtifacts.CustomerRecommendationsDocument))]
-[JsonSerializable(typeof(JsonArtifacts.TopProductItem[]))]
-[JsonSerializable(typeof(JsonArtifacts.TopCategoryItem[]))]
-[JsonSerializable(typeof(JsonArtifacts.SegmentTopCategoryItem[]))]
+[JsonSerializable(typeof(ProductRevenue[]))]
+[JsonSerializable(typeof(CategoryRevenue[]))]
+[JsonSerializable(typeof(SegmentTopCategory[]))]
 internal sealed partial class ArtifactJsonContext : JsonSerializerContext;

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Text.Json;
-using CustomerAnalytics.Kpis;
 using CustomerAnalytics.Recommendations;
 
 namespace CustomerAnalytics.Artifacts;
@@ -13,29 +12,29 @@ public static class JsonArtifacts
 {
     /// <summary>Writes <c>recommendations/top_products.json</c>: an array of <c>{ product_id, category, revenue }</c>.</summary>
     /// <param name="stream">The destination.</param>
-    /// <param name="products">The products, best first.</param>
-    public static void WriteTopProducts(Stream stream, IEnumerable<ProductKpi> products)
+    /// <param name="products">The products, best first (<see cref="GlobalRecommendations.TopProducts"/>).</param>
+    public static void WriteTopProducts(Stream stream, IEnumerable<ProductRevenue> products)
     {
         ArgumentNullException.ThrowIfNull(products);
-        Write(stream, products.Select(p => new TopProductItem(p.ProductId, p.Category, p.Revenue)).ToArray(), ArtifactJsonContext.Default.TopProductItemArray);
+        Write(stream, products.ToArray(), ArtifactJsonContext.Default.ProductRevenueArray);
     }
 
     /// <summary>Writes <c>recommendations/top_categories.json</c>: an array of <c>{ category, revenue }</c>.</summary>
     /// <param name="stream">The destination.</param>
-    /// <param name="categories">The categories, best first.</param>
-    public static void WriteTopCategories(Stream stream, IEnumerable<GroupKpi> categories)
+    /// <param name="categories">The categories, best first (<see cref="GlobalRecommendations.TopCategories"/>).</param>
+    public static void WriteTopCategories(Stream stream, IEnumerable<CategoryRevenue> categories)
     {
         ArgumentNullException.ThrowIfNull(categories);
-        Write(stream, categories.Select(c => new TopCategoryItem(c.Key, c.Revenue)).ToArray(), ArtifactJsonContext.Default.TopCategoryItemArray);
+        Write(stream, categories.ToArray(), ArtifactJsonContext.Default.CategoryRevenueArray);
     }
 
     /// <summary>Writes <c>recommendations/top_category_per_segment.json</c>: an array of <c>{ segment, category, revenue }</c>.</summary>
     /// <param name="stream">The destination.</param>
-    /// <param name="segments">Each segment with its top category and that category's revenue in the segment, segments A→Z.</param>
-    public static void WriteTopCategoryPerSegment(Stream stream, IEnumerable<(string Segment, string Category, decimal Revenue)> segments)
+    /// <param name="segments">Each segment's top category, segments A→Z (<see cref="GlobalRecommendations.TopCategoryBySegment"/>).</param>
+    public static void WriteTopCategoryPerSegment(Stream stream, IEnumerable<SegmentTopCategory> segments)
     {
         ArgumentNullException.ThrowIfNull(segments);
-        Write(stream, segments.Select(s => new SegmentTopCategoryItem(s.Segment, s.Category, s.Revenue)).ToArray(), ArtifactJsonContext.Default.SegmentTopCategoryItemArray);
+        Write(stream, segments.ToArray(), ArtifactJsonContext.Default.SegmentTopCategoryArray);
     }
 
     /// <summary>
@@ -80,12 +79,6 @@ public static class JsonArtifacts
         JsonSerializer.Serialize(stream, value, typeInfo);
         stream.WriteByte((byte)'\n');
     }
-
-    internal sealed record TopProductItem(string ProductId, string Category, decimal Revenue);
-
-    internal sealed record TopCategoryItem(string Category, decimal Revenue);
-
-    internal sealed record SegmentTopCategoryItem(string Segment, string Category, decimal Revenue);
 
     internal sealed record RecommendationItem(int Rank, string ProductId, double Score, string Reason);
 
