@@ -53,25 +53,7 @@ public static class RankingEvaluator
             }
         }
 
-        var customerOfRow = customers.AsSpan();
-        var offsets = new int[index.CustomerCount + 1];
-        foreach (var customer in customerOfRow)
-        {
-            offsets[customer + 1]++;
-        }
-
-        for (var c = 0; c < index.CustomerCount; c++)
-        {
-            offsets[c + 1] += offsets[c];
-        }
-
-        var cursor = offsets[..^1];
-        var order = new int[customerOfRow.Length];
-        for (var row = 0; row < customerOfRow.Length; row++)
-        {
-            order[cursor[customerOfRow[row]]++] = row;
-        }
-
+        var rowsOf = RowGroups.By(customers.AsSpan(), index.CustomerCount);
         var scoreOf = scores.ToTrimmedArray();
         var productOf = products.ToTrimmedArray();
         return Accumulate(index.CustomerCount, options, (first, end, accumulator) =>
@@ -81,7 +63,7 @@ public static class RankingEvaluator
             Comparison<int> byScore = (a, b) => scoreOf[b].CompareTo(scoreOf[a]) is var c && c != 0 ? c : a.CompareTo(b);
             for (var customer = first; customer < end; customer++)
             {
-                var rows = order.AsSpan(offsets[customer], offsets[customer + 1] - offsets[customer]);
+                var rows = rowsOf.MutableOf(customer);
                 if (rows.IsEmpty)
                 {
                     continue;
