@@ -170,6 +170,118 @@ public static class CustomerKpiCalculator
             customers == 0 ? 0 : (double)repeat / customers);
     }
 
+    /// <summary>
+    /// Cohort retention: customers grouped by the calendar month of their first purchase; for each cohort and each
+    /// month since acquisition up to the dataset's last month with an order, the customers still buying, the rate and
+    /// the revenue.
+    /// </summary>
+    /// <param name="dataset">The dataset.</param>
+    /// <param name="timeZone">The time zone whose calendar months count; <see cref="TimeZoneInfo.Utc"/> when <see langword="null"/>.</param>
+    /// <returns>The cells, by cohort (oldest first) then months since acquisition; cohorts without customers are absent.</returns>
+    public static ImmutableArray<CohortCell> Cohorts(EnrichedDataset dataset, TimeZoneInfo? timeZone = null)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        timeZone ??= TimeZoneInfo.Utc;
+        var facts = OrderFacts.Build(dataset);
+        if (facts.Count == 0)
+        {
+            return [];
+        }
+
+        var days = LocalCalendar.Days(facts.Ticks, timeZone);
+        var month = new int[facts.Count];
+        var lastMonth = int.MinValue;
+        var cohortOf = new int[dataset.CustomerTable.Length];
+        Array.Fill(cohortOf, int.MaxValue);
+        for (var o = 0; o < facts.Count; o++)
+        {
+            month[o] = LocalCalendar.MonthIndex(days[o]);
+            lastMonth = Math.Max(lastMonth, month[o]);
+            if (facts.IsPurchase(o))
+            {
+                cohortOf[facts.Customer[o]] = Math.Min(cohortOf[facts.Customer[o]], month[o]);
+            }
+        }
+
+        var firstCohort = int.MaxValue;
+        foreach (var c in cohortOf)
+        {
+            firstCohort = Math.Min(firstCohort, c);
+        }
+
+        if (firstCohort == int.MaxValue)
+        {
+            return [];
+        }
+
+        // Cell (cohort, k) lives at offset[cohort − firstCohort] + k; a cohort has lastMonth − cohort + 1 cells.
+        var cohorts = lastMonth - firstCohort + 1;
+        var offset = new int[cohorts + 1];
+        for (var i = 0; i < cohorts; i++)
+        {
+            offset[i + 1] = offset[i] + (lastMonth - (firstCohort + i) + 1);
+        }
+
+        var size = new int[cohorts];
+        foreach (var c in cohortOf)
+        {
+            if (c != int.MaxValue)
+            {
+                size[c - firstCohort]++;
+            }
+        }
+
+        var active = new int[offset[cohorts]];
+        var revenue = new Int128[offset[cohorts]];
+        var pairs = new List<long>(facts.Count);
+        for (var o = 0; o < facts.Count; o++)
+        {
+            var customer = facts.Customer[o];
+            var cohort = cohortOf[customer];
+
+            // Orders of customers who never purchased, and returns dated before the first purchase, belong to no cell.
+            if (cohort == int.MaxValue || month[o] < cohort)
+            {
+                continue;
+            }
+
+            var cell = offset[cohort - firstCohort] + month[o] - cohort;
+            revenue[cell] += facts.RevenueUnits[o];
+            if (facts.IsPurchase(o))
+            {
+                pairs.Add(((long)cell << 32) | (uint)customer);
+            }
+        }
+
+        var sorted = pairs.ToArray();
+        Array.Sort(sorted);
+        for (var i = 0; i < sorted.Length; i++)
+        {
+            if (i == 0 || sorted[i] != sorted[i - 1])
+            {
+                active[(int)(sorted[i] >> 32)]++;
+            }
+        }
+
+        var result = ImmutableArray.CreateBuilder<CohortCell>();
+        for (var i = 0; i < cohorts; i++)
+        {
+            if (size[i] == 0)
+            {
+                continue;
+            }
+
+            var label = LocalCalendar.Label(firstCohort + i, KpiPeriod.Month);
+            var start = LocalCalendar.PeriodStart(firstCohort + i, KpiPeriod.Month);
+            for (var cell = offset[i]; cell < offset[i + 1]; cell++)
+            {
+                result.Add(new CohortCell(label, start, size[i], cell - offset[i], active[cell], (double)active[cell] / size[i], Money.ToDecimal(revenue[cell])));
+            }
+        }
+
+        return result.ToImmutable();
+    }
+
     /// <summary>Money ÷ count rounded to the cent (half away from zero); 0 when the count is 0.</summary>
     internal static decimal Ratio(decimal amount, int count) =>
         count == 0 ? 0m : Math.Round(amount / count, 2, MidpointRounding.AwayFromZero);

@@ -133,4 +133,47 @@ public sealed class CustomerKpiCalculatorTests
     {
         Assert.Equal(new PurchaseKpis(0, 0, 0, 0, 0, 0.00m, 0m, 0, 0m, 0), CustomerKpiCalculator.Purchases(new EnrichedDatasetBuilder().Build()));
     }
+
+    [Fact]
+    public void Cohorts_HandCalculated()
+    {
+        var cells = CustomerKpiCalculator.Cohorts(Shop());
+
+        // Cohort 2024-01: A (bought again in February). Cohort 2024-02: B (its return the same day reduces revenue).
+        // Cohort 2024-04: C. Every cohort runs to April, the last month with an order.
+        Assert.Equal(
+            [
+                ("2024-01", 1, 0, 1, 1.0, 20.00m), ("2024-01", 1, 1, 1, 1.0, 10.00m), ("2024-01", 1, 2, 0, 0.0, 0.00m), ("2024-01", 1, 3, 0, 0.0, 0.00m),
+                ("2024-02", 1, 0, 1, 1.0, 20.00m), ("2024-02", 1, 1, 0, 0.0, 0.00m), ("2024-02", 1, 2, 0, 0.0, 0.00m),
+                ("2024-04", 1, 0, 1, 1.0, 10.00m),
+            ],
+            cells.Select(c => (c.Cohort, c.CohortSize, c.MonthsSinceAcquisition, c.ActiveCustomers, c.RetentionRate, c.Revenue)));
+        Assert.Equal(new DateOnly(2024, 2, 1), cells[4].CohortStart);
+    }
+
+    [Fact]
+    public void Cohorts_TwoCustomersOneReturns_RateIsHalf()
+    {
+        var dataset = new EnrichedDatasetBuilder()
+            .AddCustomer(new Customer("A", "S"))
+            .AddCustomer(new Customer("B", "S"))
+            .AddProduct(new Product("P", "X", 5m))
+            .AddTransaction(new Transaction("1", "A", "P", 1, Seed.At("2024-01-01T00:00:00Z")))
+            .AddTransaction(new Transaction("2", "B", "P", 1, Seed.At("2024-01-31T00:00:00Z")))
+            .AddTransaction(new Transaction("3", "B", "P", 2, Seed.At("2024-03-01T00:00:00Z")))
+            .AddTransaction(new Transaction("4", "B", "P", 1, Seed.At("2024-03-02T00:00:00Z")))
+            .Build();
+
+        var cells = CustomerKpiCalculator.Cohorts(dataset);
+
+        Assert.Equal(
+            [(0, 2, 1.0, 10.00m), (1, 0, 0.0, 0.00m), (2, 1, 0.5, 15.00m)],
+            cells.Select(c => (c.MonthsSinceAcquisition, c.ActiveCustomers, c.RetentionRate, c.Revenue)));
+    }
+
+    [Fact]
+    public void Cohorts_Empty_NoCells()
+    {
+        Assert.Empty(CustomerKpiCalculator.Cohorts(new EnrichedDatasetBuilder().Build()));
+    }
 }
