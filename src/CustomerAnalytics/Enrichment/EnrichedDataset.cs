@@ -157,6 +157,13 @@ public sealed class EnrichedDataset
     /// <summary>Unit price per row in units of 1/10,000, or <see cref="Money.None"/>.</summary>
     internal long[] UnitPriceUnits { get; }
 
+    /// <summary>The bytes of the per-row columns (and per-order ids), for measuring; dimension tables excluded.</summary>
+    internal long ColumnBytes() =>
+        (4L * (CustomerColumn.Length + ProductColumn.Length + OrderColumn.Length + QuantityColumn.Length + _ownOrderRows.Length))
+        + (8L * (TicksColumn.Length + RevenueUnits.Length + UnitPriceUnits.Length + (_numericTransactionIds?.Length ?? 0)))
+        + (_textTransactionIds?.Sum(id => 8L + 22 + (2 * id.Length)) ?? 0)
+        + _namedOrderIds.Sum(id => 8L + 22 + (2 * id.Length));
+
     /// <summary>The row view of one transaction.</summary>
     /// <param name="row">The 0-based row.</param>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="row"/> is not a row of the dataset.</exception>
