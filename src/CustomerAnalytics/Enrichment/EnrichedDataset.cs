@@ -1,4 +1,3 @@
-using System.Globalization;
 using CustomerAnalytics.Internal;
 using CustomerAnalytics.Model;
 
@@ -19,11 +18,12 @@ public sealed class EnrichedDataset
 {
     private readonly Dictionary<string, int> _customerLookup;
     private readonly Dictionary<string, int> _productLookup;
-    private readonly long[]? _numericTransactionIds;
-    private readonly string[]? _textTransactionIds;
-    private readonly string[] _namedOrderIds;
+    private readonly IdColumn _transactionIds;
+    private readonly IdColumn _namedOrderIds;
     private readonly int[] _ownOrderRows;
+    private readonly long[]? _unitPriceUnits;
 
+    /// <summary>The columns as arrays of values (every row's unit price, ids as text or numbers): stored compactly.</summary>
     internal EnrichedDataset(
         Customer[] customers,
         int[] customerSegments,
@@ -43,6 +43,46 @@ public sealed class EnrichedDataset
         string[] namedOrderIds,
         int[] ownOrderRows,
         EnrichmentReport report)
+        : this(
+            customers,
+            customerSegments,
+            products,
+            productCategories,
+            segments,
+            categories,
+            customerIndexes,
+            productIndexes,
+            orderIndexes,
+            quantities,
+            timestampTicks,
+            revenueUnits,
+            unitPriceUnits,
+            textTransactionIds is not null ? IdColumn.Texts(textTransactionIds) : IdColumn.Numbers(numericTransactionIds ?? []),
+            IdColumn.Texts(namedOrderIds),
+            ownOrderRows,
+            report)
+    {
+    }
+
+    /// <summary>The columns, with ids stored compactly; <c>unitPriceUnits</c> is <see langword="null"/> when every row's unit price is its product's list price.</summary>
+    internal EnrichedDataset(
+        Customer[] customers,
+        int[] customerSegments,
+        Product[] products,
+        int[] productCategories,
+        string[] segments,
+        string[] categories,
+        int[] customerIndexes,
+        int[] productIndexes,
+        int[] orderIndexes,
+        int[] quantities,
+        long[] timestampTicks,
+        long[] revenueUnits,
+        long[]? unitPriceUnits,
+        IdColumn transactionIds,
+        IdColumn namedOrderIds,
+        int[] ownOrderRows,
+        EnrichmentReport report)
     {
         CustomerTable = customers;
         CustomerSegmentTable = customerSegments;
@@ -56,12 +96,17 @@ public sealed class EnrichedDataset
         QuantityColumn = quantities;
         TicksColumn = timestampTicks;
         RevenueUnits = revenueUnits;
-        UnitPriceUnits = unitPriceUnits;
-        _numericTransactionIds = numericTransactionIds;
-        _textTransactionIds = textTransactionIds;
+        _unitPriceUnits = unitPriceUnits;
+        _transactionIds = transactionIds;
         _namedOrderIds = namedOrderIds;
         _ownOrderRows = ownOrderRows;
         Report = report;
+        ListPriceUnits = new long[products.Length];
+        for (var i = 0; i < products.Length; i++)
+        {
+            ListPriceUnits[i] = ListPriceUnitsOf(products[i]);
+        }
+
         _customerLookup = new Dictionary<string, int>(customers.Length, StringComparer.Ordinal);
         for (var i = 0; i < customers.Length; i++)
         {
@@ -79,7 +124,7 @@ public sealed class EnrichedDataset
     public int TransactionCount => CustomerColumn.Length;
 
     /// <summary>The number of distinct orders.</summary>
-    public int OrderCount => _namedOrderIds.Length + _ownOrderRows.Length;
+    public int OrderCount => _namedOrderIds.Count + _ownOrderRows.Length;
 
     /// <summary>The customers, indexed by <see cref="CustomerIndexes"/>; every customer added, bought or not.</summary>
     public IReadOnlyList<Customer> Customers => CustomerTable;
@@ -154,15 +199,35 @@ public sealed class EnrichedDataset
     /// <summary>Revenue per row in units of 1/10,000 (see <see cref="Money"/>).</summary>
     internal long[] RevenueUnits { get; }
 
-    /// <summary>Unit price per row in units of 1/10,000, or <see cref="Money.None"/>.</summary>
-    internal long[] UnitPriceUnits { get; }
+    /// <summary>Unit price per row in units of 1/10,000, or <see cref="Money.None"/>; made on each call when not stored.</summary>
+    internal long[] UnitPriceUnits
+    {
+        get
+        {
+            if (_unitPriceUnits is not null)
+            {
+                return _unitPriceUnits;
+            }
 
-    /// <summary>The bytes of the per-row columns (and per-order ids), for measuring; dimension tables excluded.</summary>
+            var result = new long[ProductColumn.Length];
+            for (var row = 0; row < result.Length; row++)
+            {
+                result[row] = ListPriceUnits[ProductColumn[row]];
+            }
+
+            return result;
+        }
+    }
+
+    /// <summary>Each product's list price in units of 1/10,000, or <see cref="Money.None"/>.</summary>
+    internal long[] ListPriceUnits { get; }
+
+    /// <summary>The bytes of the per-row columns and of the order ids, for measuring; dimension tables excluded.</summary>
     internal long ColumnBytes() =>
         (4L * (CustomerColumn.Length + ProductColumn.Length + OrderColumn.Length + QuantityColumn.Length + _ownOrderRows.Length))
-        + (8L * (TicksColumn.Length + RevenueUnits.Length + UnitPriceUnits.Length + (_numericTransactionIds?.Length ?? 0)))
-        + (_textTransactionIds?.Sum(id => 8L + 22 + (2 * id.Length)) ?? 0)
-        + _namedOrderIds.Sum(id => 8L + 22 + (2 * id.Length));
+        + (8L * (TicksColumn.Length + RevenueUnits.Length + (_unitPriceUnits?.Length ?? 0)))
+        + _transactionIds.Bytes
+        + _namedOrderIds.Bytes;
 
     /// <summary>The row view of one transaction.</summary>
     /// <param name="row">The 0-based row.</param>
@@ -199,15 +264,21 @@ public sealed class EnrichedDataset
     /// <summary>The unit price that applied to a row, or <see langword="null"/> when the line brought only a total.</summary>
     /// <param name="row">The 0-based row.</param>
     /// <returns>The unit price, or <see langword="null"/>.</returns>
-    public decimal? GetUnitPrice(int row) => UnitPriceUnits[row] == Money.None ? null : Money.ToDecimal(UnitPriceUnits[row]);
+    public decimal? GetUnitPrice(int row)
+    {
+        var units = _unitPriceUnits is not null ? _unitPriceUnits[row] : ListPriceUnits[ProductColumn[row]];
+        return units == Money.None ? null : Money.ToDecimal(units);
+    }
 
     /// <summary>The id of the transaction of a row.</summary>
     /// <param name="row">The 0-based row.</param>
     /// <returns>The transaction id.</returns>
-    public string GetTransactionId(int row) =>
-        _textTransactionIds is not null
-            ? _textTransactionIds[row]
-            : _numericTransactionIds![row].ToString(CultureInfo.InvariantCulture);
+    public string GetTransactionId(int row)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(row);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(row, TransactionCount);
+        return _transactionIds[row];
+    }
 
     /// <summary>The id of an order.</summary>
     /// <param name="orderIndex">The order index, as in <see cref="OrderIndexes"/>.</param>
@@ -217,9 +288,21 @@ public sealed class EnrichedDataset
     {
         ArgumentOutOfRangeException.ThrowIfNegative(orderIndex);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(orderIndex, OrderCount);
-        return orderIndex < _namedOrderIds.Length
+        return orderIndex < _namedOrderIds.Count
             ? _namedOrderIds[orderIndex]
-            : GetTransactionId(_ownOrderRows[orderIndex - _namedOrderIds.Length]);
+            : GetTransactionId(_ownOrderRows[orderIndex - _namedOrderIds.Count]);
+    }
+
+    /// <summary>A product's list price in units; <see cref="Money.None"/> when it has none, 0 when it cannot be kept exactly.</summary>
+    internal static long ListPriceUnitsOf(Product product)
+    {
+        if (product.ListPrice is not { } price)
+        {
+            return Money.None;
+        }
+
+        Money.TryToUnits(price, out var units);
+        return units;
     }
 
     /// <summary>Finds a customer's index.</summary>
