@@ -23,47 +23,6 @@ public sealed class EnrichedDataset
     private readonly int[] _ownOrderRows;
     private readonly long[]? _unitPriceUnits;
 
-    /// <summary>The columns as arrays of values (every row's unit price, ids as text or numbers): stored compactly.</summary>
-    internal EnrichedDataset(
-        Customer[] customers,
-        int[] customerSegments,
-        Product[] products,
-        int[] productCategories,
-        string[] segments,
-        string[] categories,
-        int[] customerIndexes,
-        int[] productIndexes,
-        int[] orderIndexes,
-        int[] quantities,
-        long[] timestampTicks,
-        long[] revenueUnits,
-        long[] unitPriceUnits,
-        long[]? numericTransactionIds,
-        string[]? textTransactionIds,
-        string[] namedOrderIds,
-        int[] ownOrderRows,
-        EnrichmentReport report)
-        : this(
-            customers,
-            customerSegments,
-            products,
-            productCategories,
-            segments,
-            categories,
-            customerIndexes,
-            productIndexes,
-            orderIndexes,
-            quantities,
-            timestampTicks,
-            revenueUnits,
-            unitPriceUnits,
-            textTransactionIds is not null ? IdColumn.Texts(textTransactionIds) : IdColumn.Numbers(numericTransactionIds ?? []),
-            IdColumn.Texts(namedOrderIds),
-            ownOrderRows,
-            report)
-    {
-    }
-
     /// <summary>The columns, with ids stored compactly; <c>unitPriceUnits</c> is <see langword="null"/> when every row's unit price is its product's list price.</summary>
     internal EnrichedDataset(
         Customer[] customers,
@@ -291,6 +250,61 @@ public sealed class EnrichedDataset
         return orderIndex < _namedOrderIds.Count
             ? _namedOrderIds[orderIndex]
             : GetTransactionId(_ownOrderRows[orderIndex - _namedOrderIds.Count]);
+    }
+
+    /// <summary>
+    /// A dataset of some of this dataset's rows, in the order given, with the same customers, products, segments and
+    /// categories (same indexes) and the orders renumbered densely in order of first use. Carries this dataset's
+    /// <see cref="Report"/>. Used by the evaluation splits.
+    /// </summary>
+    /// <param name="rows">The rows to keep, each a row of this dataset.</param>
+    internal EnrichedDataset SelectRows(ReadOnlySpan<int> rows)
+    {
+        static T[] Pick<T>(T[] column, ReadOnlySpan<int> rows)
+        {
+            var result = new T[rows.Length];
+            for (var i = 0; i < rows.Length; i++)
+            {
+                result[i] = column[rows[i]];
+            }
+
+            return result;
+        }
+
+        var orderMap = new int[OrderCount];
+        Array.Fill(orderMap, -1);
+        var orders = new int[rows.Length];
+        var orderIds = new List<string>();
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var order = OrderColumn[rows[i]];
+            if (orderMap[order] < 0)
+            {
+                orderMap[order] = orderIds.Count;
+                orderIds.Add(GetOrderId(order));
+            }
+
+            orders[i] = orderMap[order];
+        }
+
+        return new EnrichedDataset(
+            CustomerTable,
+            CustomerSegmentTable,
+            ProductTable,
+            ProductCategoryTable,
+            SegmentTable,
+            CategoryTable,
+            Pick(CustomerColumn, rows),
+            Pick(ProductColumn, rows),
+            orders,
+            Pick(QuantityColumn, rows),
+            Pick(TicksColumn, rows),
+            Pick(RevenueUnits, rows),
+            _unitPriceUnits is null ? null : Pick(_unitPriceUnits, rows),
+            _transactionIds.Select(rows),
+            IdColumn.Texts([.. orderIds]),
+            [],
+            Report);
     }
 
     /// <summary>A product's list price in units; <see cref="Money.None"/> when it has none, 0 when it cannot be kept exactly.</summary>

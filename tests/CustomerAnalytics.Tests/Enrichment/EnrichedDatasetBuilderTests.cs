@@ -341,6 +341,25 @@ public sealed class EnrichedDatasetBuilderTests
         Assert.Equal(new Customer("C2", "SSS", new DateOnly(2024, 1, 2)), dataset.Customers[1]);
     }
 
+    [Fact]
+    public void SelectRows_SomeRows_SameDimensionsOrdersRenumbered()
+    {
+        var dataset = Builder()
+            .AddTransaction(new Transaction("1", "C1", "P1", 1, Day, OrderId: "100"))
+            .AddTransaction(new Transaction("2", "C1", "P1", 2, Day, OrderId: "101"))
+            .AddTransaction(new Transaction("3", "C1", "P1", 3, Day))
+            .Build();
+
+        var selected = dataset.SelectRows([2, 1]);
+
+        Assert.Equal(["3", "2"], selected.Rows.Select(r => r.TransactionId));
+        Assert.Equal(["3", "101"], selected.Rows.Select(r => r.OrderId));
+        Assert.Equal([0, 1], selected.OrderIndexes.ToArray());
+        Assert.Equal([30.00m, 20.00m], selected.Rows.Select(r => r.Revenue));
+        Assert.Equal([10.00m, 10.00m], selected.Rows.Select(r => r.UnitPrice));
+        Assert.Same(dataset.Customers, selected.Customers);
+    }
+
     private static EnrichedDatasetBuilder Builder(EnrichmentOptions? options = null) =>
         new EnrichedDatasetBuilder(options).AddCustomer(new Customer("C1", "S")).AddProduct(new Product("P1", "X", 10.00m));
 }
