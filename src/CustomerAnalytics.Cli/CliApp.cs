@@ -49,7 +49,7 @@ internal static class CliApp
                 .WithExample("recommend", "--data", "samples/data", "--customer", "C004", "--count", "3", "--strategy", "popularity");
             config.AddCommand<RelatedCommand>("related")
                 .WithData(consoles)
-                .WithDescription("List products related to a product (the best sellers of its category).")
+                .WithDescription("List products bought by the customers who bought a product (item co-occurrence).")
                 .WithExample("related", "--data", "samples/data", "--product", "P100");
         });
 

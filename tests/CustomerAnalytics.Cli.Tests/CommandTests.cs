@@ -249,12 +249,24 @@ public sealed class CommandTests : IDisposable
     }
 
     [Fact]
-    public async Task Related_P400_SameCategory()
+    public async Task Related_P400_AlsoBought()
     {
+        // P400 was bought by C001 only, who also bought P200 (Jaccard 1/2) and P100 (1/3).
         var result = await CliRunner.RunAsync("related", "--data", Data, "--product", "P400", "--quiet");
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains("│ 1 │ P100    │", result.Output, StringComparison.Ordinal);
+        AssertRow(result.Output, "1", "P200", "Software", "0.5", "often bought with P400");
+        AssertRow(result.Output, "2", "P100", "Accessories", "0.3333", "often bought with P400");
+    }
+
+    [Fact]
+    public async Task Recommend_ItemCooccurrence_BecauseYouBought()
+    {
+        var result = await CliRunner.RunAsync("recommend", "--data", Data, "--customer", "C003", "--strategy", "item-cooccurrence", "--quiet");
+
+        Assert.Equal(0, result.ExitCode);
+        AssertRow(result.Output, "1", "P400", "Accessories", "0.5", "because you bought P200");
+        AssertRow(result.Output, "2", "P100", "Accessories", "0.25", "because you bought P200");
     }
 
     [Fact]

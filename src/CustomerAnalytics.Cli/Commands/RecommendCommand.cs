@@ -19,7 +19,7 @@ internal sealed class RecommendSettings : DataSettings
     public int Count { get; init; } = 10;
 
     [CommandOption("-s|--strategy <NAME>")]
-    [Description("The strategy: [green]segment-affinity[/] or [green]popularity[/].")]
+    [Description("The strategy: [green]segment-affinity[/], [green]popularity[/] or [green]item-cooccurrence[/].")]
     [DefaultValue(Strategies.Default)]
     public string Strategy { get; init; } = Strategies.Default;
 

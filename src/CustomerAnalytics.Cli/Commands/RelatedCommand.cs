@@ -1,6 +1,6 @@
 using System.ComponentModel;
 using CustomerAnalytics.Cli.Infrastructure;
-using CustomerAnalytics.Kpis;
+using CustomerAnalytics.Recommendations;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -29,24 +29,25 @@ internal sealed class RelatedSettings : DataSettings
     }
 }
 
-/// <summary><c>related</c>: products related to a product — the best sellers of its category.</summary>
+/// <summary><c>related</c>: customers who bought the product also bought these (item co-occurrence, Jaccard; popularity
+/// when nobody bought it with anything else).</summary>
 internal sealed class RelatedCommand : DataCommand<RelatedSettings>
 {
     protected override int Execute(CliConsoles consoles, RelatedSettings settings, LoadedData data, CancellationToken cancellationToken)
     {
         var dataset = data.Dataset;
         var product = settings.Product!;
-        if (!dataset.TryGetProductIndex(product, out var index))
+        if (!dataset.TryGetProductIndex(product, out _))
         {
             throw new CliException($"Product '{product}' is not in the data ({Formats.Count(dataset.Products.Count)} products loaded).", ExitCodes.NotFound);
         }
 
-        var category = dataset.Categories[dataset.ProductCategories[index]];
-        var related = KpiCalculator.Products(dataset)
-            .Where(p => p.Category == category && p.ProductId != product)
-            .Take(settings.Count)
-            .Select((p, i) => new[] { Formats.Count(i + 1), p.ProductId, Formats.Money(p.Revenue), $"best seller in the same category, {category}" });
-        consoles.Out.Write(Tables.Create($"Related to {product} ({category}): same-category best sellers", ["#", "Product", "Revenue", "Reason"], [true, false, true, false], related));
+        var items = new ItemCooccurrenceRecommender().Fit(dataset).RelatedTo(product, RecommendationRequest.Default with { Count = settings.Count });
+        consoles.Out.Write(Tables.Create(
+            $"Related to {product} ({RecommendCommand.CategoryOf(dataset, product)}): customers who bought it also bought",
+            ["#", "Product", "Category", "Score", "Reason"],
+            [true, false, false, true, false],
+            items.Select(r => new[] { Formats.Count(r.Rank), r.ProductId, RecommendCommand.CategoryOf(dataset, r.ProductId), Formats.Score(r.Score), r.Reason })));
         return ExitCodes.Success;
     }
 }

@@ -11,6 +11,7 @@ internal static class Strategies
     {
         ["popularity"] = () => new PopularityRecommender(),
         ["segment-affinity"] = () => new SegmentAffinityRecommender(),
+        ["item-cooccurrence"] = () => new ItemCooccurrenceRecommender(),
     };
 
     public static IEnumerable<string> Names => Factories.Keys.Order(StringComparer.Ordinal);
