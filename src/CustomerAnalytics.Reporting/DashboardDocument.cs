@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using CustomerAnalytics.Enrichment;
 using CustomerAnalytics.Kpis;
 using CustomerAnalytics.Recommendations;
@@ -25,14 +26,15 @@ public sealed record DashboardDocument(
 {
     /// <summary>The ids of the built-in sections, in page order.</summary>
     public static ImmutableArray<string> StandardSectionIds { get; } =
-        ["revenue-by-segment", "revenue-by-category", "top-products", "revenue-by-month", "top-category-by-segment"];
+        ["revenue-by-segment", "revenue-by-category", "top-products", "revenue-by-month", "top-category-by-segment", "cohort-retention", "rfm-segments"];
 
     /// <summary>
     /// The standard dashboard of a dataset: cards for customers, orders, revenue and average order value
     /// (<see cref="KpiCalculator.Overall"/>); revenue by segment and by category (<see cref="KpiCalculator.BySegment"/>,
     /// <see cref="KpiCalculator.ByCategory"/>); the top products by revenue (<see cref="KpiCalculator.TopProducts"/>);
-    /// revenue by calendar month (UTC); and each segment's top category
-    /// (<see cref="GlobalRecommendations.TopCategoryBySegment"/>).
+    /// revenue by calendar month (UTC, <see cref="CustomerKpiCalculator.ByPeriod"/>); each segment's top category
+    /// (<see cref="GlobalRecommendations.TopCategoryBySegment"/>); cohort retention
+    /// (<see cref="CustomerKpiCalculator.Cohorts"/>); and the RFM segments (<see cref="RfmCalculator.Compute"/>).
     /// </summary>
     /// <param name="dataset">The dataset.</param>
     /// <param name="options">The options, or <see langword="null"/> for <see cref="DashboardOptions.Default"/>.</param>
@@ -57,7 +59,7 @@ public sealed record DashboardDocument(
 
     /// <summary>
     /// The standard dashboard from results already computed (for example by a pipeline run), so nothing is computed
-    /// twice; only revenue by month is computed here, from <paramref name="dataset"/>.
+    /// twice; the time series, cohorts and RFM segments are computed here from <paramref name="dataset"/>.
     /// </summary>
     /// <param name="dataset">The dataset the results come from.</param>
     /// <param name="overall">The headline figures.</param>
@@ -91,16 +93,18 @@ public sealed record DashboardDocument(
             new("Average order value", Format.Money(overall.AverageOrderValue)),
         ];
 
-        var subtitle = $"{Format.Count(overall.Transactions)} order lines, {Format.Count(overall.Units)} units, "
-            + $"{Format.Count(dataset.Products.Count)} products in {Format.Count(dataset.Categories.Count)} categories";
+        var subtitle = $"{Format.Quantity(overall.Transactions, "order line")}, {Format.Quantity(overall.Units, "unit")}, "
+            + $"{Format.Quantity(dataset.Products.Count, "product")} in {Format.Quantity(dataset.Categories.Count, "category", "categories")}";
 
         ImmutableArray<DashboardSection> sections =
         [
             GroupSection("revenue-by-segment", "Revenue by segment", "Segment", "Net revenue of each customer segment, highest first.", bySegment.IsDefault ? [] : bySegment),
             GroupSection("revenue-by-category", "Revenue by category", "Category", "Net revenue of each product category, highest first.", byCategory.IsDefault ? [] : byCategory),
             TopProductsSection(dataset, topProducts.IsDefault ? [] : topProducts),
-            MonthSection(MonthlyRevenue.Compute(dataset)),
+            MonthSection(CustomerKpiCalculator.ByPeriod(dataset)),
             TopCategorySection(topCategoryBySegment.IsDefault ? [] : topCategoryBySegment),
+            CohortSection(CustomerKpiCalculator.Cohorts(dataset), options),
+            RfmSection(dataset.TransactionCount == 0 ? null : RfmCalculator.Compute(dataset)),
         ];
 
         return new DashboardDocument(options.Title, subtitle, cards, sections, options.GeneratedAt);
@@ -143,17 +147,59 @@ public sealed record DashboardDocument(
         return new DashboardSection("top-products", "Top products", "Products with the highest net revenue.", chart, table);
     }
 
-    private static DashboardSection MonthSection(ImmutableArray<MonthlyRevenue> months)
+    private static DashboardSection MonthSection(ImmutableArray<PeriodKpi> months)
     {
         var chart = new DashboardChart(
             DashboardChartKind.VerticalBars,
-            [.. months.Select(m => m.Month)],
+            [.. months.Select(m => m.Period)],
             [.. months.Select(m => m.Revenue)],
             "Revenue");
         var table = new DashboardTable(
-            [new("Month"), new("Revenue", true), new("Order lines", true), new("Units", true)],
-            [.. months.Select(m => ImmutableArray.Create(m.Month, Format.Money(m.Revenue), Format.Count(m.Lines), Format.Count(m.Units)))]);
+            [new("Month"), new("Revenue", true), new("Orders", true), new("Units", true), new("Active customers", true), new("New customers", true)],
+            [.. months.Select(m => ImmutableArray.Create(m.Period, Format.Money(m.Revenue), Format.Count(m.Orders), Format.Count(m.Units), Format.Count(m.ActiveCustomers), Format.Count(m.NewCustomers)))]);
         return new DashboardSection("revenue-by-month", "Revenue by month", "Net revenue per calendar month (UTC); months without sales show as zero.", chart, table);
+    }
+
+    private static DashboardSection CohortSection(ImmutableArray<CohortCell> cells, DashboardOptions options)
+    {
+        var months = options.CohortMonths;
+        var cohorts = cells.GroupBy(c => c.Cohort, StringComparer.Ordinal).TakeLast(options.MaxCohorts).ToList();
+        ImmutableArray<DashboardColumn> columns =
+        [
+            new("Cohort"), new("Customers", true),
+            .. Enumerable.Range(0, months).Select(m => new DashboardColumn(string.Create(CultureInfo.InvariantCulture, $"M{m}"), true)),
+        ];
+        var rows = cohorts.Select(cohort =>
+        {
+            var cellsByMonth = cohort.ToDictionary(c => c.MonthsSinceAcquisition);
+            return ImmutableArray.CreateRange<string>(
+            [
+                cohort.Key, Format.Count(cohort.First().CohortSize),
+                .. Enumerable.Range(0, months).Select(m => cellsByMonth.TryGetValue(m, out var cell) ? Format.Percent(cell.RetentionRate) : string.Empty),
+            ]);
+        });
+        return new DashboardSection(
+            "cohort-retention",
+            "Cohort retention",
+            $"Customers by month of first purchase (up to the latest {options.MaxCohorts} cohorts); M0…M{months - 1}: the share still buying n months later.",
+            Table: new DashboardTable(columns, [.. rows]));
+    }
+
+    private static DashboardSection RfmSection(RfmResult? rfm)
+    {
+        var segments = rfm is null ? [] : rfm.Segments.Where(s => s.Customers > 0).OrderByDescending(s => s.Customers).ThenBy(s => s.Segment).ToImmutableArray();
+        var chart = new DashboardChart(
+            DashboardChartKind.HorizontalBars,
+            [.. segments.Select(s => Format.RfmSegment(s.Segment))],
+            [.. segments.Select(s => (decimal)s.Customers)],
+            "Customers");
+        var table = new DashboardTable(
+            [new("Segment"), new("Customers", true), new("Share", true), new("Revenue", true), new("Revenue share", true)],
+            [.. segments.Select(s => ImmutableArray.Create(Format.RfmSegment(s.Segment), Format.Count(s.Customers), Format.Percent(s.CustomerShare), Format.Money(s.Revenue), Format.Percent(s.RevenueShare)))]);
+        var description = rfm is null
+            ? "Customers by recency × frequency segment."
+            : $"Customers by recency × frequency segment, as of {rfm.AnalysisDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}; most customers first.";
+        return new DashboardSection("rfm-segments", "RFM segments", description, chart, table);
     }
 
     private static DashboardSection TopCategorySection(ImmutableArray<SegmentTopCategory> rows)

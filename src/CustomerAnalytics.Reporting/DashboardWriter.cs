@@ -42,7 +42,8 @@ public static partial class DashboardWriter
         table{border-collapse:collapse;width:100%;font-variant-numeric:tabular-nums}
         th,td{padding:4px 8px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
         th{position:sticky;top:0;background:var(--panel);font-weight:bold}
-        .num{text-align:right;white-space:nowrap}
+        .num,td:first-child{white-space:nowrap}
+        .num{text-align:right}
         .empty{color:var(--muted);font-style:italic}
         footer{margin-top:20px;color:var(--muted);font-size:12px}
         """;
