@@ -51,6 +51,11 @@ internal static class CliApp
                 .WithData(consoles)
                 .WithDescription("List products bought by the customers who bought a product (item co-occurrence).")
                 .WithExample("related", "--data", "samples/data", "--product", "P100");
+            config.AddCommand<EvaluateCommand>("evaluate")
+                .WithData(consoles)
+                .WithDescription("Compare the strategies on a held-out truth: precision, recall, NDCG, MAP, hit rate and MRR at k.")
+                .WithExample("evaluate", "--data", "samples/data")
+                .WithExample("evaluate", "--order-lines", "online_retail.csv.gz", "--preset", "online-retail", "--lenient", "--split", "time", "--cutoff", "2011-09-01");
         });
 
         try

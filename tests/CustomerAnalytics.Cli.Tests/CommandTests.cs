@@ -14,7 +14,7 @@ public sealed class CommandTests : IDisposable
         var result = await CliRunner.RunAsync("--help");
 
         Assert.Equal(0, result.ExitCode);
-        foreach (var text in new[] { "USAGE:", "EXAMPLES:", "run --data samples/data --output out", "run ", "kpis ", "recommend ", "related " })
+        foreach (var text in new[] { "USAGE:", "EXAMPLES:", "run --data samples/data --output out", "run ", "kpis ", "recommend ", "related ", "evaluate " })
         {
             Assert.Contains(text, result.Output, StringComparison.Ordinal);
         }
@@ -138,6 +138,23 @@ public sealed class CommandTests : IDisposable
         Assert.Contains("│ 2 │ P300    │ Hardware │  499.00 │     1 │      1 │      1 │", result.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("P100", result.Output, StringComparison.Ordinal);
         Assert.Contains("✓ transactions (transactions.csv): 7 rows loaded, 0 rejected,", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Kpis_GzipTransactions_Decompressed()
+    {
+        var gz = Path.Combine(_folder.FullName, "transactions.csv.gz");
+        await using (var target = new System.IO.Compression.GZipStream(File.Create(gz), System.IO.Compression.CompressionLevel.Fastest))
+        {
+            await using var source = File.OpenRead(TestPaths.SampleTransactions);
+            await source.CopyToAsync(target);
+        }
+
+        var result = await CliRunner.RunAsync("kpis", "--customers", TestPaths.SampleCustomers, "--products", TestPaths.SampleProducts, "--transactions", gz);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("✓ transactions (transactions.csv.gz): 7 rows loaded, 0 rejected,", result.Output, StringComparison.Ordinal);
+        AssertRow(result.Output, "Revenue", "1,474.92");
     }
 
     [Fact]
@@ -276,6 +293,33 @@ public sealed class CommandTests : IDisposable
 
         Assert.Equal(3, result.ExitCode);
         Assert.Equal("error: Product 'NOPE' is not in the data (4 products loaded).\n", result.Error);
+    }
+
+    [Fact]
+    public async Task Evaluate_SeedLastOrderOut_HandCalculatedMetrics()
+    {
+        // Held out: C001's last order (P400, new to C001) and C002's (P100, new to C002). Popularity on the training rows
+        // ranks P200, P300, P100 (P400 has no training sales). C001, excluding P100 and P200, gets [P300]: no hit.
+        // C002, excluding P300, gets [P200, P100]: a hit at rank 2. Means over the 2 customers: precision@10 (0 + 1/10)/2,
+        // recall (0 + 1)/2, NDCG (0 + ln 2 / ln 3)/2 = 0.3155, MAP@10 (0 + 1/2)/2, hit rate 1/2, MRR (0 + 1/2)/2.
+        var result = await CliRunner.RunAsync("evaluate", "--data", Data, "--strategies", "popularity", "--quiet");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("truth: products new to the customer (2 pairs)", result.Output, StringComparison.Ordinal);
+        AssertRow(result.Output, "popularity", "2", "0.0500", "0.5000", "0.3155", "0.2500", "0.5000", "0.2500");
+        Assert.DoesNotContain("segment-affinity", result.Output, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--split", "weekly", "error: --split must be last-order, time or random (was 'weekly').")]
+    [InlineData("--strategies", "popularity,magic", "error: Unknown strategy 'magic' in --strategies; one of: ")]
+    [InlineData("--split", "time", "error: --split time needs --cutoff with an ISO 8601 date or time (was '').")]
+    public async Task Evaluate_BadOption_Exit2(string option, string value, string message)
+    {
+        var result = await CliRunner.RunAsync("evaluate", "--data", Data, option, value);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith(message, result.Error, StringComparison.Ordinal);
     }
 
     public void Dispose() => _folder.Delete(recursive: true);
