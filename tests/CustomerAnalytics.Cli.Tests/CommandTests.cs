@@ -50,7 +50,7 @@ public sealed class CommandTests : IDisposable
         Assert.Contains("<div class=\"card-value\">1,474.92</div>", await File.ReadAllTextAsync(Path.Combine(output, "dashboard.html")), StringComparison.Ordinal);
         Assert.Contains("segment-affinity,C002,1,P400,59.97,", await File.ReadAllTextAsync(Path.Combine(output, "recommendations", "by_customer.csv")), StringComparison.Ordinal);
         Assert.Contains("✓ load:", result.Output, StringComparison.Ordinal);
-        Assert.Contains("│ Revenue                               │         1,474.92 │", result.Output, StringComparison.Ordinal);
+        AssertRow(result.Output, "Revenue", "1,474.92");
         Assert.Contains("Artifacts written to " + output, result.Output, StringComparison.Ordinal);
         Assert.Empty(result.Error);
     }
@@ -101,7 +101,9 @@ public sealed class CommandTests : IDisposable
         var result = await CliRunner.RunAsync("run", "--data", data, "--output", output, "--lenient");
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains("│ Rows rejected (see rejected_rows.csv) │                1 │", result.Output, StringComparison.Ordinal);
+        AssertRow(result.Output, "Rows rejected by the loaders", "1");
+        AssertRow(result.Output, "Rows listed in rejected_rows.csv", "1");
+        AssertRow(result.Output, "Transactions kept", "6");
         Assert.Equal("customers,transactions,orders,units,revenue,average_order_value\n4,6,6,12,1275.92,212.65\n", await File.ReadAllTextAsync(Path.Combine(output, "kpi_overall.csv")));
         Assert.Equal(2, (await File.ReadAllLinesAsync(Path.Combine(output, "rejected_rows.csv"))).Length);
     }

@@ -132,9 +132,10 @@ internal sealed class RunCommand : Command<RunSettings>
             [false, true],
             [
                 ["Load speed (all files, rows/s)", Stages.Rate(rowsRead, loading)],
-                ["Transactions kept", Formats.Count(run.Dataset.TransactionCount)],
+                ["Rows rejected by the loaders", Formats.Count(run.Inputs.Sum(i => i.Report.RowsRejected))],
                 ["Transactions left out by the join", Formats.Count(run.Dataset.Report.TransactionsRejected)],
-                ["Rows rejected (see rejected_rows.csv)", Formats.Count(run.RejectedRows.Length)],
+                ["Transactions kept", Formats.Count(run.Dataset.TransactionCount)],
+                ["Rows listed in rejected_rows.csv", Formats.Count(run.RejectedRows.Length)],
                 ["Customers", Formats.Count(run.Overall.Customers)],
                 ["Orders", Formats.Count(run.Overall.Orders)],
                 ["Revenue", Formats.Money(run.Overall.Revenue)],
