@@ -14,9 +14,9 @@ internal abstract class RowParser(LoadSession session)
     protected LoadOptions Options => Session.Options;
 
     /// <summary>Finds the columns; throws one <see cref="DataLoadException"/> naming every required column missing.</summary>
-    public void Bind(IReadOnlyList<string> headers)
+    public void Bind(TabularReader reader)
     {
-        var binder = new ColumnBinder(headers);
+        var binder = new ColumnBinder(reader);
         BindColumns(binder);
         if (binder.Missing.Count > 0)
         {
@@ -27,7 +27,7 @@ internal abstract class RowParser(LoadSession session)
                     1,
                     names[0],
                     null,
-                    $"the required column '{names[0]}' is missing; headers found: {ColumnBinder.Quote(headers)}",
+                    $"the required column '{names[0]}' is missing; headers found: {binder.HeadersFound}",
                     $"a column named {ColumnBinder.Alternatives(names)} (any case)",
                     binder.SeparatorHint(Options) ?? $"Map your header: LoadOptions.{map} = {map}.Default with {{ {field} = [\"your header\"] }}.");
             }
