@@ -46,17 +46,17 @@ internal abstract class RowParser(LoadSession session)
 
     protected abstract void BindColumns(ColumnBinder binder);
 
-    /// <summary>A required, non-empty id, interned.</summary>
-    protected string? ReadId(TabularReader reader, Column column, Utf8Interner pool, string what, string? hint = null)
+    /// <summary>A required, non-empty id, interned: its index in <paramref name="pool"/>, or −1 (reported) when empty.</summary>
+    protected int ReadId(TabularReader reader, Column column, Utf8Interner pool, string what, string? hint = null)
     {
         var value = FieldParsers.Trim(reader.Field(column.Index));
         if (value.IsEmpty)
         {
             Session.RowError(column.Name, string.Empty, $"the {what} is empty", $"a non-empty {what}", hint ?? "Fill it in, or load with LoadMode.Lenient to skip such rows.");
-            return null;
+            return -1;
         }
 
-        return pool.Intern(value);
+        return pool.IndexOf(value);
     }
 
     /// <summary>Required text (a segment, a category), interned; empty is an error.</summary>
