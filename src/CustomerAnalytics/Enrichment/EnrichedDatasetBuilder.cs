@@ -203,25 +203,57 @@ public sealed class EnrichedDatasetBuilder
     internal void AddRow(string? id, string customerId, string productId, int quantity, long utcTicks, long unitPriceUnits, string? orderId, long lineTotalUnits)
     {
         ThrowIfBuilt();
+        AddRow(id, -1, InternCustomer(customerId), InternProduct(productId), quantity, utcTicks, unitPriceUnits, string.IsNullOrEmpty(orderId) ? -1 : _orderIds.Intern(orderId), lineTotalUnits);
+    }
+
+    /// <summary>
+    /// The loaders' fastest path: one row by dense indexes (from <see cref="CustomerIndex"/>, <see cref="ProductIndex"/>,
+    /// <see cref="OrderIndex"/>; −1 for no order). The id is <paramref name="textId"/>, else the non-negative
+    /// <paramref name="numericId"/>, else (−1) the line's number.
+    /// </summary>
+    internal void AddRow(string? textId, long numericId, int customerIndex, int productIndex, int quantity, long utcTicks, long unitPriceUnits, int orderIndex, long lineTotalUnits)
+    {
+        ThrowIfBuilt();
         var rowsBefore = _customerColumn.Count;
         _transactionsRead++;
-        if (id is null)
+        if (textId is not null)
         {
-            // Numbered line: its id is its ordinal among all lines added.
-            _ids.Add(_transactionsRead);
+            _ids.Add(textId);
         }
         else
         {
-            _ids.Add(id);
+            // Numbered line: its id is its ordinal among all lines added.
+            _ids.Add(numericId >= 0 ? numericId : _transactionsRead);
         }
 
-        _customerColumn.Add(InternCustomer(customerId));
-        _productColumn.Add(InternProduct(productId));
-        _orderColumn.Add(string.IsNullOrEmpty(orderId) ? -1 : _orderIds.Intern(orderId));
+        _customerColumn.Add(customerIndex);
+        _productColumn.Add(productIndex);
+        _orderColumn.Add(orderIndex);
         _quantityColumn.Add(quantity);
         _ticksColumn.Add(utcTicks);
         AddOptional(ref _unitPriceColumn, unitPriceUnits, rowsBefore);
         AddOptional(ref _lineTotalColumn, lineTotalUnits, rowsBefore);
+    }
+
+    /// <summary>The loaders' path: the dense index of a customer id, registered (as not yet known) when new.</summary>
+    internal int CustomerIndex(string customerId)
+    {
+        ThrowIfBuilt();
+        return InternCustomer(customerId);
+    }
+
+    /// <summary>The loaders' path: the dense index of a product id, registered (as not yet known) when new.</summary>
+    internal int ProductIndex(string productId)
+    {
+        ThrowIfBuilt();
+        return InternProduct(productId);
+    }
+
+    /// <summary>The loaders' path: the dense index of a non-empty order id.</summary>
+    internal int OrderIndex(string orderId)
+    {
+        ThrowIfBuilt();
+        return _orderIds.Intern(orderId);
     }
 
     /// <summary>
