@@ -319,62 +319,6 @@ public sealed class EnrichedDataset
         return units;
     }
 
-    /// <summary>
-    /// A dataset of some of this dataset's rows, in the order given, with the same customers, products, segments and
-    /// categories (same indexes) and the orders renumbered densely in order of first use. Carries this dataset's
-    /// <see cref="Report"/>. Used by the evaluation splits.
-    /// </summary>
-    /// <param name="rows">The rows to keep, each a row of this dataset.</param>
-    internal EnrichedDataset SelectRows(ReadOnlySpan<int> rows)
-    {
-        static T[] Pick<T>(T[] column, ReadOnlySpan<int> rows)
-        {
-            var result = new T[rows.Length];
-            for (var i = 0; i < rows.Length; i++)
-            {
-                result[i] = column[rows[i]];
-            }
-
-            return result;
-        }
-
-        var orderMap = new int[OrderCount];
-        Array.Fill(orderMap, -1);
-        var orders = new int[rows.Length];
-        var orderIds = new List<string>();
-        for (var i = 0; i < rows.Length; i++)
-        {
-            var order = OrderColumn[rows[i]];
-            if (orderMap[order] < 0)
-            {
-                orderMap[order] = orderIds.Count;
-                orderIds.Add(GetOrderId(order));
-            }
-
-            orders[i] = orderMap[order];
-        }
-
-        return new EnrichedDataset(
-            CustomerTable,
-            CustomerSegmentTable,
-            ProductTable,
-            ProductCategoryTable,
-            SegmentTable,
-            CategoryTable,
-            Pick(CustomerColumn, rows),
-            Pick(ProductColumn, rows),
-            orders,
-            Pick(QuantityColumn, rows),
-            Pick(TicksColumn, rows),
-            Pick(RevenueUnits, rows),
-            Pick(UnitPriceUnits, rows),
-            _numericTransactionIds is null ? null : Pick(_numericTransactionIds, rows),
-            _textTransactionIds is null ? null : Pick(_textTransactionIds, rows),
-            [.. orderIds],
-            [],
-            Report);
-    }
-
     /// <summary>Finds a customer's index.</summary>
     /// <param name="customerId">The customer id.</param>
     /// <param name="index">The index in <see cref="Customers"/>, when found.</param>
