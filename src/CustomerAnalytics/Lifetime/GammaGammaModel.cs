@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
-using MathNet.Numerics;
 
 namespace CustomerAnalytics.Lifetime;
 
@@ -94,9 +93,8 @@ public sealed class GammaGammaModel
             throw new ArgumentException($"The summary has no repeat buyer with a positive mean repeat spend ({excluded} repeat buyers had none); the spend model cannot be fitted.", nameof(summary));
         }
 
-        var xs = x.ToArray();
-        var ms = m.ToArray();
-        var (point, ll, iterations) = LifetimeMath.MaximiseLikelihood(v => LogLikelihoodOf(v[0], v[1], v[2], xs, ms), 3, options, "Gamma-Gamma");
+        var likelihood = new GammaGammaLikelihood([.. x], [.. m]);
+        var (point, ll, iterations) = LifetimeMath.MaximiseLikelihood(v => likelihood.Evaluate(v[0], v[1], v[2]), 3, options, "Gamma-Gamma");
         if (point[1] <= 1)
         {
             throw new InvalidOperationException(FormattableString.Invariant($"The Gamma-Gamma fit gave q = {point[1]} ≤ 1: spend has no finite mean under the model; check that MonetaryValue is spend per purchase."));
@@ -106,7 +104,7 @@ public sealed class GammaGammaModel
         {
             LogLikelihood = ll,
             Iterations = iterations,
-            Customers = xs.Length,
+            Customers = x.Count,
             ExcludedNonPositiveSpend = excluded,
         };
     }
@@ -139,22 +137,5 @@ public sealed class GammaGammaModel
         }
 
         return ImmutableCollectionsMarshal.AsImmutableArray(result);
-    }
-
-    /// <summary>
-    /// Σ ln Γ(px+q) − ln Γ(px) − ln Γ(q) + q ln γ + (px−1) ln m + px ln x − (px+q) ln(γ + x m) over the rows.
-    /// </summary>
-    internal static double LogLikelihoodOf(double p, double q, double gamma, double[] x, double[] m)
-    {
-        var total = 0.0;
-        var constant = (q * Math.Log(gamma)) - SpecialFunctions.GammaLn(q);
-        for (var i = 0; i < x.Length; i++)
-        {
-            var px = p * x[i];
-            total += SpecialFunctions.GammaLn(px + q) - SpecialFunctions.GammaLn(px) + constant
-                + ((px - 1) * Math.Log(m[i])) + (px * Math.Log(x[i])) - ((px + q) * Math.Log(gamma + (x[i] * m[i])));
-        }
-
-        return total;
     }
 }
