@@ -1,4 +1,3 @@
-using System.Globalization;
 using CustomerAnalytics.Internal;
 using CustomerAnalytics.Model;
 
@@ -19,11 +18,12 @@ public sealed class EnrichedDataset
 {
     private readonly Dictionary<string, int> _customerLookup;
     private readonly Dictionary<string, int> _productLookup;
-    private readonly long[]? _numericTransactionIds;
-    private readonly string[]? _textTransactionIds;
-    private readonly string[] _namedOrderIds;
+    private readonly IdColumn _transactionIds;
+    private readonly IdColumn _namedOrderIds;
     private readonly int[] _ownOrderRows;
+    private readonly long[]? _unitPriceUnits;
 
+    /// <summary>The columns, with ids stored compactly; <c>unitPriceUnits</c> is <see langword="null"/> when every row's unit price is its product's list price.</summary>
     internal EnrichedDataset(
         Customer[] customers,
         int[] customerSegments,
@@ -37,10 +37,9 @@ public sealed class EnrichedDataset
         int[] quantities,
         long[] timestampTicks,
         long[] revenueUnits,
-        long[] unitPriceUnits,
-        long[]? numericTransactionIds,
-        string[]? textTransactionIds,
-        string[] namedOrderIds,
+        long[]? unitPriceUnits,
+        IdColumn transactionIds,
+        IdColumn namedOrderIds,
         int[] ownOrderRows,
         EnrichmentReport report)
     {
@@ -56,12 +55,17 @@ public sealed class EnrichedDataset
         QuantityColumn = quantities;
         TicksColumn = timestampTicks;
         RevenueUnits = revenueUnits;
-        UnitPriceUnits = unitPriceUnits;
-        _numericTransactionIds = numericTransactionIds;
-        _textTransactionIds = textTransactionIds;
+        _unitPriceUnits = unitPriceUnits;
+        _transactionIds = transactionIds;
         _namedOrderIds = namedOrderIds;
         _ownOrderRows = ownOrderRows;
         Report = report;
+        ListPriceUnits = new long[products.Length];
+        for (var i = 0; i < products.Length; i++)
+        {
+            ListPriceUnits[i] = ListPriceUnitsOf(products[i]);
+        }
+
         _customerLookup = new Dictionary<string, int>(customers.Length, StringComparer.Ordinal);
         for (var i = 0; i < customers.Length; i++)
         {
@@ -79,7 +83,7 @@ public sealed class EnrichedDataset
     public int TransactionCount => CustomerColumn.Length;
 
     /// <summary>The number of distinct orders.</summary>
-    public int OrderCount => _namedOrderIds.Length + _ownOrderRows.Length;
+    public int OrderCount => _namedOrderIds.Count + _ownOrderRows.Length;
 
     /// <summary>The customers, indexed by <see cref="CustomerIndexes"/>; every customer added, bought or not.</summary>
     public IReadOnlyList<Customer> Customers => CustomerTable;
@@ -154,8 +158,35 @@ public sealed class EnrichedDataset
     /// <summary>Revenue per row in units of 1/10,000 (see <see cref="Money"/>).</summary>
     internal long[] RevenueUnits { get; }
 
-    /// <summary>Unit price per row in units of 1/10,000, or <see cref="Money.None"/>.</summary>
-    internal long[] UnitPriceUnits { get; }
+    /// <summary>Unit price per row in units of 1/10,000, or <see cref="Money.None"/>; made on each call when not stored.</summary>
+    internal long[] UnitPriceUnits
+    {
+        get
+        {
+            if (_unitPriceUnits is not null)
+            {
+                return _unitPriceUnits;
+            }
+
+            var result = new long[ProductColumn.Length];
+            for (var row = 0; row < result.Length; row++)
+            {
+                result[row] = ListPriceUnits[ProductColumn[row]];
+            }
+
+            return result;
+        }
+    }
+
+    /// <summary>Each product's list price in units of 1/10,000, or <see cref="Money.None"/>.</summary>
+    internal long[] ListPriceUnits { get; }
+
+    /// <summary>The bytes of the per-row columns and of the order ids, for measuring; dimension tables excluded.</summary>
+    internal long ColumnBytes() =>
+        (4L * (CustomerColumn.Length + ProductColumn.Length + OrderColumn.Length + QuantityColumn.Length + _ownOrderRows.Length))
+        + (8L * (TicksColumn.Length + RevenueUnits.Length + (_unitPriceUnits?.Length ?? 0)))
+        + _transactionIds.Bytes
+        + _namedOrderIds.Bytes;
 
     /// <summary>The row view of one transaction.</summary>
     /// <param name="row">The 0-based row.</param>
@@ -192,15 +223,21 @@ public sealed class EnrichedDataset
     /// <summary>The unit price that applied to a row, or <see langword="null"/> when the line brought only a total.</summary>
     /// <param name="row">The 0-based row.</param>
     /// <returns>The unit price, or <see langword="null"/>.</returns>
-    public decimal? GetUnitPrice(int row) => UnitPriceUnits[row] == Money.None ? null : Money.ToDecimal(UnitPriceUnits[row]);
+    public decimal? GetUnitPrice(int row)
+    {
+        var units = _unitPriceUnits is not null ? _unitPriceUnits[row] : ListPriceUnits[ProductColumn[row]];
+        return units == Money.None ? null : Money.ToDecimal(units);
+    }
 
     /// <summary>The id of the transaction of a row.</summary>
     /// <param name="row">The 0-based row.</param>
     /// <returns>The transaction id.</returns>
-    public string GetTransactionId(int row) =>
-        _textTransactionIds is not null
-            ? _textTransactionIds[row]
-            : _numericTransactionIds![row].ToString(CultureInfo.InvariantCulture);
+    public string GetTransactionId(int row)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(row);
+        ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(row, TransactionCount);
+        return _transactionIds[row];
+    }
 
     /// <summary>The id of an order.</summary>
     /// <param name="orderIndex">The order index, as in <see cref="OrderIndexes"/>.</param>
@@ -210,9 +247,76 @@ public sealed class EnrichedDataset
     {
         ArgumentOutOfRangeException.ThrowIfNegative(orderIndex);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(orderIndex, OrderCount);
-        return orderIndex < _namedOrderIds.Length
+        return orderIndex < _namedOrderIds.Count
             ? _namedOrderIds[orderIndex]
-            : GetTransactionId(_ownOrderRows[orderIndex - _namedOrderIds.Length]);
+            : GetTransactionId(_ownOrderRows[orderIndex - _namedOrderIds.Count]);
+    }
+
+    /// <summary>
+    /// A dataset of some of this dataset's rows, in the order given, with the same customers, products, segments and
+    /// categories (same indexes) and the orders renumbered densely in order of first use. Carries this dataset's
+    /// <see cref="Report"/>. Used by the evaluation splits.
+    /// </summary>
+    /// <param name="rows">The rows to keep, each a row of this dataset.</param>
+    internal EnrichedDataset SelectRows(ReadOnlySpan<int> rows)
+    {
+        static T[] Pick<T>(T[] column, ReadOnlySpan<int> rows)
+        {
+            var result = new T[rows.Length];
+            for (var i = 0; i < rows.Length; i++)
+            {
+                result[i] = column[rows[i]];
+            }
+
+            return result;
+        }
+
+        var orderMap = new int[OrderCount];
+        Array.Fill(orderMap, -1);
+        var orders = new int[rows.Length];
+        var orderIds = new List<string>();
+        for (var i = 0; i < rows.Length; i++)
+        {
+            var order = OrderColumn[rows[i]];
+            if (orderMap[order] < 0)
+            {
+                orderMap[order] = orderIds.Count;
+                orderIds.Add(GetOrderId(order));
+            }
+
+            orders[i] = orderMap[order];
+        }
+
+        return new EnrichedDataset(
+            CustomerTable,
+            CustomerSegmentTable,
+            ProductTable,
+            ProductCategoryTable,
+            SegmentTable,
+            CategoryTable,
+            Pick(CustomerColumn, rows),
+            Pick(ProductColumn, rows),
+            orders,
+            Pick(QuantityColumn, rows),
+            Pick(TicksColumn, rows),
+            Pick(RevenueUnits, rows),
+            _unitPriceUnits is null ? null : Pick(_unitPriceUnits, rows),
+            _transactionIds.Select(rows),
+            IdColumn.Texts([.. orderIds]),
+            [],
+            Report);
+    }
+
+    /// <summary>A product's list price in units; <see cref="Money.None"/> when it has none, 0 when it cannot be kept exactly.</summary>
+    internal static long ListPriceUnitsOf(Product product)
+    {
+        if (product.ListPrice is not { } price)
+        {
+            return Money.None;
+        }
+
+        Money.TryToUnits(price, out var units);
+        return units;
     }
 
     /// <summary>Finds a customer's index.</summary>

@@ -29,21 +29,20 @@ public sealed class EnrichedDatasetBuilder
     private readonly EnrichmentOptions _options;
     private readonly Interner _customerIds = new();
     private readonly Interner _productIds = new();
-    private readonly Interner _orderIds = new();
+    private readonly OrderIdInterner _orderIds = new();
     private readonly List<Customer?> _customers = [];
     private readonly List<Product?> _products = [];
     private readonly IssueCollector _issues;
+    private readonly IdAccumulator _ids = new();
+    private readonly ChunkedColumn<int> _customerColumn = new();
+    private readonly ChunkedColumn<int> _productColumn = new();
+    private readonly ChunkedColumn<int> _orderColumn = new();
+    private readonly ChunkedColumn<int> _quantityColumn = new();
+    private readonly ChunkedColumn<long> _ticksColumn = new();
 
-    private GrowableArray<int> _customerColumn;
-    private GrowableArray<int> _productColumn;
-    private GrowableArray<int> _orderColumn;
-    private GrowableArray<int> _quantityColumn;
-    private GrowableArray<long> _ticksColumn;
-    private GrowableArray<long> _unitPriceColumn;
-    private GrowableArray<long> _lineTotalColumn;
-    private GrowableArray<long> _numericIds;
-    private GrowableArray<string> _textIds;
-    private bool _textIdMode;
+    // Stored only from the first line that brings its own unit price or total.
+    private ChunkedColumn<long>? _unitPriceColumn;
+    private ChunkedColumn<long>? _lineTotalColumn;
     private int _transactionsRead;
     private bool _built;
 
@@ -204,15 +203,25 @@ public sealed class EnrichedDatasetBuilder
     internal void AddRow(string? id, string customerId, string productId, int quantity, long utcTicks, long unitPriceUnits, string? orderId, long lineTotalUnits)
     {
         ThrowIfBuilt();
+        var rowsBefore = _customerColumn.Count;
         _transactionsRead++;
-        AddId(id);
+        if (id is null)
+        {
+            // Numbered line: its id is its ordinal among all lines added.
+            _ids.Add(_transactionsRead);
+        }
+        else
+        {
+            _ids.Add(id);
+        }
+
         _customerColumn.Add(InternCustomer(customerId));
         _productColumn.Add(InternProduct(productId));
         _orderColumn.Add(string.IsNullOrEmpty(orderId) ? -1 : _orderIds.Intern(orderId));
         _quantityColumn.Add(quantity);
         _ticksColumn.Add(utcTicks);
-        _unitPriceColumn.Add(unitPriceUnits);
-        _lineTotalColumn.Add(lineTotalUnits);
+        AddOptional(ref _unitPriceColumn, unitPriceUnits, rowsBefore);
+        AddOptional(ref _lineTotalColumn, lineTotalUnits, rowsBefore);
     }
 
     /// <summary>
@@ -231,22 +240,44 @@ public sealed class EnrichedDatasetBuilder
         var (segments, customerSegments) = Encode(customers, c => c.Segment);
         var (categories, productCategories) = Encode(products, p => p.Category);
 
+        // One string per segment and category: records that brought their own copy share the table's.
+        for (var i = 0; i < customers.Length; i++)
+        {
+            if (!ReferenceEquals(customers[i].Segment, segments[customerSegments[i]]))
+            {
+                customers[i] = customers[i] with { Segment = segments[customerSegments[i]] };
+            }
+        }
+
+        for (var i = 0; i < products.Length; i++)
+        {
+            if (!ReferenceEquals(products[i].Category, categories[productCategories[i]]))
+            {
+                products[i] = products[i] with { Category = categories[productCategories[i]] };
+            }
+        }
+
         var rowCount = _customerColumn.Count;
-        var customerColumn = _customerColumn.ToTrimmedArray();
-        var productColumn = _productColumn.ToTrimmedArray();
-        var orderColumn = _orderColumn.ToTrimmedArray();
-        var quantityColumn = _quantityColumn.ToTrimmedArray();
-        var ticksColumn = _ticksColumn.ToTrimmedArray();
-        var unitPriceColumn = _unitPriceColumn.ToTrimmedArray();
-        var revenueColumn = _lineTotalColumn.ToTrimmedArray();
-        var numericIds = _textIdMode ? null : _numericIds.ToTrimmedArray();
-        var textIds = _textIdMode ? _textIds.ToTrimmedArray() : null;
-        var firstRowOfId = FindDuplicateIds(numericIds, textIds, rowCount);
+        var customerColumn = _customerColumn.ToArray();
+        var productColumn = _productColumn.ToArray();
+        var orderColumn = _orderColumn.ToArray();
+        var quantityColumn = _quantityColumn.ToArray();
+        var ticksColumn = _ticksColumn.ToArray();
+
+        // Without a line that brought its own unit price, every row's unit price is its product's list price: the
+        // dataset derives it rather than storing it.
+        var unitPriceColumn = _unitPriceColumn?.ToArray();
+        var lineTotalColumn = _lineTotalColumn?.ToArray();
+        var revenueColumn = lineTotalColumn ?? new long[rowCount];
+        var listPrices = Array.ConvertAll(products, EnrichedDataset.ListPriceUnitsOf);
+        var ids = _ids.ToColumn();
+        var firstRowOfId = FindDuplicateIds(ids);
+        int[]? keptRows = null;
 
         var kept = 0;
         for (var row = 0; row < rowCount; row++)
         {
-            string TransactionId() => numericIds is not null ? numericIds[row].ToString(CultureInfo.InvariantCulture) : textIds![row];
+            string TransactionId() => ids[row];
             var rawCustomer = customerColumn[row];
             var rawProduct = productColumn[row];
             var customerIndex = customerMap[rawCustomer];
@@ -281,11 +312,11 @@ public sealed class EnrichedDatasetBuilder
             }
 
             var quantity = quantityColumn[row];
-            var unitPrice = unitPriceColumn[row];
-            var revenue = revenueColumn[row];
-            if (unitPrice == Money.None && productIndex >= 0 && products[productIndex].ListPrice is { } listPrice)
+            var unitPrice = unitPriceColumn is null ? Money.None : unitPriceColumn[row];
+            var revenue = lineTotalColumn is null ? Money.None : lineTotalColumn[row];
+            if (unitPrice == Money.None && productIndex >= 0)
             {
-                Money.TryToUnits(listPrice, out unitPrice);
+                unitPrice = listPrices[productIndex];
             }
 
             if (revenue == Money.None)
@@ -320,6 +351,15 @@ public sealed class EnrichedDatasetBuilder
 
             if (rejected)
             {
+                if (keptRows is null)
+                {
+                    keptRows = new int[rowCount];
+                    for (var i = 0; i < kept; i++)
+                    {
+                        keptRows[i] = i;
+                    }
+                }
+
                 continue;
             }
 
@@ -351,15 +391,15 @@ public sealed class EnrichedDatasetBuilder
             orderColumn[kept] = orderColumn[row];
             quantityColumn[kept] = quantity;
             ticksColumn[kept] = ticksColumn[row];
-            unitPriceColumn[kept] = unitPrice;
-            revenueColumn[kept] = revenue;
-            if (numericIds is not null)
+            if (unitPriceColumn is not null)
             {
-                numericIds[kept] = numericIds[row];
+                unitPriceColumn[kept] = unitPrice;
             }
-            else
+
+            revenueColumn[kept] = revenue;
+            if (keptRows is not null)
             {
-                textIds![kept] = textIds[row];
+                keptRows[kept] = row;
             }
 
             kept++;
@@ -398,10 +438,9 @@ public sealed class EnrichedDatasetBuilder
             Trim(quantityColumn, kept),
             Trim(ticksColumn, kept),
             Trim(revenueColumn, kept),
-            Trim(unitPriceColumn, kept),
-            numericIds is null ? null : Trim(numericIds, kept),
-            textIds is null ? null : Trim(textIds, kept),
-            [.. _orderIds.Values],
+            unitPriceColumn is null ? null : Trim(unitPriceColumn, kept),
+            keptRows is null ? ids : ids.Select(keptRows.AsSpan(0, kept)),
+            _orderIds.ToColumn(),
             ownOrderRows.ToTrimmedArray(),
             report);
     }
@@ -469,102 +508,81 @@ public sealed class EnrichedDatasetBuilder
     }
 
     /// <summary>For each row, the first row with the same id; <see langword="null"/> when no id repeats.</summary>
-    private static int[]? FindDuplicateIds(long[]? numericIds, string[]? textIds, int rowCount)
+    private static int[]? FindDuplicateIds(IdColumn ids)
     {
-        // Sort row numbers by id (stable by row), then mark every repeat with the first row of its run.
-        var order = new int[rowCount];
-        for (var i = 0; i < rowCount; i++)
+        var rowCount = ids.Count;
+        int[]? first = null;
+        void Repeat(int row, int firstRow)
         {
-            order[i] = i;
+            if (first is null)
+            {
+                first = new int[rowCount];
+                for (var i = 0; i < rowCount; i++)
+                {
+                    first[i] = i;
+                }
+            }
+
+            first[row] = firstRow;
         }
 
-        Comparison<int> byId = numericIds is not null
-            ? (a, b) => numericIds[a] != numericIds[b] ? numericIds[a].CompareTo(numericIds[b]) : a.CompareTo(b)
-            : (a, b) => string.CompareOrdinal(textIds![a], textIds[b]) is var c && c != 0 ? c : a.CompareTo(b);
-        Array.Sort(order, byId);
-        int[]? first = null;
-        for (var k = 1; k < rowCount; k++)
+        if (!ids.IsNumeric)
         {
-            var same = numericIds is not null
-                ? numericIds[order[k]] == numericIds[order[k - 1]]
-                : string.Equals(textIds![order[k]], textIds[order[k - 1]], StringComparison.Ordinal);
-            if (same)
+            var seen = new Dictionary<string, int>(rowCount, StringComparer.Ordinal);
+            for (var row = 0; row < rowCount; row++)
             {
-                if (first is null)
+                if (!seen.TryAdd(ids[row], row))
                 {
-                    first = new int[rowCount];
-                    for (var i = 0; i < rowCount; i++)
-                    {
-                        first[i] = i;
-                    }
+                    Repeat(row, seen[ids[row]]);
                 }
-
-                first[order[k]] = first[order[k - 1]];
             }
+
+            return first;
+        }
+
+        // Integer ids: rising ids (the usual case) cannot repeat; otherwise sort them with their rows.
+        var rising = true;
+        for (var row = 1; row < rowCount && rising; row++)
+        {
+            rising = ids.NumberAt(row) > ids.NumberAt(row - 1);
+        }
+
+        if (rising)
+        {
+            return null;
+        }
+
+        var keys = new long[rowCount];
+        var rows = new int[rowCount];
+        for (var row = 0; row < rowCount; row++)
+        {
+            keys[row] = ids.NumberAt(row);
+            rows[row] = row;
+        }
+
+        Array.Sort(keys, rows);
+        for (var start = 0; start < rowCount;)
+        {
+            var end = start + 1;
+            var firstRow = rows[start];
+            while (end < rowCount && keys[end] == keys[start])
+            {
+                firstRow = Math.Min(firstRow, rows[end]);
+                end++;
+            }
+
+            for (var k = start; k < end; k++)
+            {
+                if (rows[k] != firstRow)
+                {
+                    Repeat(rows[k], firstRow);
+                }
+            }
+
+            start = end;
         }
 
         return first;
-    }
-
-    private void AddId(string? id)
-    {
-        if (id is null)
-        {
-            // Numbered line: its id is its ordinal among all lines added.
-            if (_textIdMode)
-            {
-                _textIds.Add(_transactionsRead.ToString(CultureInfo.InvariantCulture));
-            }
-            else
-            {
-                _numericIds.Add(_transactionsRead);
-            }
-
-            return;
-        }
-
-        if (!_textIdMode)
-        {
-            if (TryParseCanonicalInteger(id, out var number))
-            {
-                _numericIds.Add(number);
-                return;
-            }
-
-            // First id that is not a plain integer: keep every id as text from now on.
-            _textIdMode = true;
-            _textIds = new GrowableArray<string>(Math.Max(16, _numericIds.Count * 2));
-            foreach (var n in _numericIds.AsSpan())
-            {
-                _textIds.Add(n.ToString(CultureInfo.InvariantCulture));
-            }
-
-            _numericIds = default;
-        }
-
-        _textIds.Add(id);
-    }
-
-    /// <summary>Whether the text is an integer that formats back to exactly the same text (no sign, no leading zero).</summary>
-    private static bool TryParseCanonicalInteger(string text, out long value)
-    {
-        value = 0;
-        if (text.Length is 0 or > 18 || (text[0] == '0' && text.Length > 1))
-        {
-            return false;
-        }
-
-        foreach (var c in text)
-        {
-            if (c is < '0' or > '9')
-            {
-                return false;
-            }
-
-            value = (value * 10) + (c - '0');
-        }
-
-        return true;
     }
 
     private int InternCustomer(string id)
@@ -587,6 +605,22 @@ public sealed class EnrichedDatasetBuilder
         }
 
         return index;
+    }
+
+    private static void AddOptional(ref ChunkedColumn<long>? column, long units, int rowsBefore)
+    {
+        if (column is null)
+        {
+            if (units == Money.None)
+            {
+                return;
+            }
+
+            column = new ChunkedColumn<long>();
+            column.AddMany(Money.None, rowsBefore);
+        }
+
+        column.Add(units);
     }
 
     private void ThrowIfBuilt()

@@ -17,7 +17,7 @@ public static class KpiCalculator
     /// </summary>
     /// <param name="dataset">The dataset.</param>
     /// <returns>The figures; all zero for an empty dataset.</returns>
-    /// <example>On the seed sample: 4 customers, 7 transactions, 7 orders, 15 units, revenue 1474.92, average order value 210.70.</example>
+    /// <example>On the seed sample: 4 customers, 7 transactions, 7 orders, 13 units, revenue 1474.92, average order value 210.70.</example>
     public static OverallKpis Overall(EnrichedDataset dataset)
     {
         ArgumentNullException.ThrowIfNull(dataset);

@@ -1,4 +1,5 @@
 using CustomerAnalytics.Enrichment;
+using CustomerAnalytics.Internal;
 
 namespace CustomerAnalytics.Recommendations;
 
@@ -33,24 +34,7 @@ internal sealed class CustomerPurchases
         var customerCount = dataset.CustomerTable.Length;
         var productCount = dataset.ProductTable.Length;
 
-        // Group the rows by customer (a counting sort of row numbers).
-        var rowOffsets = new int[customerCount + 1];
-        foreach (var customer in customers)
-        {
-            rowOffsets[customer + 1]++;
-        }
-
-        for (var c = 0; c < customerCount; c++)
-        {
-            rowOffsets[c + 1] += rowOffsets[c];
-        }
-
-        var cursor = rowOffsets[..^1];
-        var rowsByCustomer = new int[customers.Length];
-        for (var row = 0; row < customers.Length; row++)
-        {
-            rowsByCustomer[cursor[customers[row]]++] = row;
-        }
+        var rowsByCustomer = RowGroups.By(customers, customerCount);
 
         // Per customer: net quantity and "bought" flag per product, over the products it touched.
         netBuyers = new int[productCount];
@@ -64,9 +48,8 @@ internal sealed class CustomerPurchases
         for (var c = 0; c < customerCount; c++)
         {
             touched.Clear();
-            for (var i = rowOffsets[c]; i < rowOffsets[c + 1]; i++)
+            foreach (var row in rowsByCustomer.Of(c))
             {
-                var row = rowsByCustomer[i];
                 var p = products[row];
                 if (lastSeenBy[p] != c)
                 {

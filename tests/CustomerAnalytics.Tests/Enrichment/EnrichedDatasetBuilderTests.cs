@@ -251,6 +251,115 @@ public sealed class EnrichedDatasetBuilderTests
         Assert.Equal(KpiCalculator.TopProducts(forward, 4).ToArray(), KpiCalculator.TopProducts(backward, 4).ToArray());
     }
 
+    [Fact]
+    public void Build_DuplicateIdsOutOfOrder_FirstRowNamed()
+    {
+        var dataset = Builder()
+            .AddTransaction(new Transaction("9", "C1", "P1", 1, Day))
+            .AddTransaction(new Transaction("4", "C1", "P1", 1, Day))
+            .AddTransaction(new Transaction("9", "C1", "P1", 1, Day))
+            .AddTransaction(new Transaction("4", "C1", "P1", 1, Day))
+            .Build();
+
+        Assert.Equal(
+            ["Transaction id '9' appears again (first at row 1).", "Transaction id '4' appears again (first at row 2)."],
+            dataset.Report.Issues.Select(i => i.Detail));
+    }
+
+    [Fact]
+    public void Build_TextIdsRepeated_FirstRowNamedAndKeepFirstDrops()
+    {
+        var dataset = Builder(new EnrichmentOptions { DuplicateTransactions = DuplicateTransactionPolicy.KeepFirst })
+            .AddTransaction(new Transaction("T1", "C1", "P1", 1, Day))
+            .AddTransaction(new Transaction("T2", "C1", "P1", 2, Day))
+            .AddTransaction(new Transaction("T1", "C1", "P1", 3, Day))
+            .AddTransaction(new Transaction("T3", "C1", "P1", 4, Day))
+            .Build();
+
+        Assert.Equal(["T1", "T2", "T3"], dataset.Rows.Select(r => r.TransactionId));
+        Assert.Equal([1, 2, 4], dataset.Quantities.ToArray());
+        Assert.Equal("Transaction id 'T1' appears again (first at row 1).", Assert.Single(dataset.Report.Issues).Detail);
+    }
+
+    [Fact]
+    public void Build_ListPricesOnly_UnitPriceDerivedNotStored()
+    {
+        var dataset = Builder()
+            .AddProduct(new Product("P2", "X"))
+            .AddTransaction(new Transaction("1", "C1", "P1", 2, Day))
+            .AddTransaction(new Transaction("2", "C1", "P2", 1, Day, LineTotal: 5.50m))
+            .AddTransaction(new Transaction("3", "C1", "P1", 1, Day))
+            .Build();
+
+        Assert.Equal([10.00m, null, 10.00m], dataset.Rows.Select(r => r.UnitPrice));
+        Assert.Equal([20.00m, 5.50m, 10.00m], dataset.Rows.Select(r => r.Revenue));
+
+        // Columns: customer, product, order, quantity (4 bytes each), ticks, revenue (8 each); ids consecutive.
+        Assert.Equal(3 * (16 + 16 + 4), dataset.ColumnBytes());
+    }
+
+    [Fact]
+    public void Build_OwnPriceAfterListPriceRows_EveryRowsUnitPriceKept()
+    {
+        var dataset = Builder()
+            .AddTransaction(new Transaction("1", "C1", "P1", 2, Day))
+            .AddTransaction(new Transaction("2", "C1", "P1", 2, Day, UnitPrice: 7.25m))
+            .AddTransaction(new Transaction("3", "C1", "P1", 1, Day))
+            .Build();
+
+        Assert.Equal([10.00m, 7.25m, 10.00m], dataset.Rows.Select(r => r.UnitPrice));
+        Assert.Equal([20.00m, 14.50m, 10.00m], dataset.Rows.Select(r => r.Revenue));
+    }
+
+    [Fact]
+    public void Build_RejectedRows_RemainingIdsAndOrdersKept()
+    {
+        var dataset = Builder()
+            .AddTransaction(new Transaction("1", "C1", "P1", 1, Day, OrderId: "100"))
+            .AddTransaction(new Transaction("2", "C9", "P1", 1, Day, OrderId: "100"))
+            .AddTransaction(new Transaction("3", "C1", "P1", 1, Day, OrderId: "101"))
+            .AddTransaction(new Transaction("4", "C1", "P1", 1, Day))
+            .Build();
+
+        Assert.Equal(["1", "3", "4"], dataset.Rows.Select(r => r.TransactionId));
+        Assert.Equal(["100", "101", "4"], dataset.Rows.Select(r => r.OrderId));
+        Assert.Equal(3, dataset.OrderCount);
+    }
+
+    [Fact]
+    public void Build_EqualSegmentAndCategoryStrings_SharedByEveryRecord()
+    {
+        var dataset = new EnrichedDatasetBuilder()
+            .AddCustomer(new Customer("C1", new string('S', 3)))
+            .AddCustomer(new Customer("C2", new string('S', 3), new DateOnly(2024, 1, 2)))
+            .AddProduct(new Product("P1", new string('X', 2), 1m))
+            .AddProduct(new Product("P2", new string('X', 2), 2m))
+            .Build();
+
+        Assert.Same(dataset.Customers[0].Segment, dataset.Customers[1].Segment);
+        Assert.Same(dataset.Products[0].Category, dataset.Products[1].Category);
+        Assert.Equal(new Customer("C2", "SSS", new DateOnly(2024, 1, 2)), dataset.Customers[1]);
+    }
+
+    [Fact]
+    public void SelectRows_SomeRows_SameDimensionsOrdersRenumbered()
+    {
+        var dataset = Builder()
+            .AddTransaction(new Transaction("1", "C1", "P1", 1, Day, OrderId: "100"))
+            .AddTransaction(new Transaction("2", "C1", "P1", 2, Day, OrderId: "101"))
+            .AddTransaction(new Transaction("3", "C1", "P1", 3, Day))
+            .Build();
+
+        var selected = dataset.SelectRows([2, 1]);
+
+        Assert.Equal(["3", "2"], selected.Rows.Select(r => r.TransactionId));
+        Assert.Equal(["3", "101"], selected.Rows.Select(r => r.OrderId));
+        Assert.Equal([0, 1], selected.OrderIndexes.ToArray());
+        Assert.Equal([30.00m, 20.00m], selected.Rows.Select(r => r.Revenue));
+        Assert.Equal([10.00m, 10.00m], selected.Rows.Select(r => r.UnitPrice));
+        Assert.Same(dataset.Customers, selected.Customers);
+    }
+
     private static EnrichedDatasetBuilder Builder(EnrichmentOptions? options = null) =>
         new EnrichedDatasetBuilder(options).AddCustomer(new Customer("C1", "S")).AddProduct(new Product("P1", "X", 10.00m));
 }

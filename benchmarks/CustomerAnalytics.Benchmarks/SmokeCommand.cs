@@ -1,0 +1,64 @@
+using System.Diagnostics;
+using System.Security.Cryptography;
+using CustomerAnalytics.Benchmarks.Compare;
+using CustomerAnalytics.Benchmarks.Generation;
+
+namespace CustomerAnalytics.Benchmarks;
+
+/// <summary>
+/// <c>smoke [--keep]</c>: for CI, in seconds. Generates a tiny data set twice (checks it is byte-identical for the
+/// seed, in every format), runs <c>compare</c> once per approach (checks they agree to the cent), and runs every
+/// BenchmarkDotNet benchmark once (<c>bench --dry</c>). Exits non-zero on any failure. No timing is asserted.
+/// </summary>
+internal static class SmokeCommand
+{
+    public static int Run(Arguments args)
+    {
+        var keep = args.Flag("keep");
+        args.ThrowIfUnused();
+        var watch = Stopwatch.StartNew();
+        var root = Path.Combine(Path.GetTempPath(), "customer-analytics-smoke-" + Environment.ProcessId.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        try
+        {
+            var first = GeneratorOptions.ForSize(20_000, Path.Combine(root, "a")) with { Formats = OutputFormats.All };
+            var files = DataGenerator.Generate(first);
+            DataGenerator.Generate(first with { OutputDirectory = Path.Combine(root, "b") });
+            foreach (var file in files)
+            {
+                var twin = Path.Combine(root, "b", Path.GetFileName(file));
+                if (!SHA256.HashData(File.ReadAllBytes(file)).AsSpan().SequenceEqual(SHA256.HashData(File.ReadAllBytes(twin))))
+                {
+                    Console.Error.WriteLine($"smoke: the generator is not deterministic ({Path.GetFileName(file)} differs).");
+                    return 1;
+                }
+            }
+
+            Console.WriteLine($"smoke: generated {files.Count} files twice, identical ({watch.Elapsed.TotalSeconds:F1} s)");
+
+            var reports = CompareCommand.Execute(first.OutputDirectory, 1, Approaches.Names, recommend: true, Console.Out);
+            if (!CompareCommand.Summarise(reports, Approaches.Names, Console.Out))
+            {
+                Console.Error.WriteLine("smoke: the approaches disagree.");
+                return 1;
+            }
+
+            Console.WriteLine($"smoke: compare agreed ({watch.Elapsed.TotalSeconds:F1} s)");
+            var bench = BenchCommand.Run(["--dry"]);
+            if (bench != 0)
+            {
+                Console.Error.WriteLine("smoke: a benchmark failed.");
+                return bench;
+            }
+
+            Console.WriteLine($"smoke: passed in {watch.Elapsed.TotalSeconds:F1} s");
+            return 0;
+        }
+        finally
+        {
+            if (!keep && Directory.Exists(root))
+            {
+                Directory.Delete(root, recursive: true);
+            }
+        }
+    }
+}

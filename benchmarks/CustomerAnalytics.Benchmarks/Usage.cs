@@ -1,0 +1,19 @@
+namespace CustomerAnalytics.Benchmarks;
+
+internal static class Usage
+{
+    public const string Text = """
+        CustomerAnalytics.Benchmarks <command> [options]
+
+          generate  --transactions 1M --out DIR [--customers N] [--products N] [--seed 42] [--format csv|json|jsonl|all]
+                    Writes customers, products and transactions (deterministic for a seed).
+          compare   --data DIR [--runs 5] [--approaches library,duckdb,linq] [--no-recommend]
+                    The end-to-end job (load three CSVs, enrich, overall KPIs, revenue by segment and category,
+                    top 10 products) with this library, DuckDB and CsvHelper + LINQ, alternated, each run in its own
+                    child process; checks they agree to the cent; prints medians, peak memory, ratios to DuckDB.
+          smoke     [--keep]
+                    Generates a tiny data set and runs generate, compare and every benchmark once (seconds; for CI).
+          bench     [--dry] [--size 1M] [BenchmarkDotNet options, e.g. --filter *Kpi* --job short]
+                    The BenchmarkDotNet suites (one per stage) on a generated data set (cached under the temp folder).
+        """;
+}

@@ -1,0 +1,88 @@
+namespace CustomerAnalytics.Internal;
+
+/// <summary>
+/// Maps order ids to dense indexes 0, 1, 2, … in order of first appearance, as cheaply as the ids allow: while they
+/// are integers that first appear in sequence (n, n + 1, n + 2, …, the usual invoice numbering) the index is
+/// computed and nothing is stored; other integers go through a <see cref="Dictionary{TKey, TValue}"/> of
+/// <see cref="long"/>; from the first id that is not a canonical integer, every id is interned as text.
+/// </summary>
+internal sealed class OrderIdInterner
+{
+    private long _first;
+    private Dictionary<long, int>? _numberIndexes;
+    private List<long>? _numbers;
+    private Interner? _texts;
+
+    public int Count { get; private set; }
+
+    public int Intern(string id)
+    {
+        if (_texts is null && CanonicalInteger.TryParse(id, out var number))
+        {
+            return Intern(number);
+        }
+
+        if (_texts is null)
+        {
+            var previous = ToColumn();
+            _texts = new Interner(Math.Max(16, Count));
+            for (var i = 0; i < previous.Count; i++)
+            {
+                _texts.Intern(previous[i]);
+            }
+
+            _numbers = null;
+            _numberIndexes = null;
+        }
+
+        var index = _texts.Intern(id);
+        Count = _texts.Count;
+        return index;
+    }
+
+    /// <summary>The ids in index order; the interner should not be used afterwards.</summary>
+    public IdColumn ToColumn() =>
+        _texts is not null ? IdColumn.Texts([.. _texts.Values])
+        : _numbers is not null ? IdColumn.Numbers([.. _numbers])
+        : IdColumn.Consecutive(_first, Count);
+
+    private int Intern(long number)
+    {
+        if (_numberIndexes is null)
+        {
+            if (Count == 0)
+            {
+                _first = number;
+                return Count++;
+            }
+
+            if (number >= _first && number - _first < Count)
+            {
+                return (int)(number - _first);
+            }
+
+            if (number == _first + Count)
+            {
+                return Count++;
+            }
+
+            // Out of sequence: from now on, a dictionary.
+            _numberIndexes = new Dictionary<long, int>(Math.Max(16, Count * 2));
+            _numbers = new List<long>(Math.Max(16, Count * 2));
+            for (var i = 0; i < Count; i++)
+            {
+                _numberIndexes.Add(_first + i, i);
+                _numbers.Add(_first + i);
+            }
+        }
+
+        if (!_numberIndexes.TryGetValue(number, out var index))
+        {
+            index = Count++;
+            _numberIndexes.Add(number, index);
+            _numbers!.Add(number);
+        }
+
+        return index;
+    }
+}
