@@ -272,6 +272,12 @@ public sealed class EnrichedDatasetBuilder
         var listPrices = Array.ConvertAll(products, EnrichedDataset.ListPriceUnitsOf);
         var ids = _ids.ToColumn();
         var firstRowOfId = FindDuplicateIds(ids);
+
+        // Per customer, the day number of its signup (int.MinValue when unknown: no purchase precedes it); per raw
+        // index, whether the customer or product was added (not only referenced).
+        var signupDays = Array.ConvertAll(customers, c => c.SignupDate?.DayNumber ?? int.MinValue);
+        var customerAdded = _customers.ConvertAll(c => c is not null).ToArray();
+        var productAdded = _products.ConvertAll(p => p is not null).ToArray();
         int[]? keptRows = null;
 
         var kept = 0;
@@ -283,7 +289,7 @@ public sealed class EnrichedDatasetBuilder
             var customerIndex = customerMap[rawCustomer];
             var productIndex = productMap[rawProduct];
             var rejected = false;
-            if (_customers[rawCustomer] is null)
+            if (!customerAdded[rawCustomer])
             {
                 rejected |= customerIndex < 0;
                 if (_issues.Count(EnrichmentIssueKind.UnknownCustomer))
@@ -292,7 +298,7 @@ public sealed class EnrichedDatasetBuilder
                 }
             }
 
-            if (_products[rawProduct] is null)
+            if (!productAdded[rawProduct])
             {
                 rejected |= productIndex < 0;
                 if (_issues.Count(EnrichmentIssueKind.UnknownProduct))
@@ -378,7 +384,7 @@ public sealed class EnrichedDatasetBuilder
                 }
             }
 
-            if (customers[customerIndex].SignupDate is { } signup && DateOnly.FromDateTime(new DateTime(ticksColumn[row], DateTimeKind.Utc)) < signup)
+            if (ticksColumn[row] / TimeSpan.TicksPerDay < signupDays[customerIndex] && customers[customerIndex].SignupDate is { } signup)
             {
                 if (_issues.Count(EnrichmentIssueKind.PurchaseBeforeSignup))
                 {
