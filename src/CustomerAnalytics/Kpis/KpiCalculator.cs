@@ -111,7 +111,9 @@ public static class KpiCalculator
     /// <summary>The products with a line, ranked on the exact aggregates; records are made for the first <paramref name="count"/> only.</summary>
     private static ImmutableArray<ProductKpi> RankProducts(EnrichedDataset dataset, ProductRanking rankBy, int count)
     {
-        var aggregate = Aggregate(dataset, dataset.ProductTable.Length, dataset.ProductColumn, null);
+        // Orders and buyers are counted for the products returned only, unless they rank the products.
+        var allDistinct = rankBy == ProductRanking.Buyers;
+        var aggregate = Aggregate(dataset, dataset.ProductTable.Length, dataset.ProductColumn, null, allDistinct);
         var sold = new List<int>();
         for (var p = 0; p < aggregate.Lines.Length; p++)
         {
@@ -139,6 +141,26 @@ public static class KpiCalculator
             return c != 0 ? c : string.CompareOrdinal(products[a].Id, products[b].Id);
         });
         var result = new ProductKpi[Math.Min(count, sold.Count)];
+        if (!allDistinct)
+        {
+            var groupOfProduct = new int[products.Length];
+            Array.Fill(groupOfProduct, -1);
+            for (var i = 0; i < result.Length; i++)
+            {
+                groupOfProduct[sold[i]] = i;
+            }
+
+            var orders = new int[result.Length];
+            var buyers = new int[result.Length];
+            DistinctPerGroup(dataset.OrderColumn, dataset.OrderCount, dataset.ProductColumn, groupOfProduct, orders);
+            DistinctPerGroup(dataset.CustomerColumn, dataset.CustomerTable.Length, dataset.ProductColumn, groupOfProduct, buyers);
+            for (var i = 0; i < result.Length; i++)
+            {
+                aggregate.Orders[sold[i]] = orders[i];
+                aggregate.Customers[sold[i]] = buyers[i];
+            }
+        }
+
         for (var i = 0; i < result.Length; i++)
         {
             var p = sold[i];
@@ -168,7 +190,7 @@ public static class KpiCalculator
         return [.. result];
     }
 
-    private static Aggregates Aggregate(EnrichedDataset dataset, int groupCount, int[] keyColumn, int[]? keyMap)
+    private static Aggregates Aggregate(EnrichedDataset dataset, int groupCount, int[] keyColumn, int[]? keyMap, bool distinct = true)
     {
         var result = new Aggregates(groupCount);
         var quantities = dataset.QuantityColumn;
@@ -182,6 +204,11 @@ public static class KpiCalculator
             revenue[group] += revenues[row];
             units[group] += quantities[row];
             lines[group]++;
+        }
+
+        if (!distinct)
+        {
+            return result;
         }
 
         // Distinct customers per group: a customer belongs to one segment, so when the group comes from the customer
@@ -215,7 +242,7 @@ public static class KpiCalculator
     /// Counts, per group, the distinct values of <paramref name="entities"/> (customers or orders) among the group's
     /// rows, exactly, in linear time: over the rows as they are when each entity's rows are adjacent (as an order's
     /// lines usually are), with a bit per group and entity when there are at most 64 groups, else over the rows
-    /// regrouped by entity (a counting sort).
+    /// regrouped by entity (a counting sort). Rows whose group is negative are left out.
     /// </summary>
     private static void DistinctPerGroup(int[] entities, int entityCount, int[] keyColumn, int[]? keyMap, int[] counts)
     {
@@ -229,7 +256,10 @@ public static class KpiCalculator
             for (var row = 0; row < entities.Length; row++)
             {
                 var group = keyMap is null ? keyColumn[row] : keyMap[keyColumn[row]];
-                bits[entities[row]] |= 1UL << group;
+                if (group >= 0)
+                {
+                    bits[entities[row]] |= 1UL << group;
+                }
             }
 
             foreach (var mask in bits)
@@ -273,7 +303,7 @@ public static class KpiCalculator
             var row = order is null ? i : order[i];
             var group = keyMap is null ? keyColumn[row] : keyMap[keyColumn[row]];
             var entity = entities[row];
-            if (last[group] != entity)
+            if (group >= 0 && last[group] != entity)
             {
                 last[group] = entity;
                 counts[group]++;

@@ -48,6 +48,12 @@ public sealed class KpiCalculatorReferenceTests
 
         Assert.Equal(expected, KpiCalculator.Products(dataset, ProductRanking.Units).ToArray());
         Assert.Equal(expected.Take(7), KpiCalculator.TopProducts(dataset, 7, ProductRanking.Units).ToArray());
+        Assert.Equal(
+            expected.OrderByDescending(p => p.Revenue).ThenBy(p => p.ProductId, StringComparer.Ordinal).Take(5),
+            KpiCalculator.TopProducts(dataset, 5).ToArray());
+        Assert.Equal(
+            expected.OrderByDescending(p => p.Buyers).ThenByDescending(p => p.Revenue).ThenBy(p => p.ProductId, StringComparer.Ordinal).Take(70),
+            KpiCalculator.TopProducts(dataset, 70, ProductRanking.Buyers).ToArray());
     }
 
     private static GroupKpi[] Reference(EnrichedDataset dataset, Func<EnrichedTransaction, string> key) =>
