@@ -20,6 +20,18 @@ internal static class ReasonText
             ? "top seller in your segment's favourite category, " + category
             : "top seller in your segment's " + Ordinal(categoryRank) + " favourite category, " + category;
 
+    /// <summary>The reason of a product recommended again because the customer bought it before.</summary>
+    public const string BoughtBefore = "you bought it before";
+
+    /// <summary>The reason of a basket product recommended again.</summary>
+    public const string InYourBasket = "already in your basket";
+
+    /// <summary><c>because you bought P100</c>.</summary>
+    public static string BecauseYouBought(string productId) => "because you bought " + productId;
+
+    /// <summary><c>often bought with P100</c>.</summary>
+    public static string OftenBoughtWith(string productId) => "often bought with " + productId;
+
     /// <summary>A money amount with at least two decimals and no rounding: <c>796.00</c>, <c>0.1234</c>.</summary>
     public static string Amount(decimal value) => value.ToString("0.00##", CultureInfo.InvariantCulture);
 

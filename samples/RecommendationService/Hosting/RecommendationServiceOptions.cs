@@ -1,0 +1,68 @@
+namespace RecommendationService.Hosting;
+
+/// <summary>
+/// Settings of the recommendation service, bound from the <c>CustomerAnalytics</c> configuration section (settable
+/// properties, as the configuration binder needs). Checked once at start-up by <see cref="Validate"/>.
+/// </summary>
+public sealed class RecommendationServiceOptions
+{
+    /// <summary>The configuration section the service binds.</summary>
+    public const string SectionName = "CustomerAnalytics";
+
+    /// <summary>A folder with <c>customers.csv</c>, <c>products.csv</c> and <c>transactions.csv</c>; used for any of the
+    /// three paths left unset. Relative paths are relative to the content root.</summary>
+    public string? DataDirectory { get; set; }
+
+    /// <summary>The customers file (CSV, JSON or JSON Lines, optionally .gz).</summary>
+    public string? CustomersPath { get; set; }
+
+    /// <summary>The products file.</summary>
+    public string? ProductsPath { get; set; }
+
+    /// <summary>The transactions file.</summary>
+    public string? TransactionsPath { get; set; }
+
+    /// <summary>One flat order-lines file (for example Online Retail) instead of the three files.</summary>
+    public string? OrderLinesPath { get; set; }
+
+    /// <summary>Loads leniently (bad rows are skipped and counted) instead of failing on the first bad file.</summary>
+    public bool Lenient { get; set; }
+
+    /// <summary>The strategy used when a request names none.</summary>
+    public string DefaultStrategy { get; set; } = "segment-affinity";
+
+    /// <summary>How many items a request gets when it names no count.</summary>
+    public int DefaultCount { get; set; } = 10;
+
+    /// <summary>The largest count a request may ask for.</summary>
+    public int MaxCount { get; set; } = 100;
+
+    /// <summary>Whether <c>POST /admin/reload</c> is mapped. Protect it (authorisation, a private port) in production.</summary>
+    public bool EnableAdminReload { get; set; } = true;
+
+    /// <summary>Checks the settings, listing every problem.</summary>
+    /// <exception cref="InvalidOperationException">One or more settings are invalid.</exception>
+    public void Validate()
+    {
+        var problems = new List<string>();
+        if (DefaultCount < 1)
+        {
+            problems.Add($"{nameof(DefaultCount)} must be at least 1 (was {DefaultCount})");
+        }
+
+        if (MaxCount < DefaultCount)
+        {
+            problems.Add($"{nameof(MaxCount)} must be at least {nameof(DefaultCount)} (was {MaxCount})");
+        }
+
+        if (string.IsNullOrWhiteSpace(DefaultStrategy))
+        {
+            problems.Add($"{nameof(DefaultStrategy)} must not be empty");
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new InvalidOperationException($"Invalid {SectionName} settings: " + string.Join("; ", problems) + ".");
+        }
+    }
+}

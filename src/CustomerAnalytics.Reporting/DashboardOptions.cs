@@ -1,0 +1,69 @@
+namespace CustomerAnalytics.Reporting;
+
+/// <summary>Options of <see cref="DashboardDocument.FromDataset"/> and <see cref="DashboardWriter"/>. Immutable: derive variants with <c>with</c>.</summary>
+public sealed record DashboardOptions
+{
+    /// <summary>The default options.</summary>
+    public static DashboardOptions Default { get; } = new();
+
+    /// <summary>The page title and heading.</summary>
+    /// <value>Defaults to <c>Customer analytics</c>.</value>
+    public string Title { get; init; } = "Customer analytics";
+
+    /// <summary>How many products the top-products section shows.</summary>
+    /// <value>Defaults to 10; at least 1.</value>
+    public int TopProductCount { get; init; } = 10;
+
+    /// <summary>The width of each chart, in pixels (charts scale down with the page).</summary>
+    /// <value>Defaults to 720; 200 to 4000.</value>
+    public int ChartWidth { get; init; } = 720;
+
+    /// <summary>The height of each chart, in pixels.</summary>
+    /// <value>Defaults to 320; 120 to 4000.</value>
+    public int ChartHeight { get; init; } = 320;
+
+    /// <summary>Chart labels longer than this are cut and end in an ellipsis (tables always show the full text).</summary>
+    /// <value>Defaults to 32; at least 4.</value>
+    public int MaxChartLabelLength { get; init; } = 32;
+
+    /// <summary>When the data was produced, shown in the footer; <see langword="null"/> leaves it out, so that the same
+    /// input gives a byte-identical page.</summary>
+    /// <value>Defaults to <see langword="null"/>.</value>
+    public DateTimeOffset? GeneratedAt { get; init; }
+
+    /// <summary>Checks the options, listing every invalid one.</summary>
+    /// <exception cref="ArgumentException">One or more options are invalid.</exception>
+    public void Validate()
+    {
+        var problems = new List<string>();
+        if (string.IsNullOrWhiteSpace(Title))
+        {
+            problems.Add($"{nameof(Title)} must not be empty");
+        }
+
+        if (TopProductCount < 1)
+        {
+            problems.Add($"{nameof(TopProductCount)} must be at least 1 (was {TopProductCount})");
+        }
+
+        if (ChartWidth is < 200 or > 4000)
+        {
+            problems.Add($"{nameof(ChartWidth)} must be 200 to 4000 (was {ChartWidth})");
+        }
+
+        if (ChartHeight is < 120 or > 4000)
+        {
+            problems.Add($"{nameof(ChartHeight)} must be 120 to 4000 (was {ChartHeight})");
+        }
+
+        if (MaxChartLabelLength < 4)
+        {
+            problems.Add($"{nameof(MaxChartLabelLength)} must be at least 4 (was {MaxChartLabelLength})");
+        }
+
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException("Invalid DashboardOptions: " + string.Join("; ", problems) + ".");
+        }
+    }
+}

@@ -1,0 +1,166 @@
+using System.Collections.Immutable;
+using CustomerAnalytics.Enrichment;
+using CustomerAnalytics.Internal;
+
+namespace CustomerAnalytics.Kpis;
+
+/// <summary>
+/// RFM analysis: per customer recency, frequency and monetary value, quintile scores 1–5 and the named R×F segment.
+/// </summary>
+/// <remarks>
+/// <para><b>Scores and ties.</b> For each measure the n scored customers are ranked from worst to best (recency: most
+/// days first; frequency and monetary: smallest first). A customer's score is 1 + ⌊5·k ÷ n⌋, where k is the number of
+/// customers with a strictly worse value. Equal values therefore always share a score (the lowest bin their block
+/// reaches), the result does not depend on row order or ids, and heavily tied measures (most customers buy once) leave
+/// some scores unused rather than splitting equal customers arbitrarily.</para>
+/// <para>Orders are the dataset's orders (<see cref="CustomerKpiCalculator"/> explains purchases and returns). Customers
+/// with no purchase on or before the analysis date are not scored.</para>
+/// </remarks>
+public static class RfmCalculator
+{
+    /// <summary>Computes RFM values, scores and segments for every customer with a purchase.</summary>
+    /// <param name="dataset">The dataset.</param>
+    /// <param name="options">The analysis date and time zone; <see cref="RfmOptions.Default"/> when <see langword="null"/>.</param>
+    /// <returns>The customers and the segment summary.</returns>
+    /// <exception cref="ArgumentException">The options are invalid.</exception>
+    public static RfmResult Compute(EnrichedDataset dataset, RfmOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        options ??= RfmOptions.Default;
+        options.Validate();
+        var facts = OrderFacts.Build(dataset);
+        var days = LocalCalendar.Days(facts.Ticks, options.TimeZone);
+        int analysisDay;
+        if (options.AnalysisDate is { } date)
+        {
+            analysisDay = date.DayNumber;
+        }
+        else
+        {
+            analysisDay = DateOnly.MinValue.DayNumber;
+            foreach (var day in days)
+            {
+                analysisDay = Math.Max(analysisDay, day + 1);
+            }
+        }
+
+        var customerCount = dataset.CustomerTable.Length;
+        var lastDay = new int[customerCount];
+        Array.Fill(lastDay, int.MinValue);
+        var frequency = new int[customerCount];
+        var monetary = new long[customerCount];
+        for (var o = 0; o < facts.Count; o++)
+        {
+            if (days[o] > analysisDay)
+            {
+                continue;
+            }
+
+            var c = facts.Customer[o];
+            monetary[c] += facts.RevenueUnits[o];
+            if (facts.IsPurchase(o))
+            {
+                frequency[c]++;
+                lastDay[c] = Math.Max(lastDay[c], days[o]);
+            }
+        }
+
+        var scored = new List<int>();
+        for (var c = 0; c < customerCount; c++)
+        {
+            if (frequency[c] > 0)
+            {
+                scored.Add(c);
+            }
+        }
+
+        var ids = scored.ToArray();
+        var recency = ids.Select(c => (long)(analysisDay - lastDay[c])).ToArray();
+
+        // Scores rank worst first: for recency larger is worse, so rank its negation.
+        var r = Scores(recency.Select(v => -v).ToArray());
+        var f = Scores(ids.Select(c => (long)frequency[c]).ToArray());
+        var m = Scores(ids.Select(c => monetary[c]).ToArray());
+
+        var customers = new CustomerRfm[ids.Length];
+        var segmentCustomers = new int[10];
+        var segmentRevenue = new Int128[10];
+        Int128 totalRevenue = 0;
+        for (var i = 0; i < ids.Length; i++)
+        {
+            var c = ids[i];
+            var segment = Segment(r[i], f[i]);
+            customers[i] = new CustomerRfm(dataset.CustomerTable[c].Id, DateOnly.FromDayNumber(lastDay[c]), (int)recency[i], frequency[c], Money.ToDecimal(monetary[c]), r[i], f[i], m[i], segment);
+            segmentCustomers[(int)segment]++;
+            segmentRevenue[(int)segment] += monetary[c];
+            totalRevenue += monetary[c];
+        }
+
+        Array.Sort(customers, (a, b) => string.CompareOrdinal(a.CustomerId, b.CustomerId));
+        var segments = ImmutableArray.CreateBuilder<RfmSegmentSummary>(10);
+        for (var s = 0; s < 10; s++)
+        {
+            segments.Add(new RfmSegmentSummary(
+                (RfmSegment)s,
+                segmentCustomers[s],
+                ids.Length == 0 ? 0 : (double)segmentCustomers[s] / ids.Length,
+                Money.ToDecimal(segmentRevenue[s]),
+                totalRevenue == 0 ? 0 : (double)segmentRevenue[s] / (double)totalRevenue));
+        }
+
+        return new RfmResult(DateOnly.FromDayNumber(analysisDay), [.. customers], segments.MoveToImmutable());
+    }
+
+    /// <summary>The named segment of an (R, F) pair of scores 1–5; see <see cref="RfmSegment"/>.</summary>
+    /// <param name="recencyScore">R, 1–5.</param>
+    /// <param name="frequencyScore">F, 1–5.</param>
+    /// <returns>The segment.</returns>
+    /// <exception cref="ArgumentOutOfRangeException">A score is outside 1–5.</exception>
+    public static RfmSegment Segment(int recencyScore, int frequencyScore)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(recencyScore, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(recencyScore, 5);
+        ArgumentOutOfRangeException.ThrowIfLessThan(frequencyScore, 1);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(frequencyScore, 5);
+        return (recencyScore, frequencyScore) switch
+        {
+            ( <= 2, <= 2) => RfmSegment.Hibernating,
+            ( <= 2, <= 4) => RfmSegment.AtRisk,
+            ( <= 2, _) => RfmSegment.CantLose,
+            (3, <= 2) => RfmSegment.AboutToSleep,
+            (3, 3) => RfmSegment.NeedAttention,
+            (4, 1) => RfmSegment.Promising,
+            (5, 1) => RfmSegment.New,
+            (_, <= 3) => RfmSegment.PotentialLoyalists,
+            (5, _) => RfmSegment.Champions,
+            _ => RfmSegment.Loyal,
+        };
+    }
+
+    /// <summary>Quintile scores: 1 + ⌊5·k ÷ n⌋ with k the number of strictly smaller values (larger is better).</summary>
+    internal static int[] Scores(long[] values)
+    {
+        var n = values.Length;
+        var order = new int[n];
+        for (var i = 0; i < n; i++)
+        {
+            order[i] = i;
+        }
+
+        var keys = (long[])values.Clone();
+        Array.Sort(keys, order);
+        var scores = new int[n];
+        var k = 0;
+        for (var i = 0; i < n; i++)
+        {
+            if (i > 0 && keys[i] != keys[i - 1])
+            {
+                k = i;
+            }
+
+            scores[order[i]] = 1 + (int)(5L * k / n);
+        }
+
+        return scores;
+    }
+}

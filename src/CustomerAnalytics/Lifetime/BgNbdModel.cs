@@ -1,0 +1,289 @@
+using System.Collections.Immutable;
+using System.Runtime.InteropServices;
+using MathNet.Numerics;
+using MathNet.Numerics.LinearAlgebra;
+using MathNet.Numerics.Optimization;
+
+namespace CustomerAnalytics.Lifetime;
+
+/// <summary>
+/// The BG/NBD model of repeat purchasing (Fader, Hardie &amp; Lee 2005, "Counting Your Customers the Easy Way"): while
+/// alive, a customer buys at a Poisson rate λ ~ Gamma(r, α); after each purchase they drop out with probability
+/// p ~ Beta(a, b). Immutable and thread-safe.
+/// </summary>
+/// <remarks>
+/// Times (t, tₓ, T) are in <see cref="TimeUnit"/>; x is the number of repeat purchases. Formulas and the fitting
+/// procedure: <c>docs/kpis.md</c>. Parameters are those of the unit: α scales with it, r, a and b do not.
+/// </remarks>
+public sealed class BgNbdModel
+{
+    /// <summary>A model with known parameters.</summary>
+    /// <param name="r">The Gamma shape of the purchase rate, &gt; 0.</param>
+    /// <param name="alpha">The Gamma scale of the purchase rate (in <paramref name="timeUnit"/>), &gt; 0.</param>
+    /// <param name="a">The first Beta parameter of the dropout probability, &gt; 0.</param>
+    /// <param name="b">The second Beta parameter of the dropout probability, &gt; 0.</param>
+    /// <param name="timeUnit">The unit of α and of all times.</param>
+    /// <exception cref="ArgumentOutOfRangeException">A parameter is not a positive finite number.</exception>
+    public BgNbdModel(double r, double alpha, double a, double b, LifetimeTimeUnit timeUnit = LifetimeTimeUnit.Weeks)
+    {
+        Positive(r);
+        Positive(alpha);
+        Positive(a);
+        Positive(b);
+        R = r;
+        Alpha = alpha;
+        A = a;
+        B = b;
+        TimeUnit = timeUnit;
+        LogLikelihood = double.NaN;
+    }
+
+    /// <summary>The Gamma shape r of the purchase rate.</summary>
+    public double R { get; }
+
+    /// <summary>The Gamma scale α of the purchase rate, in <see cref="TimeUnit"/>.</summary>
+    public double Alpha { get; }
+
+    /// <summary>The Beta parameter a of the dropout probability.</summary>
+    public double A { get; }
+
+    /// <summary>The Beta parameter b of the dropout probability.</summary>
+    public double B { get; }
+
+    /// <summary>The unit of α and of all times.</summary>
+    public LifetimeTimeUnit TimeUnit { get; }
+
+    /// <summary>The maximised log-likelihood of a fitted model; NaN for a model made from parameters.</summary>
+    public double LogLikelihood { get; private init; }
+
+    /// <summary>The customers the model was fitted on; 0 for a model made from parameters.</summary>
+    public int Customers { get; private init; }
+
+    /// <summary>The simplex iterations the fit took; 0 for a model made from parameters.</summary>
+    public int Iterations { get; private init; }
+
+    /// <summary>Fits the model to a summary by maximum likelihood.</summary>
+    /// <param name="summary">The calibration summary.</param>
+    /// <param name="options">Tolerance and iteration limit; <see cref="BgNbdOptions.Default"/> when <see langword="null"/>.</param>
+    /// <returns>The fitted model, in the summary's time unit.</returns>
+    /// <exception cref="ArgumentException">The summary is empty or the options are invalid.</exception>
+    /// <exception cref="InvalidOperationException">The optimiser did not converge within <see cref="BgNbdOptions.MaxIterations"/>.</exception>
+    public static BgNbdModel Fit(BtydSummary summary, BgNbdOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        options ??= BgNbdOptions.Default;
+        options.Validate();
+        if (summary.Count == 0)
+        {
+            throw new ArgumentException("The summary has no customers to fit on.", nameof(summary));
+        }
+
+        var likelihood = new BgNbdLikelihood(summary.Frequency.AsSpan(), summary.Recency.AsSpan(), summary.T.AsSpan());
+        var objective = ObjectiveFunction.Value(theta =>
+        {
+            var ll = likelihood.Evaluate(Math.Exp(theta[0]), Math.Exp(theta[1]), Math.Exp(theta[2]), Math.Exp(theta[3]));
+            return double.IsFinite(ll) ? -ll : double.MaxValue;
+        });
+        MinimizationResult result;
+        try
+        {
+            result = new NelderMeadSimplex(options.Tolerance, options.MaxIterations)
+                .FindMinimum(objective, Vector<double>.Build.Dense(4), Vector<double>.Build.Dense(4, 0.5));
+        }
+        catch (MaximumIterationsException e)
+        {
+            throw new InvalidOperationException($"The BG/NBD fit did not converge in {options.MaxIterations} iterations; raise BgNbdOptions.MaxIterations or Tolerance.", e);
+        }
+
+        var p = result.MinimizingPoint;
+        return new BgNbdModel(Math.Exp(p[0]), Math.Exp(p[1]), Math.Exp(p[2]), Math.Exp(p[3]), summary.TimeUnit)
+        {
+            LogLikelihood = -result.FunctionInfoAtMinimum.Value,
+            Customers = summary.Count,
+            Iterations = result.Iterations,
+        };
+    }
+
+    /// <summary>The log-likelihood of this model's parameters on a summary.</summary>
+    /// <param name="summary">The summary; its time unit must be the model's.</param>
+    /// <returns>Σ over customers of ln L(r, α, a, b | x, tₓ, T).</returns>
+    /// <exception cref="ArgumentException">The summary's time unit differs from the model's.</exception>
+    public double LogLikelihoodOf(BtydSummary summary)
+    {
+        CheckUnit(summary);
+        return new BgNbdLikelihood(summary.Frequency.AsSpan(), summary.Recency.AsSpan(), summary.T.AsSpan()).Evaluate(R, Alpha, A, B);
+    }
+
+    /// <summary>
+    /// The probability that a customer with x repeat purchases, the last at tₓ, observed for T, is still alive:
+    /// 1 / (1 + δₓ₍&gt;0₎ · a/(b+x−1) · ((α+T)/(α+tₓ))^(r+x)).
+    /// </summary>
+    /// <param name="frequency">x, ≥ 0.</param>
+    /// <param name="recency">tₓ, 0 ≤ tₓ ≤ T.</param>
+    /// <param name="age">T.</param>
+    /// <returns>The probability, 1 when x = 0.</returns>
+    public double ProbabilityAlive(int frequency, double recency, double age)
+    {
+        if (frequency == 0)
+        {
+            return 1;
+        }
+
+        var log = Math.Log(A) - Math.Log(B + frequency - 1) + ((R + frequency) * (Math.Log(Alpha + age) - Math.Log(Alpha + recency)));
+        return 1 / (1 + Math.Exp(log));
+    }
+
+    /// <summary>
+    /// The expected number of purchases in (0, t] of a customer just acquired:
+    /// (a+b−1)/(a−1) · [1 − (α/(α+t))^r · ₂F₁(r, b; a+b−1; t/(α+t))].
+    /// </summary>
+    /// <param name="t">The horizon, ≥ 0.</param>
+    /// <returns>The expectation; NaN where a = 1 or a + b ≤ 1, where the formula does not hold.</returns>
+    public double ExpectedPurchases(double t)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(t);
+        var z = t / (Alpha + t);
+        var logPower = (R * Math.Log(Alpha / (Alpha + t))) + Hypergeometric.Log2F1(R, B, A + B - 1, z);
+        return (A + B - 1) / (A - 1) * -LifetimeMath.ExpM1(logPower);
+    }
+
+    /// <summary>
+    /// The expected number of purchases in the next t of a customer with x repeat purchases, the last at tₓ, observed
+    /// for T (Fader, Hardie &amp; Lee 2005, eq. 10), computed in log space so large x does not overflow:
+    /// (a+b+x−1)/(a−1) · [1 − ((α+T)/(α+T+t))^(r+x) · ₂F₁(r+x, b+x; a+b+x−1; t/(α+T+t))] / (1 + δₓ₍&gt;0₎ · a/(b+x−1) · ((α+T)/(α+tₓ))^(r+x)).
+    /// </summary>
+    /// <param name="t">The horizon, ≥ 0.</param>
+    /// <param name="frequency">x, ≥ 0.</param>
+    /// <param name="recency">tₓ.</param>
+    /// <param name="age">T.</param>
+    /// <returns>The expectation; NaN where a = 1.</returns>
+    public double ConditionalExpectedPurchases(double t, int frequency, double recency, double age)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(t);
+        return Conditional(t, frequency, recency, age);
+    }
+
+    /// <summary>
+    /// The probability that a customer just acquired makes exactly n purchases in (0, t] (Fader, Hardie &amp; Lee 2005, eq. 8).
+    /// </summary>
+    /// <param name="n">The number of purchases, ≥ 0.</param>
+    /// <param name="t">The horizon, &gt; 0.</param>
+    /// <returns>The probability.</returns>
+    public double ProbabilityOfPurchases(int n, double t)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(n);
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(t);
+        var lnBetaAB = SpecialFunctions.BetaLn(A, B);
+        var lnStay = Math.Log(Alpha / (Alpha + t));
+        var lnGo = Math.Log(t / (Alpha + t));
+
+        // ln of the NBD probability of j purchases: Γ(r+j)/(Γ(r) j!) (α/(α+t))^r (t/(α+t))^j.
+        double LogNbd(int j) => SpecialFunctions.GammaLn(R + j) - SpecialFunctions.GammaLn(R) - SpecialFunctions.GammaLn(j + 1.0) + (R * lnStay) + (j * lnGo);
+
+        var result = Math.Exp(SpecialFunctions.BetaLn(A, B + n) - lnBetaAB + LogNbd(n));
+        if (n > 0)
+        {
+            var below = 0.0;
+            for (var j = 0; j < n; j++)
+            {
+                below += Math.Exp(LogNbd(j));
+            }
+
+            result += Math.Exp(SpecialFunctions.BetaLn(A + 1, B + n - 1) - lnBetaAB) * Math.Max(0, 1 - below);
+        }
+
+        return result;
+    }
+
+    /// <summary>The probability alive of every customer of a summary, in parallel.</summary>
+    /// <param name="summary">The summary; its time unit must be the model's.</param>
+    /// <returns>One probability per row.</returns>
+    /// <exception cref="ArgumentException">The summary's time unit differs from the model's.</exception>
+    public ImmutableArray<double> ProbabilityAlive(BtydSummary summary)
+    {
+        CheckUnit(summary);
+        var x = summary.Frequency;
+        var tx = summary.Recency;
+        var age = summary.T;
+        return ForEach(summary.Count, i => ProbabilityAlive(x[i], tx[i], age[i]));
+    }
+
+    /// <summary>The conditional expected purchases over the next <paramref name="t"/> of every customer of a summary, in parallel.</summary>
+    /// <param name="summary">The summary; its time unit must be the model's.</param>
+    /// <param name="t">The horizon in the model's unit, ≥ 0.</param>
+    /// <returns>One expectation per row.</returns>
+    /// <exception cref="ArgumentException">The summary's time unit differs from the model's.</exception>
+    public ImmutableArray<double> ConditionalExpectedPurchases(BtydSummary summary, double t)
+    {
+        CheckUnit(summary);
+        ArgumentOutOfRangeException.ThrowIfNegative(t);
+        var x = summary.Frequency;
+        var tx = summary.Recency;
+        var age = summary.T;
+        return ForEach(summary.Count, i => Conditional(t, x[i], tx[i], age[i]));
+    }
+
+    internal double Conditional(double t, int x, double tx, double age)
+    {
+        if (t == 0)
+        {
+            return 0;
+        }
+
+        var rx = R + x;
+        var logPower = (rx * Math.Log((Alpha + age) / (Alpha + age + t))) + Hypergeometric.Log2F1(rx, B + x, A + B + x - 1, t / (Alpha + age + t));
+        var head = (A + B + x - 1) / (A - 1) * -LifetimeMath.ExpM1(logPower);
+        if (x == 0)
+        {
+            return head;
+        }
+
+        // ÷ (1 + e^d) as × e^(−softplus(d)), so a huge d gives 0 rather than ∞/∞.
+        var d = Math.Log(A) - Math.Log(B + x - 1) + (rx * (Math.Log(Alpha + age) - Math.Log(Alpha + tx)));
+        var softplus = d > 0 ? d + Math.Log(1 + Math.Exp(-d)) : Math.Log(1 + Math.Exp(d));
+        return head * Math.Exp(-softplus);
+    }
+
+    internal static ImmutableArray<double> ForEach(int count, Func<int, double> value)
+    {
+        var result = new double[count];
+        const int Chunk = 16_384;
+        if (count < 2 * Chunk)
+        {
+            for (var i = 0; i < count; i++)
+            {
+                result[i] = value(i);
+            }
+        }
+        else
+        {
+            Parallel.For(0, (count + Chunk - 1) / Chunk, c =>
+            {
+                var end = Math.Min(count, (c + 1) * Chunk);
+                for (var i = c * Chunk; i < end; i++)
+                {
+                    result[i] = value(i);
+                }
+            });
+        }
+
+        return ImmutableCollectionsMarshal.AsImmutableArray(result);
+    }
+
+    private void CheckUnit(BtydSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        if (summary.TimeUnit != TimeUnit)
+        {
+            throw new ArgumentException($"The summary is in {summary.TimeUnit} but the model in {TimeUnit}; build the summary with BtydSummaryOptions.TimeUnit = {TimeUnit}.", nameof(summary));
+        }
+    }
+
+    private static void Positive(double value, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(value))] string? name = null)
+    {
+        if (!(value > 0 && double.IsFinite(value)))
+        {
+            throw new ArgumentOutOfRangeException(name, value, "Must be a positive finite number.");
+        }
+    }
+}

@@ -1,0 +1,370 @@
+using System.Globalization;
+using System.Text;
+using CustomerAnalytics.Internal;
+
+namespace CustomerAnalytics.Loading;
+
+/// <summary>Parsers of field values straight from UTF-8 spans: fixed ISO forms and plain numbers fast, the rest through the BCL.</summary>
+internal static class FieldParsers
+{
+    private const long TicksPerSecond = TimeSpan.TicksPerSecond;
+
+    /// <summary>Removes ASCII spaces and tabs (and a stray CR) around a value.</summary>
+    public static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> value)
+    {
+        var start = 0;
+        var end = value.Length;
+        while (start < end && IsSpace(value[start]))
+        {
+            start++;
+        }
+
+        while (end > start && IsSpace(value[end - 1]))
+        {
+            end--;
+        }
+
+        return value[start..end];
+    }
+
+    /// <summary>An integer: optional sign and digits (a trailing <c>.0</c>… is not accepted).</summary>
+    public static bool TryParseInt32(ReadOnlySpan<byte> text, out int value)
+    {
+        value = 0;
+        if (text.IsEmpty)
+        {
+            return false;
+        }
+
+        var negative = text[0] == (byte)'-';
+        var i = text[0] is (byte)'-' or (byte)'+' ? 1 : 0;
+        if (i == text.Length || text.Length - i > 10)
+        {
+            return false;
+        }
+
+        long result = 0;
+        for (; i < text.Length; i++)
+        {
+            var digit = text[i] - (byte)'0';
+            if ((uint)digit > 9)
+            {
+                return false;
+            }
+
+            result = (result * 10) + digit;
+        }
+
+        result = negative ? -result : result;
+        if (result is < int.MinValue or > int.MaxValue)
+        {
+            return false;
+        }
+
+        value = (int)result;
+        return true;
+    }
+
+    /// <summary>The outcome of <see cref="TryParseMoney"/>.</summary>
+    public enum MoneyParse
+    {
+        Ok,
+        NotANumber,
+        TooPrecise,
+        OutOfRange,
+    }
+
+    /// <summary>
+    /// A decimal amount to <see cref="Money"/> units: <c>-12.5</c>, <c>1999</c>, <c>.5</c>, with at most
+    /// <see cref="Money.Scale"/> significant decimals (trailing zeros beyond are fine); exponents go through <see cref="decimal"/>.
+    /// </summary>
+    public static MoneyParse TryParseMoney(ReadOnlySpan<byte> text, out long units)
+    {
+        units = 0;
+        if (text.IsEmpty)
+        {
+            return MoneyParse.NotANumber;
+        }
+
+        var negative = text[0] == (byte)'-';
+        var i = text[0] is (byte)'-' or (byte)'+' ? 1 : 0;
+        long whole = 0;
+        var digits = 0;
+        for (; i < text.Length && (uint)(text[i] - (byte)'0') <= 9; i++)
+        {
+            if (++digits > 14)
+            {
+                return SlowMoney(text, out units);
+            }
+
+            whole = (whole * 10) + (text[i] - (byte)'0');
+        }
+
+        long fraction = 0;
+        var scale = 0;
+        var fractionDigits = 0;
+        if (i < text.Length && text[i] == (byte)'.')
+        {
+            for (i++; i < text.Length && (uint)(text[i] - (byte)'0') <= 9; i++)
+            {
+                fractionDigits++;
+                var digit = text[i] - (byte)'0';
+                if (scale < Money.Scale)
+                {
+                    fraction = (fraction * 10) + digit;
+                    scale++;
+                }
+                else if (digit != 0)
+                {
+                    return SlowMoney(text, out units);
+                }
+            }
+        }
+
+        if (i != text.Length || digits + fractionDigits == 0)
+        {
+            return SlowMoney(text, out units);
+        }
+
+        for (; scale < Money.Scale; scale++)
+        {
+            fraction *= 10;
+        }
+
+        units = (whole * Money.Factor) + fraction;
+        units = negative ? -units : units;
+        return MoneyParse.Ok;
+    }
+
+    /// <summary>A date as <c>yyyy-MM-dd</c> (fast) or any invariant date form; a timestamp gives its date as written.</summary>
+    public static bool TryParseDate(ReadOnlySpan<byte> text, out DateOnly value)
+    {
+        if (text.Length == 10 && TryReadDate(text, out var year, out var month, out var day) && IsValidDate(year, month, day))
+        {
+            value = new DateOnly(year, month, day);
+            return true;
+        }
+
+        if (TryParseTimestamp(text, TimeZoneInfo.Utc, out var timestamp))
+        {
+            value = DateOnly.FromDateTime(timestamp.DateTime);
+            return true;
+        }
+
+        value = default;
+        return false;
+    }
+
+    /// <summary>
+    /// A timestamp: <c>yyyy-MM-dd</c>, then optionally <c>T</c> or a space and <c>HH:mm[:ss[.fffffff]]</c>, then optionally
+    /// <c>Z</c> or <c>±HH:mm</c> (fast); else any invariant form. Without an offset the time is in <paramref name="zone"/>.
+    /// </summary>
+    public static bool TryParseTimestamp(ReadOnlySpan<byte> text, TimeZoneInfo zone, out DateTimeOffset value)
+    {
+        if (TryParseIso(text, zone, out value, out var valid))
+        {
+            return valid;
+        }
+
+        return TryParseSlow(text, zone, out value);
+    }
+
+    private static bool TryParseIso(ReadOnlySpan<byte> text, TimeZoneInfo zone, out DateTimeOffset value, out bool valid)
+    {
+        value = default;
+        valid = false;
+        if (text.Length < 10 || !TryReadDate(text, out var year, out var month, out var day))
+        {
+            return false;
+        }
+
+        int hour = 0, minute = 0, second = 0;
+        long fractionTicks = 0;
+        var i = 10;
+        if (i < text.Length && text[i] is (byte)'T' or (byte)'t' or (byte)' ')
+        {
+            if (text.Length < i + 6 || !TryTwo(text, i + 1, out hour) || text[i + 3] != (byte)':' || !TryTwo(text, i + 4, out minute))
+            {
+                return false;
+            }
+
+            i += 6;
+            if (i < text.Length && text[i] == (byte)':')
+            {
+                if (!TryTwo(text, i + 1, out second))
+                {
+                    return false;
+                }
+
+                i += 3;
+                if (i < text.Length && text[i] is (byte)'.' or (byte)',')
+                {
+                    i++;
+                    var scale = TicksPerSecond;
+                    var start = i;
+                    for (; i < text.Length && (uint)(text[i] - (byte)'0') <= 9; i++)
+                    {
+                        scale /= 10;
+                        fractionTicks += (text[i] - (byte)'0') * scale;
+                    }
+
+                    if (i == start)
+                    {
+                        return false;
+                    }
+                }
+            }
+        }
+
+        TimeSpan? offset = null;
+        if (i < text.Length)
+        {
+            if (text[i] is (byte)'Z' or (byte)'z' && i + 1 == text.Length)
+            {
+                offset = TimeSpan.Zero;
+            }
+            else if (text[i] is (byte)'+' or (byte)'-' && TryTwo(text, i + 1, out var offsetHours))
+            {
+                var offsetMinutes = 0;
+                var rest = text.Length - (i + 3);
+                if ((rest == 3 && text[i + 3] == (byte)':' && TryTwo(text, i + 4, out offsetMinutes))
+                    || (rest == 2 && TryTwo(text, i + 3, out offsetMinutes))
+                    || rest == 0)
+                {
+                    if (offsetHours > 14 || offsetMinutes > 59)
+                    {
+                        return true;
+                    }
+
+                    var sign = text[i] == (byte)'-' ? -1 : 1;
+                    offset = new TimeSpan(sign * offsetHours, sign * offsetMinutes, 0);
+                }
+                else
+                {
+                    return false;
+                }
+            }
+            else
+            {
+                return false;
+            }
+        }
+
+        // The form is ISO: an impossible date or time is invalid, not another form.
+        if (!IsValidDate(year, month, day) || hour > 23 || minute > 59 || second > 59)
+        {
+            return true;
+        }
+
+        var local = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified).AddTicks(fractionTicks);
+        valid = TryApplyZone(local, offset, zone, out value);
+        return true;
+    }
+
+    private static bool TryParseSlow(ReadOnlySpan<byte> text, TimeZoneInfo zone, out DateTimeOffset value)
+    {
+        value = default;
+        if (text.IsEmpty || text.Length > 64)
+        {
+            return false;
+        }
+
+        var chars = Encoding.UTF8.GetString(text);
+        const DateTimeStyles Styles = DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.RoundtripKind;
+        if (!DateTime.TryParse(chars, CultureInfo.InvariantCulture, Styles, out var parsed))
+        {
+            return false;
+        }
+
+        if (parsed.Kind == DateTimeKind.Unspecified)
+        {
+            return TryApplyZone(parsed, null, zone, out value);
+        }
+
+        // An offset was written: read it exactly.
+        return DateTimeOffset.TryParse(chars, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out value);
+    }
+
+    private static bool TryApplyZone(DateTime local, TimeSpan? offset, TimeZoneInfo zone, out DateTimeOffset value)
+    {
+        value = default;
+        if (offset is null)
+        {
+            if (zone == TimeZoneInfo.Utc)
+            {
+                offset = TimeSpan.Zero;
+            }
+            else
+            {
+                if (zone.IsInvalidTime(local))
+                {
+                    return false;
+                }
+
+                offset = zone.GetUtcOffset(local);
+            }
+        }
+
+        var utcTicks = local.Ticks - offset.Value.Ticks;
+        if (utcTicks < DateTime.MinValue.Ticks || utcTicks > DateTime.MaxValue.Ticks)
+        {
+            return false;
+        }
+
+        value = new DateTimeOffset(local, offset.Value);
+        return true;
+    }
+
+    private static bool TryReadDate(ReadOnlySpan<byte> text, out int year, out int month, out int day)
+    {
+        year = month = day = 0;
+        if (text[4] != (byte)'-' || text[7] != (byte)'-' || !TryTwo(text, 0, out var century) || !TryTwo(text, 2, out var yy)
+            || !TryTwo(text, 5, out month) || !TryTwo(text, 8, out day))
+        {
+            return false;
+        }
+
+        year = (century * 100) + yy;
+        return true;
+    }
+
+    private static bool IsValidDate(int year, int month, int day) =>
+        year >= 1 && month is >= 1 and <= 12 && day >= 1 && day <= DateTime.DaysInMonth(year, month);
+
+    private static bool TryTwo(ReadOnlySpan<byte> text, int at, out int value)
+    {
+        value = 0;
+        if (at + 2 > text.Length)
+        {
+            return false;
+        }
+
+        var high = text[at] - (byte)'0';
+        var low = text[at + 1] - (byte)'0';
+        if ((uint)high > 9 || (uint)low > 9)
+        {
+            return false;
+        }
+
+        value = (high * 10) + low;
+        return true;
+    }
+
+    private static MoneyParse SlowMoney(ReadOnlySpan<byte> text, out long units)
+    {
+        units = 0;
+        if (!decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
+        {
+            return MoneyParse.NotANumber;
+        }
+
+        if (Math.Abs(value) > long.MaxValue / Money.Factor)
+        {
+            return MoneyParse.OutOfRange;
+        }
+
+        return Money.TryToUnits(value, out units) ? MoneyParse.Ok : MoneyParse.TooPrecise;
+    }
+
+    private static bool IsSpace(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n';
+}

@@ -1,0 +1,19 @@
+using System.Collections.Immutable;
+
+namespace CustomerAnalytics.Loading;
+
+/// <summary>What a loader read from one source: how many rows, how many were loaded, and the problems found.</summary>
+/// <param name="Source">The file path or the source name given to the loader.</param>
+/// <param name="RowsRead">The data rows read (the header and blank lines not counted).</param>
+/// <param name="RowsLoaded">The rows loaded.</param>
+/// <param name="RowsRejected">The rows rejected; <see cref="RowsLoaded"/> + <see cref="RowsRejected"/> = <see cref="RowsRead"/>.</param>
+/// <param name="Diagnostics">
+/// The problems found, in source order, up to <see cref="LoadOptions.MaxReportedProblems"/> (a rejected row may have
+/// several); every rejected row is counted in <see cref="RowsRejected"/> whether listed or not.
+/// </param>
+public sealed record LoadReport(
+    string Source,
+    long RowsRead,
+    long RowsLoaded,
+    long RowsRejected,
+    ImmutableArray<LoadDiagnostic> Diagnostics);

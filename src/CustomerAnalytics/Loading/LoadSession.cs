@@ -1,0 +1,95 @@
+using System.Text;
+
+namespace CustomerAnalytics.Loading;
+
+/// <summary>The state of one load: options, counters and the problems found so far.</summary>
+internal sealed class LoadSession
+{
+    private readonly List<LoadDiagnostic> _listed = [];
+    private bool _rowFailed;
+
+    public LoadSession(string source, LoadOptions? options)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        Options = options ?? LoadOptions.Default;
+        Options.Validate();
+        Source = source;
+    }
+
+    public string Source { get; }
+
+    public LoadOptions Options { get; }
+
+    public long RowsRead { get; private set; }
+
+    public long RowsLoaded { get; private set; }
+
+    public long RowsRejected { get; private set; }
+
+    /// <summary>How many problems were found in all (listed or not).</summary>
+    public int TotalProblems { get; private set; }
+
+    /// <summary>The line of the row being read (for problems reported without a line of their own).</summary>
+    public long CurrentLine { get; private set; }
+
+    public void BeginRow(long line)
+    {
+        RowsRead++;
+        CurrentLine = line;
+        _rowFailed = false;
+    }
+
+    /// <summary>Ends the row; returns whether it is good (no error reported since <see cref="BeginRow"/>).</summary>
+    public bool EndRow()
+    {
+        if (_rowFailed)
+        {
+            RowsRejected++;
+            return false;
+        }
+
+        RowsLoaded++;
+        return true;
+    }
+
+    /// <summary>Whether an error was reported for the current row.</summary>
+    public bool RowFailed => _rowFailed;
+
+    /// <summary>Reports a problem of the current row with its raw UTF-8 value.</summary>
+    public void RowError(string column, ReadOnlySpan<byte> value, string problem, string expected, string? hint = null) =>
+        RowError(column, Options.IncludeValuesInDiagnostics ? Encoding.UTF8.GetString(value) : null, problem, expected, hint);
+
+    /// <summary>Reports a problem of the current row.</summary>
+    public void RowError(string? column, string? value, string problem, string expected, string? hint = null)
+    {
+        _rowFailed = true;
+        Add(new LoadDiagnostic(Source, CurrentLine, column, Options.IncludeValuesInDiagnostics ? value : null, problem, expected, hint));
+    }
+
+    /// <summary>A problem of the whole source: nothing can be loaded, so it throws in every mode.</summary>
+    public DataLoadException SourceError(long line, string? column, string? value, string problem, string expected, string? hint = null)
+    {
+        Add(new LoadDiagnostic(Source, line, column, Options.IncludeValuesInDiagnostics ? value : null, problem, expected, hint));
+        return new DataLoadException(_listed.ToArray(), TotalProblems);
+    }
+
+    /// <summary>In strict mode, throws when any problem was found; returns the report otherwise.</summary>
+    public LoadReport Finish()
+    {
+        if (TotalProblems > 0 && Options.Mode == LoadMode.Strict)
+        {
+            throw new DataLoadException(_listed.ToArray(), TotalProblems);
+        }
+
+        return new LoadReport(Source, RowsRead, RowsLoaded, RowsRejected, [.. _listed]);
+    }
+
+    private void Add(LoadDiagnostic diagnostic)
+    {
+        TotalProblems++;
+        if (_listed.Count < Options.MaxReportedProblems)
+        {
+            _listed.Add(diagnostic);
+        }
+    }
+}

@@ -1,0 +1,203 @@
+using System.Globalization;
+using CustomerAnalytics.Internal;
+
+namespace CustomerAnalytics.Loading;
+
+/// <summary>
+/// Reads the rows of one table kind: binds its columns to the headers once, then parses each row's fields from UTF-8
+/// spans, reporting every problem of the row to the <see cref="LoadSession"/> before deciding whether it is kept.
+/// </summary>
+internal abstract class RowParser(LoadSession session)
+{
+    public LoadSession Session { get; } = session;
+
+    protected LoadOptions Options => Session.Options;
+
+    /// <summary>Finds the columns; throws one <see cref="DataLoadException"/> naming every required column missing.</summary>
+    public void Bind(IReadOnlyList<string> headers)
+    {
+        var binder = new ColumnBinder(headers);
+        BindColumns(binder);
+        if (binder.Missing.Count > 0)
+        {
+            DataLoadException? error = null;
+            foreach (var (names, map, field) in binder.Missing)
+            {
+                error = Session.SourceError(
+                    1,
+                    names[0],
+                    null,
+                    $"the required column '{names[0]}' is missing; headers found: {ColumnBinder.Quote(headers)}",
+                    $"a column named {ColumnBinder.Alternatives(names)} (any case)",
+                    binder.SeparatorHint(Options) ?? $"Map your header: LoadOptions.{map} = {map}.Default with {{ {field} = [\"your header\"] }}.");
+            }
+
+            throw error!;
+        }
+    }
+
+    /// <summary>Parses the current row (the session's row is begun); ends it and keeps the row when it is good.</summary>
+    public abstract void ParseRow(TabularReader reader);
+
+    /// <summary>Called once after the last row.</summary>
+    public virtual void Complete()
+    {
+    }
+
+    protected abstract void BindColumns(ColumnBinder binder);
+
+    /// <summary>A required, non-empty id, interned.</summary>
+    protected string? ReadId(TabularReader reader, Column column, Utf8Interner pool, string what, string? hint = null)
+    {
+        var value = FieldParsers.Trim(reader.Field(column.Index));
+        if (value.IsEmpty)
+        {
+            Session.RowError(column.Name, string.Empty, $"the {what} is empty", $"a non-empty {what}", hint ?? "Fill it in, or load with LoadMode.Lenient to skip such rows.");
+            return null;
+        }
+
+        return pool.Intern(value);
+    }
+
+    /// <summary>Required text (a segment, a category), interned; empty is an error.</summary>
+    protected string? ReadRequiredText(TabularReader reader, Column column, Utf8Interner pool, string what)
+    {
+        var value = FieldParsers.Trim(reader.Field(column.Index));
+        if (value.IsEmpty)
+        {
+            Session.RowError(column.Name, string.Empty, $"the {what} is empty", $"a {what}", "Fill it in, or load with LoadMode.Lenient to skip such rows.");
+            return null;
+        }
+
+        return pool.Intern(value);
+    }
+
+    /// <summary>Optional text, interned; <see langword="null"/> when the column is absent or the value empty.</summary>
+    protected static string? ReadOptionalText(TabularReader reader, Column column, Utf8Interner pool)
+    {
+        if (!column.Exists)
+        {
+            return null;
+        }
+
+        var value = FieldParsers.Trim(reader.Field(column.Index));
+        return value.IsEmpty ? null : pool.Intern(value);
+    }
+
+    protected bool TryReadQuantity(TabularReader reader, Column column, out int quantity)
+    {
+        var value = FieldParsers.Trim(reader.Field(column.Index));
+        if (FieldParsers.TryParseInt32(value, out quantity))
+        {
+            return true;
+        }
+
+        Session.RowError(column.Name, value, value.IsEmpty ? "the quantity is empty" : "not a whole number", "a whole number such as 3, or -1 for a return", null);
+        return false;
+    }
+
+    /// <summary>Optional money: <see cref="Money.None"/> when absent or empty; a negative value is an error unless allowed.</summary>
+    protected bool TryReadMoney(TabularReader reader, Column column, bool allowNegative, out long units)
+    {
+        units = Money.None;
+        if (!column.Exists)
+        {
+            return true;
+        }
+
+        var value = FieldParsers.Trim(reader.Field(column.Index));
+        if (value.IsEmpty)
+        {
+            return true;
+        }
+
+        string problem;
+        string expected;
+        string? hint = null;
+        switch (FieldParsers.TryParseMoney(value, out units))
+        {
+            case FieldParsers.MoneyParse.Ok when units >= 0 || allowNegative:
+                return true;
+            case FieldParsers.MoneyParse.Ok:
+                problem = "the price is negative";
+                expected = "a price of 0 or more";
+                hint = "A return is a negative quantity at a positive price.";
+                break;
+            case FieldParsers.MoneyParse.TooPrecise:
+                problem = $"more than {Money.Scale} decimal places";
+                expected = $"an amount with at most {Money.Scale} decimal places (money is kept exactly, never rounded)";
+                break;
+            case FieldParsers.MoneyParse.OutOfRange:
+                problem = "the amount is too large";
+                expected = $"an amount below {(long.MaxValue / Money.Factor).ToString("N0", CultureInfo.InvariantCulture)}";
+                break;
+            default:
+                problem = "not a number";
+                expected = "a decimal number with '.' as the decimal point and no thousands separator, such as 19.99";
+                break;
+        }
+
+        units = Money.None;
+        Session.RowError(column.Name, value, problem, expected, hint);
+        return false;
+    }
+
+    protected bool TryReadTimestamp(TabularReader reader, Column column, out DateTimeOffset timestamp)
+    {
+        var value = FieldParsers.Trim(reader.Field(column.Index));
+        if (FieldParsers.TryParseTimestamp(value, Options.SourceTimeZone, out timestamp))
+        {
+            return true;
+        }
+
+        Session.RowError(
+            column.Name,
+            value,
+            value.IsEmpty ? "the timestamp is empty" : "not a timestamp",
+            "an ISO 8601 timestamp such as 2024-03-01T10:00:00Z, 2024-03-01 10:00:00 or 2024-03-01",
+            $"A timestamp without an offset is read in LoadOptions.SourceTimeZone ({Options.SourceTimeZone.Id}); a local time skipped by a daylight saving change is invalid there.");
+        return false;
+    }
+
+    /// <summary>An optional date: <see langword="null"/> when absent or empty.</summary>
+    protected bool TryReadDate(TabularReader reader, Column column, out DateOnly? date)
+    {
+        date = null;
+        if (!column.Exists)
+        {
+            return true;
+        }
+
+        var value = FieldParsers.Trim(reader.Field(column.Index));
+        if (value.IsEmpty)
+        {
+            return true;
+        }
+
+        if (FieldParsers.TryParseDate(value, out var parsed))
+        {
+            date = parsed;
+            return true;
+        }
+
+        Session.RowError(column.Name, value, "not a date", "a date such as 2024-01-10 (yyyy-MM-dd)", "Leave the cell empty when the date is unknown.");
+        return false;
+    }
+
+    /// <summary>Reports an id seen before in this source; returns whether the id is new.</summary>
+    protected bool CheckUnique(Dictionary<string, long> firstLines, Column column, string id, string what)
+    {
+        if (firstLines.TryAdd(id, Session.CurrentLine))
+        {
+            return true;
+        }
+
+        Session.RowError(
+            column.Name,
+            id,
+            $"the {what} appears again (first on line {firstLines[id].ToString(CultureInfo.InvariantCulture)})",
+            $"each {what} once",
+            "Remove the repeated row; in LoadMode.Lenient the first row is kept and the repeats are rejected.");
+        return false;
+    }
+}

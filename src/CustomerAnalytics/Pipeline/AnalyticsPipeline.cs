@@ -1,0 +1,157 @@
+using System.Collections.Immutable;
+using CustomerAnalytics.Enrichment;
+using CustomerAnalytics.Kpis;
+using CustomerAnalytics.Loading;
+using CustomerAnalytics.Model;
+using CustomerAnalytics.Recommendations;
+
+namespace CustomerAnalytics.Pipeline;
+
+/// <summary>
+/// The whole job in one call: load → enrich → KPIs → global lists → recommendations for every customer. The result, an
+/// <see cref="AnalyticsRun"/>, holds every figure and writes the artifacts.
+/// </summary>
+/// <remarks>
+/// Customers and products load on a second thread while transactions stream into the
+/// <see cref="EnrichedDatasetBuilder"/>, so no transaction exists as an object. In strict mode (the default) the first
+/// file with a bad row stops the run with a <see cref="DataLoadException"/> that lists its problems; in lenient mode
+/// bad rows are kept out, counted in <see cref="AnalyticsRun.Inputs"/> and written to <c>rejected_rows.csv</c>.
+/// </remarks>
+public static class AnalyticsPipeline
+{
+    /// <summary>Runs the pipeline on files.</summary>
+    /// <param name="options">The inputs and options.</param>
+    /// <param name="progress">Told each stage as it starts; <see langword="null"/> for none.</param>
+    /// <returns>The run's results.</returns>
+    /// <exception cref="ArgumentException"><paramref name="options"/> are invalid.</exception>
+    /// <exception cref="DataLoadException">In strict mode, an input has bad rows; or an input cannot be read.</exception>
+    public static AnalyticsRun Run(PipelineOptions options, IProgress<PipelineStage>? progress = null)
+    {
+        var builder = Start(options, progress);
+        ImmutableArray<PipelineInput> inputs;
+        if (options.OrderLinesPath is { } orderLines)
+        {
+            inputs = [Input("order_lines", orderLines, OrderLinesLoader.LoadInto(builder, orderLines, options.Load))];
+        }
+        else
+        {
+            var dimensions = Task.Run(() => (
+                Customers: CustomerLoader.Load(options.CustomersPath!, options.Load),
+                Products: ProductLoader.Load(options.ProductsPath!, options.Load)));
+            LoadReport transactions;
+            try
+            {
+                transactions = TransactionLoader.LoadInto(builder, options.TransactionsPath!, options.Load);
+            }
+            catch
+            {
+                // The transactions' error wins; the dimension loads are still observed so none goes unobserved.
+                _ = dimensions.ContinueWith(t => t.Exception, TaskScheduler.Default);
+                throw;
+            }
+
+            var (customers, products) = dimensions.GetAwaiter().GetResult();
+            inputs = AddDimensions(builder, options, customers, products, transactions);
+        }
+
+        return Finish(builder, options, inputs, progress);
+    }
+
+    /// <summary>Runs the pipeline on files, asynchronously.</summary>
+    /// <param name="options">The inputs and options.</param>
+    /// <param name="progress">Told each stage as it starts; <see langword="null"/> for none.</param>
+    /// <param name="cancellationToken">Cancels the run (checked while reading and between stages).</param>
+    /// <returns>The run's results.</returns>
+    /// <exception cref="ArgumentException"><paramref name="options"/> are invalid.</exception>
+    /// <exception cref="DataLoadException">In strict mode, an input has bad rows; or an input cannot be read.</exception>
+    /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
+    public static async Task<AnalyticsRun> RunAsync(PipelineOptions options, IProgress<PipelineStage>? progress = null, CancellationToken cancellationToken = default)
+    {
+        var builder = Start(options, progress);
+        ImmutableArray<PipelineInput> inputs;
+        if (options.OrderLinesPath is { } orderLines)
+        {
+            var report = await OrderLinesLoader.LoadIntoAsync(builder, orderLines, options.Load, cancellationToken).ConfigureAwait(false);
+            inputs = [Input("order_lines", orderLines, report)];
+        }
+        else
+        {
+            var customers = CustomerLoader.LoadAsync(options.CustomersPath!, options.Load, cancellationToken);
+            var products = ProductLoader.LoadAsync(options.ProductsPath!, options.Load, cancellationToken);
+            var transactions = TransactionLoader.LoadIntoAsync(builder, options.TransactionsPath!, options.Load, cancellationToken);
+            await Task.WhenAll(customers, products, transactions).ConfigureAwait(false);
+            inputs = AddDimensions(builder, options, await customers.ConfigureAwait(false), await products.ConfigureAwait(false), await transactions.ConfigureAwait(false));
+        }
+
+        cancellationToken.ThrowIfCancellationRequested();
+        return await Task.Run(() => Finish(builder, options, inputs, progress), cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Runs the analysis stages (KPIs, global lists, recommendations) on a dataset the host built itself, for example
+    /// from an <see cref="IEnumerable{T}"/> it already had. The options' file paths are ignored.
+    /// </summary>
+    /// <param name="dataset">The dataset.</param>
+    /// <param name="options">The analysis options; <see langword="null"/> for the defaults.</param>
+    /// <returns>The run's results, with no <see cref="AnalyticsRun.Inputs"/>.</returns>
+    /// <exception cref="ArgumentException"><paramref name="options"/> are invalid.</exception>
+    public static AnalyticsRun Analyze(EnrichedDataset dataset, PipelineOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(dataset);
+        options ??= new PipelineOptions();
+        (options with { CustomersPath = "-", ProductsPath = "-", TransactionsPath = "-", OrderLinesPath = null }).Validate();
+        return AnalyzeCore(dataset, options, [], progress: null);
+    }
+
+    private static EnrichedDatasetBuilder Start(PipelineOptions options, IProgress<PipelineStage>? progress)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        progress?.Report(PipelineStage.Loading);
+        return new EnrichedDatasetBuilder(options.Enrichment);
+    }
+
+    private static ImmutableArray<PipelineInput> AddDimensions(
+        EnrichedDatasetBuilder builder,
+        PipelineOptions options,
+        LoadResult<Customer> customers,
+        LoadResult<Product> products,
+        LoadReport transactions)
+    {
+        builder.AddCustomers(customers.Rows).AddProducts(products.Rows);
+        return
+        [
+            Input("customers", options.CustomersPath!, customers.Report),
+            Input("products", options.ProductsPath!, products.Report),
+            Input("transactions", options.TransactionsPath!, transactions),
+        ];
+    }
+
+    private static PipelineInput Input(string role, string path, LoadReport report) =>
+        new(role, path, File.Exists(path) ? new FileInfo(path).Length : 0, report);
+
+    private static AnalyticsRun Finish(EnrichedDatasetBuilder builder, PipelineOptions options, ImmutableArray<PipelineInput> inputs, IProgress<PipelineStage>? progress)
+    {
+        progress?.Report(PipelineStage.Enriching);
+        var dataset = builder.Build();
+        return AnalyzeCore(dataset, options, inputs, progress);
+    }
+
+    private static AnalyticsRun AnalyzeCore(EnrichedDataset dataset, PipelineOptions options, ImmutableArray<PipelineInput> inputs, IProgress<PipelineStage>? progress)
+    {
+        progress?.Report(PipelineStage.Measuring);
+        var overall = KpiCalculator.Overall(dataset);
+        var bySegment = KpiCalculator.BySegment(dataset);
+        var byCategory = KpiCalculator.ByCategory(dataset);
+        var topProducts = KpiCalculator.TopProducts(dataset, options.TopProductsCount);
+        var global = GlobalRecommendations.Compute(dataset, options.GlobalListSize);
+
+        progress?.Report(PipelineStage.Recommending);
+        var recommender = options.Recommender ?? new SegmentAffinityRecommender();
+        var model = recommender.Fit(dataset);
+        var recommendations = model.RecommendAll(options.Recommendations);
+
+        progress?.Report(PipelineStage.Done);
+        return new AnalyticsRun(options, inputs, dataset, overall, bySegment, byCategory, topProducts, global, model, recommendations);
+    }
+}

@@ -1,0 +1,116 @@
+using CustomerAnalytics.Enrichment;
+using CustomerAnalytics.Loading;
+using CustomerAnalytics.Recommendations;
+
+namespace CustomerAnalytics.Pipeline;
+
+/// <summary>
+/// What <see cref="AnalyticsPipeline"/> reads and computes. Give either the three files
+/// (<see cref="CustomersPath"/>, <see cref="ProductsPath"/>, <see cref="TransactionsPath"/>) or one flat
+/// <see cref="OrderLinesPath"/>. Immutable: derive variants with <c>with</c>.
+/// </summary>
+/// <example>
+/// <code>
+/// var run = AnalyticsPipeline.Run(new PipelineOptions
+/// {
+///     CustomersPath = "data/customers.csv",
+///     ProductsPath = "data/products.csv",
+///     TransactionsPath = "data/transactions.csv",
+/// });
+/// run.WriteArtifacts("output");
+/// </code>
+/// </example>
+public sealed record PipelineOptions
+{
+    /// <summary>The customers file (CSV, JSON or JSON Lines, optionally gzip-compressed).</summary>
+    public string? CustomersPath { get; init; }
+
+    /// <summary>The products file.</summary>
+    public string? ProductsPath { get; init; }
+
+    /// <summary>The transactions file.</summary>
+    public string? TransactionsPath { get; init; }
+
+    /// <summary>
+    /// A flat order-lines file carrying customer and product attributes on every line (Online Retail's shape);
+    /// used instead of the three files. Its columns come from <see cref="LoadOptions.TransactionColumns"/>.
+    /// </summary>
+    public string? OrderLinesPath { get; init; }
+
+    /// <summary>How files are read: mode (strict or lenient), separator, time zone, column names.</summary>
+    /// <value>Defaults to <see cref="LoadOptions.Default"/> (strict).</value>
+    public LoadOptions Load { get; init; } = LoadOptions.Default;
+
+    /// <summary>How the join treats unknown references and duplicates.</summary>
+    /// <value>Defaults to <see cref="EnrichmentOptions.Default"/>.</value>
+    public EnrichmentOptions Enrichment { get; init; } = EnrichmentOptions.Default;
+
+    /// <summary>How many products <see cref="AnalyticsRun.TopProducts"/> (and <c>top_products.csv</c>) holds.</summary>
+    /// <value>Defaults to 10.</value>
+    public int TopProductsCount { get; init; } = 10;
+
+    /// <summary>How many items the demo's global lists (top products, top categories) hold.</summary>
+    /// <value>Defaults to 5, as in the original demo.</value>
+    public int GlobalListSize { get; init; } = 5;
+
+    /// <summary>The strategy that recommends for every customer; <see langword="null"/> for a <see cref="SegmentAffinityRecommender"/>.</summary>
+    public IRecommender? Recommender { get; init; }
+
+    /// <summary>The request applied to every customer (count, exclusion of purchased items, filters).</summary>
+    /// <value>Defaults to 5 items, excluding what the customer bought.</value>
+    public RecommendationRequest Recommendations { get; init; } = RecommendationRequest.Default with { Count = 5 };
+
+    /// <summary>Checks the options, listing every invalid one.</summary>
+    /// <exception cref="ArgumentException">One or more options are invalid.</exception>
+    public void Validate()
+    {
+        var errors = new List<string>();
+        var threeFiles = CustomersPath is not null || ProductsPath is not null || TransactionsPath is not null;
+        if (OrderLinesPath is not null && threeFiles)
+        {
+            errors.Add($"Give either {nameof(OrderLinesPath)} or the three files, not both.");
+        }
+        else if (OrderLinesPath is null && (CustomersPath is null || ProductsPath is null || TransactionsPath is null))
+        {
+            errors.Add($"Give {nameof(CustomersPath)}, {nameof(ProductsPath)} and {nameof(TransactionsPath)}, or {nameof(OrderLinesPath)}.");
+        }
+
+        if (TopProductsCount < 1)
+        {
+            errors.Add($"{nameof(TopProductsCount)} must be at least 1 (was {TopProductsCount}).");
+        }
+
+        if (GlobalListSize < 1)
+        {
+            errors.Add($"{nameof(GlobalListSize)} must be at least 1 (was {GlobalListSize}).");
+        }
+
+        if (Load is null || Enrichment is null || Recommendations is null)
+        {
+            errors.Add($"{nameof(Load)}, {nameof(Enrichment)} and {nameof(Recommendations)} must not be null.");
+        }
+        else
+        {
+            Collect(errors, Load.Validate);
+            Collect(errors, Enrichment.Validate);
+            Collect(errors, Recommendations.Validate);
+        }
+
+        if (errors.Count > 0)
+        {
+            throw new ArgumentException("Invalid PipelineOptions: " + string.Join(" ", errors));
+        }
+    }
+
+    private static void Collect(List<string> errors, Action validate)
+    {
+        try
+        {
+            validate();
+        }
+        catch (ArgumentException e)
+        {
+            errors.Add(e.Message);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+namespace CustomerAnalytics.Recommendations;
+
+/// <summary>What each of a customer's lines adds to its affinity to the product in <see cref="ItemCooccurrenceRecommender"/>.</summary>
+public enum AffinityWeight
+{
+    /// <summary>1 per line with a positive quantity (returns add nothing).</summary>
+    Purchases = 0,
+
+    /// <summary>The line's quantity (returns subtract).</summary>
+    Units = 1,
+
+    /// <summary>The line's revenue in currency units (returns subtract).</summary>
+    Revenue = 2,
+}

@@ -1,0 +1,95 @@
+using CustomerAnalytics.Enrichment;
+using CustomerAnalytics.Internal;
+
+namespace CustomerAnalytics.Recommendations;
+
+/// <summary>
+/// Each customer's affinity to the products it bought, for <see cref="ItemCooccurrenceRecommender"/>:
+/// a_ui = Σ over u's lines of i of weight × 0.5^((t0 − t) ÷ half-life), kept where positive, products ascending, stored
+/// compressed. Immutable once built.
+/// </summary>
+internal sealed class CustomerAffinities
+{
+    private readonly int[] _offsets;
+    private readonly int[] _products;
+    private readonly double[] _values;
+
+    private CustomerAffinities(int[] offsets, int[] products, double[] values)
+    {
+        _offsets = offsets;
+        _products = products;
+        _values = values;
+    }
+
+    /// <summary>The products a customer has a positive affinity to, ascending.</summary>
+    public ReadOnlySpan<int> ProductsOf(int customer) => _products.AsSpan(_offsets[customer], _offsets[customer + 1] - _offsets[customer]);
+
+    /// <summary>The affinities matching <see cref="ProductsOf"/>.</summary>
+    public ReadOnlySpan<double> ValuesOf(int customer) => _values.AsSpan(_offsets[customer], _offsets[customer + 1] - _offsets[customer]);
+
+    public static CustomerAffinities Build(EnrichedDataset dataset, ItemCooccurrenceOptions options)
+    {
+        var customers = dataset.CustomerColumn;
+        var products = dataset.ProductColumn;
+        var quantities = dataset.QuantityColumn;
+        var revenues = dataset.RevenueUnits;
+        var ticks = dataset.TicksColumn;
+        var customerCount = dataset.CustomerTable.Length;
+
+        long reference = 0;
+        if (options.HalfLifeDays is not null)
+        {
+            reference = options.ReferenceTime?.UtcTicks ?? (ticks.Length == 0 ? 0 : ticks.Max());
+        }
+
+        var rowsByCustomer = RowGroups.By(customers, customerCount);
+        var offsets = new int[customerCount + 1];
+        var items = new List<int>();
+        var values = new List<double>();
+        var sum = new double[dataset.ProductTable.Length];
+        var lastSeenBy = new int[dataset.ProductTable.Length];
+        Array.Fill(lastSeenBy, -1);
+        var touched = new List<int>();
+        for (var c = 0; c < customerCount; c++)
+        {
+            touched.Clear();
+            foreach (var row in rowsByCustomer.Of(c))
+            {
+                var p = products[row];
+                if (lastSeenBy[p] != c)
+                {
+                    lastSeenBy[p] = c;
+                    sum[p] = 0;
+                    touched.Add(p);
+                }
+
+                double weight = options.Weight switch
+                {
+                    AffinityWeight.Units => quantities[row],
+                    AffinityWeight.Revenue => (double)Money.ToDecimal(revenues[row]),
+                    _ => quantities[row] > 0 ? 1 : 0,
+                };
+                if (options.HalfLifeDays is { } halfLife)
+                {
+                    weight *= Math.Pow(0.5, (reference - ticks[row]) / (double)TimeSpan.TicksPerDay / halfLife);
+                }
+
+                sum[p] += weight;
+            }
+
+            touched.Sort();
+            foreach (var p in touched)
+            {
+                if (sum[p] > 0)
+                {
+                    items.Add(p);
+                    values.Add(sum[p]);
+                }
+            }
+
+            offsets[c + 1] = items.Count;
+        }
+
+        return new CustomerAffinities(offsets, [.. items], [.. values]);
+    }
+}

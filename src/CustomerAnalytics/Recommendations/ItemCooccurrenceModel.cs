@@ -1,0 +1,332 @@
+using System.Collections.Concurrent;
+using System.Collections.Immutable;
+using System.Runtime.InteropServices;
+using CustomerAnalytics.Enrichment;
+using CustomerAnalytics.Model;
+
+namespace CustomerAnalytics.Recommendations;
+
+/// <summary>
+/// The fitted <see cref="ItemCooccurrenceRecommender"/>: score_j = Σ_i a_i · s_ij over the customer's (or basket's)
+/// products i, reason = the largest contributor. Immutable and thread-safe (scratch buffers are pooled per call).
+/// </summary>
+internal sealed class ItemCooccurrenceModel : IRelatedProductsModel
+{
+    /// <summary>Lists longer than this are picked by a full sort rather than an insertion buffer.</summary>
+    private const int InsertionLimit = 64;
+
+    private readonly EnrichedDataset _dataset;
+    private readonly CustomerPurchases _purchases;
+    private readonly CustomerAffinities _affinities;
+    private readonly ItemSimilarityMatrix _similarity;
+    private readonly RankedCandidates _fallback;
+    private readonly int[] _ordinalRank;
+    private readonly ConcurrentBag<Scratch> _pool = [];
+
+    public ItemCooccurrenceModel(string name, SalesStatistics statistics, CustomerAffinities affinities, ItemSimilarityMatrix similarity, RankedCandidates fallback, int[] ordinalRank)
+    {
+        StrategyName = name;
+        _dataset = statistics.Dataset;
+        _purchases = statistics.Purchases;
+        _affinities = affinities;
+        _similarity = similarity;
+        _fallback = fallback;
+        _ordinalRank = ordinalRank;
+    }
+
+    /// <summary>Whom a list is for: its reasons differ.</summary>
+    private enum Audience
+    {
+        Customer,
+        Product,
+        Basket,
+    }
+
+    public string StrategyName { get; }
+
+    public ImmutableArray<Recommendation> Recommend(string customerId, RecommendationRequest? request = null)
+    {
+        ArgumentNullException.ThrowIfNull(customerId);
+        request ??= RecommendationRequest.Default;
+        request.Validate();
+        var filter = new ProductFilter(request, _dataset.ProductTable);
+        if (!_dataset.TryGetCustomerIndex(customerId, out var customer))
+        {
+            return CandidateListModel.Select(_fallback, default, filter, request.Count, _dataset.ProductTable);
+        }
+
+        return WithScratch(scratch => ForCustomer(customer, request, filter, scratch));
+    }
+
+    public ImmutableArray<CustomerRecommendations> RecommendAll(RecommendationRequest? request = null)
+    {
+        request ??= RecommendationRequest.Default;
+        request.Validate();
+        var filter = new ProductFilter(request, _dataset.ProductTable);
+        var customers = _dataset.CustomerTable;
+        var result = new CustomerRecommendations[customers.Length];
+        Parallel.ForEach(
+            Partitioner.Create(0, customers.Length, 512),
+            Rent,
+            (range, _, scratch) =>
+            {
+                for (var c = range.Item1; c < range.Item2; c++)
+                {
+                    result[c] = new CustomerRecommendations(customers[c].Id, ForCustomer(c, request, filter, scratch));
+                }
+
+                return scratch;
+            },
+            _pool.Add);
+        return ImmutableCollectionsMarshal.AsImmutableArray(result);
+    }
+
+    public ImmutableArray<Recommendation> RelatedTo(string productId, RecommendationRequest? request = null)
+    {
+        ArgumentNullException.ThrowIfNull(productId);
+        request ??= RecommendationRequest.Default;
+        request.Validate();
+        var filter = new ProductFilter(request, _dataset.ProductTable);
+        if (!_dataset.TryGetProductIndex(productId, out var product))
+        {
+            return CandidateListModel.Select(_fallback, default, filter, request.Count, _dataset.ProductTable);
+        }
+
+        // The product itself is never its own related product, whatever the request says.
+        var always = request with { ExcludePurchased = true };
+        return WithScratch(scratch => Score([product], [1.0], [product], always, filter, Audience.Product, scratch));
+    }
+
+    public ImmutableArray<Recommendation> RelatedToBasket(IEnumerable<string> productIds, RecommendationRequest? request = null)
+    {
+        ArgumentNullException.ThrowIfNull(productIds);
+        request ??= RecommendationRequest.Default;
+        request.Validate();
+        var basket = new SortedSet<int>();
+        foreach (var id in productIds)
+        {
+            ArgumentNullException.ThrowIfNull(id, nameof(productIds));
+            if (_dataset.TryGetProductIndex(id, out var product))
+            {
+                basket.Add(product);
+            }
+        }
+
+        var filter = new ProductFilter(request, _dataset.ProductTable);
+        int[] items = [.. basket];
+        var ones = new double[items.Length];
+        Array.Fill(ones, 1.0);
+        return WithScratch(scratch => Score(items, ones, items, request, filter, Audience.Basket, scratch));
+    }
+
+    private ImmutableArray<Recommendation> ForCustomer(int customer, RecommendationRequest request, ProductFilter filter, Scratch scratch) =>
+        Score(_affinities.ProductsOf(customer), _affinities.ValuesOf(customer), _purchases.Of(customer), request, filter, Audience.Customer, scratch);
+
+    /// <summary>
+    /// Scores every product similar to <paramref name="items"/> (weighted by <paramref name="affinities"/>), leaves out
+    /// <paramref name="owned"/> when the request excludes purchases, and returns the best; with nothing to go on, the fallback.
+    /// </summary>
+    private ImmutableArray<Recommendation> Score(
+        ReadOnlySpan<int> items,
+        ReadOnlySpan<double> affinities,
+        ReadOnlySpan<int> owned,
+        RecommendationRequest request,
+        ProductFilter filter,
+        Audience audience,
+        Scratch scratch)
+    {
+        var count = request.Count;
+        if (count == 0)
+        {
+            return [];
+        }
+
+        scratch.Begin();
+        for (var k = 0; k < items.Length; k++)
+        {
+            var i = items[k];
+            var a = affinities[k];
+            var self = _similarity.SelfOf(i);
+            if (self > 0)
+            {
+                scratch.Add(i, a * self, i, _ordinalRank);
+            }
+
+            var neighbors = _similarity.NeighborsOf(i);
+            var similarities = _similarity.SimilaritiesOf(i);
+            for (var n = 0; n < neighbors.Length; n++)
+            {
+                scratch.Add(neighbors[n], a * similarities[n], i, _ordinalRank);
+            }
+        }
+
+        if (request.ExcludePurchased)
+        {
+            foreach (var p in owned)
+            {
+                scratch.Exclude(p);
+            }
+        }
+
+        var best = Pick(scratch, count, filter);
+        if (best.Count == 0)
+        {
+            // Nothing to go on (no purchases, or nothing similar left): the documented fallback.
+            return CandidateListModel.Select(_fallback, request.ExcludePurchased ? owned : default, filter, count, _dataset.ProductTable);
+        }
+
+        var products = _dataset.ProductTable;
+        var result = new Recommendation[best.Count];
+        for (var r = 0; r < result.Length; r++)
+        {
+            var j = best[r];
+            result[r] = new Recommendation(products[j].Id, r + 1, scratch.ScoreOf(j), Reason(audience, j, scratch.SourceOf(j), products));
+        }
+
+        return ImmutableCollectionsMarshal.AsImmutableArray(result);
+    }
+
+    /// <summary>The best <paramref name="count"/> scored products (score desc, then product id ordinal) that are not excluded or filtered.</summary>
+    private List<int> Pick(Scratch scratch, int count, ProductFilter filter)
+    {
+        var picked = scratch.Picked;
+        picked.Clear();
+        var rank = _ordinalRank;
+        if (count > InsertionLimit)
+        {
+            foreach (var j in scratch.Touched)
+            {
+                if (!scratch.IsExcluded(j) && scratch.ScoreOf(j) > 0 && !filter.Blocks(j))
+                {
+                    picked.Add(j);
+                }
+            }
+
+            picked.Sort((a, b) => Compare(scratch, rank, a, b));
+            if (picked.Count > count)
+            {
+                picked.RemoveRange(count, picked.Count - count);
+            }
+
+            return picked;
+        }
+
+        foreach (var j in scratch.Touched)
+        {
+            if (scratch.IsExcluded(j) || scratch.ScoreOf(j) <= 0)
+            {
+                continue;
+            }
+
+            if (picked.Count == count && Compare(scratch, rank, j, picked[^1]) >= 0)
+            {
+                continue;
+            }
+
+            if (filter.Blocks(j))
+            {
+                continue;
+            }
+
+            // Insert in order, dropping the worst when full.
+            var at = picked.Count;
+            while (at > 0 && Compare(scratch, rank, j, picked[at - 1]) < 0)
+            {
+                at--;
+            }
+
+            picked.Insert(at, j);
+            if (picked.Count > count)
+            {
+                picked.RemoveAt(picked.Count - 1);
+            }
+        }
+
+        return picked;
+    }
+
+    /// <summary>Negative when <paramref name="a"/> ranks before <paramref name="b"/>.</summary>
+    private static int Compare(Scratch scratch, int[] rank, int a, int b)
+    {
+        var c = scratch.ScoreOf(b).CompareTo(scratch.ScoreOf(a));
+        return c != 0 ? c : rank[a].CompareTo(rank[b]);
+    }
+
+    private static string Reason(Audience audience, int product, int source, Product[] products) => (audience, source == product) switch
+    {
+        (Audience.Customer, true) => ReasonText.BoughtBefore,
+        (Audience.Customer, false) => ReasonText.BecauseYouBought(products[source].Id),
+        (Audience.Basket, true) => ReasonText.InYourBasket,
+        _ => ReasonText.OftenBoughtWith(products[source].Id),
+    };
+
+    private ImmutableArray<Recommendation> WithScratch(Func<Scratch, ImmutableArray<Recommendation>> run)
+    {
+        var scratch = Rent();
+        try
+        {
+            return run(scratch);
+        }
+        finally
+        {
+            _pool.Add(scratch);
+        }
+    }
+
+    private Scratch Rent() => _pool.TryTake(out var scratch) ? scratch : new Scratch(_dataset.ProductTable.Length);
+
+    /// <summary>Per-product running scores of one list, reset in O(1) by a generation stamp.</summary>
+    private sealed class Scratch(int productCount)
+    {
+        private readonly double[] _score = new double[productCount];
+        private readonly double[] _best = new double[productCount];
+        private readonly int[] _source = new int[productCount];
+        private readonly int[] _stamp = new int[productCount];
+        private readonly int[] _excluded = new int[productCount];
+        private int _generation;
+
+        public List<int> Touched { get; } = [];
+
+        public List<int> Picked { get; } = [];
+
+        public void Begin()
+        {
+            Touched.Clear();
+            if (++_generation == int.MaxValue)
+            {
+                Array.Clear(_stamp);
+                Array.Clear(_excluded);
+                _generation = 1;
+            }
+        }
+
+        /// <summary>Adds a contribution to <paramref name="product"/>'s score; the largest contribution (ties: lower ordinal rank of the source) is its reason.</summary>
+        public void Add(int product, double contribution, int source, int[] ordinalRank)
+        {
+            if (_stamp[product] != _generation)
+            {
+                _stamp[product] = _generation;
+                _score[product] = contribution;
+                _best[product] = contribution;
+                _source[product] = source;
+                Touched.Add(product);
+                return;
+            }
+
+            _score[product] += contribution;
+            if (contribution > _best[product] || (contribution == _best[product] && ordinalRank[source] < ordinalRank[_source[product]]))
+            {
+                _best[product] = contribution;
+                _source[product] = source;
+            }
+        }
+
+        public void Exclude(int product) => _excluded[product] = _generation;
+
+        public bool IsExcluded(int product) => _excluded[product] == _generation;
+
+        public double ScoreOf(int product) => _score[product];
+
+        public int SourceOf(int product) => _source[product];
+    }
+}

@@ -1,0 +1,156 @@
+using System.Collections.Concurrent;
+
+namespace CustomerAnalytics.Recommendations;
+
+/// <summary>
+/// The sparse item-to-item similarity of <see cref="ItemCooccurrenceRecommender"/>: per product its most similar other
+/// products (at most <see cref="ItemCooccurrenceOptions.MaxNeighbors"/>), and its similarity to itself. Immutable once built.
+/// </summary>
+internal sealed class ItemSimilarityMatrix
+{
+    private readonly int[][] _neighbors;
+    private readonly double[][] _similarities;
+    private readonly double[] _self;
+
+    private ItemSimilarityMatrix(int[][] neighbors, double[][] similarities, double[] self)
+    {
+        _neighbors = neighbors;
+        _similarities = similarities;
+        _self = self;
+    }
+
+    /// <summary>The products similar to <paramref name="product"/> (not itself), most similar first.</summary>
+    public ReadOnlySpan<int> NeighborsOf(int product) => _neighbors[product];
+
+    /// <summary>The similarities matching <see cref="NeighborsOf"/>.</summary>
+    public ReadOnlySpan<double> SimilaritiesOf(int product) => _similarities[product];
+
+    /// <summary>s_ii: the product's similarity to itself (0 below the minimum support).</summary>
+    public double SelfOf(int product) => _self[product];
+
+    /// <summary>Counts co-occurrences over <paramref name="baskets"/> and keeps each product's most similar products.</summary>
+    /// <param name="baskets">The baskets: per customer or per order, sorted distinct products.</param>
+    /// <param name="productCount">The number of products.</param>
+    /// <param name="options">Similarity, minimum support and neighbour limit.</param>
+    /// <param name="ordinalRank">Each product's position in the ordinal order of product ids, for ties.</param>
+    public static ItemSimilarityMatrix Build(Baskets baskets, int productCount, ItemCooccurrenceOptions options, int[] ordinalRank)
+    {
+        var basketsOf = baskets.Transpose(productCount);
+        var counts = new int[productCount];
+        for (var p = 0; p < productCount; p++)
+        {
+            counts[p] = basketsOf.Of(p).Length;
+        }
+
+        var neighbors = new int[productCount][];
+        var similarities = new double[productCount][];
+        var self = new double[productCount];
+        var similarity = options.Similarity;
+        var support = options.MinimumSupport;
+        var limit = options.MaxNeighbors;
+        Parallel.ForEach(
+            Partitioner.Create(0, productCount, 256),
+            () => new RowScratch(productCount),
+            (range, _, scratch) =>
+            {
+                for (var i = range.Item1; i < range.Item2; i++)
+                {
+                    BuildRow(i, scratch);
+                }
+
+                return scratch;
+            },
+            _ => { });
+        return new ItemSimilarityMatrix(neighbors, similarities, self);
+
+        void BuildRow(int i, RowScratch scratch)
+        {
+            var cii = counts[i];
+            self[i] = cii >= support && cii > 0 ? Similarity(similarity, cii, cii, cii) : 0;
+            neighbors[i] = [];
+            similarities[i] = [];
+            if (cii < support)
+            {
+                return;
+            }
+
+            // c_ij for every j sharing a basket with i.
+            var count = scratch.Count;
+            var touched = scratch.Touched;
+            touched.Clear();
+            foreach (var basket in basketsOf.Of(i))
+            {
+                foreach (var j in baskets.Of(basket))
+                {
+                    if (count[j]++ == 0)
+                    {
+                        touched.Add(j);
+                    }
+                }
+            }
+
+            // Keep the `limit` most similar (ties: lower ordinal rank) with a min-heap whose top is the worst kept.
+            var heap = scratch.Heap;
+            heap.Clear();
+            foreach (var j in touched)
+            {
+                var cij = count[j];
+                count[j] = 0;
+                if (j == i || cij < support)
+                {
+                    continue;
+                }
+
+                var key = new NeighborKey(Similarity(similarity, cij, cii, counts[j]), ordinalRank[j]);
+                if (heap.Count < limit)
+                {
+                    heap.Enqueue(j, key);
+                }
+                else if (heap.TryPeek(out _, out var worst) && NeighborKey.Comparer.Compare(key, worst) > 0)
+                {
+                    heap.EnqueueDequeue(j, key);
+                }
+            }
+
+            var n = heap.Count;
+            var rowNeighbors = new int[n];
+            var rowSimilarities = new double[n];
+            for (var k = n - 1; k >= 0; k--)
+            {
+                heap.TryDequeue(out var j, out var key);
+                rowNeighbors[k] = j;
+                rowSimilarities[k] = key.Similarity;
+            }
+
+            neighbors[i] = rowNeighbors;
+            similarities[i] = rowSimilarities;
+        }
+    }
+
+    /// <summary>The similarity of two products from their counts.</summary>
+    internal static double Similarity(ItemSimilarity kind, int cij, int cii, int cjj) => kind switch
+    {
+        ItemSimilarity.Cooccurrence => cij,
+        ItemSimilarity.Lift => cij / ((double)cii * cjj),
+        ItemSimilarity.Cosine => cij / Math.Sqrt((double)cii * cjj),
+        _ => cij / (double)(cii + cjj - cij),
+    };
+
+    /// <summary>A neighbour's rank key: higher similarity is better, then lower ordinal rank.</summary>
+    private readonly record struct NeighborKey(double Similarity, int OrdinalRank)
+    {
+        /// <summary>Orders worse keys first (the heap's top is the worst kept neighbour).</summary>
+        public static Comparer<NeighborKey> Comparer { get; } = Comparer<NeighborKey>.Create((a, b) =>
+            a.Similarity != b.Similarity ? a.Similarity.CompareTo(b.Similarity) : b.OrdinalRank.CompareTo(a.OrdinalRank));
+    }
+
+    /// <summary>What one thread reuses from row to row.</summary>
+    private sealed class RowScratch(int productCount)
+    {
+        public int[] Count { get; } = new int[productCount];
+
+        public List<int> Touched { get; } = [];
+
+        public PriorityQueue<int, NeighborKey> Heap { get; } = new(NeighborKey.Comparer);
+    }
+}

@@ -1,0 +1,159 @@
+using CustomerAnalytics.Enrichment;
+using CustomerAnalytics.Model;
+using CustomerAnalytics.Tests.Infrastructure;
+
+namespace CustomerAnalytics.Reporting.Tests;
+
+public sealed class DashboardDocumentTests
+{
+    [Fact]
+    public void FromDataset_Seed_CardsHaveSeedFigures()
+    {
+        var document = DashboardDocument.FromDataset(Seed.Dataset());
+
+        Assert.Equal(
+            [new("Customers", "4"), new("Orders", "7"), new("Revenue", "1,474.92"), new("Average order value", "210.70")],
+            document.Cards.AsEnumerable());
+        Assert.Equal("7 order lines, 13 units, 4 products in 3 categories", document.Subtitle);
+        Assert.Equal("Customer analytics", document.Title);
+        Assert.Null(document.GeneratedAt);
+    }
+
+    [Fact]
+    public void FromDataset_Seed_SectionsInStandardOrder()
+    {
+        var document = DashboardDocument.FromDataset(Seed.Dataset());
+
+        Assert.Equal(DashboardDocument.StandardSectionIds, document.Sections.Select(s => s.Id));
+    }
+
+    [Fact]
+    public void FromDataset_Seed_RevenueBySegment()
+    {
+        var section = Section(DashboardDocument.FromDataset(Seed.Dataset()), "revenue-by-segment");
+
+        Assert.Equal(["Enterprise", "SMB", "Consumer"], section.Chart!.Labels.AsEnumerable());
+        Assert.Equal([597.00m, 558.97m, 318.95m], section.Chart.Values.AsEnumerable());
+        Assert.Equal(DashboardChartKind.HorizontalBars, section.Chart.Kind);
+        Assert.Equal(["Segment", "Revenue", "Orders", "Customers", "Units"], section.Table!.Columns.Select(c => c.Header));
+        Assert.Equal(
+            [["Enterprise", "597.00", "1", "1", "3"], ["SMB", "558.97", "2", "1", "4"], ["Consumer", "318.95", "4", "2", "6"]],
+            Cells(section));
+    }
+
+    [Fact]
+    public void FromDataset_Seed_RevenueByCategory()
+    {
+        var section = Section(DashboardDocument.FromDataset(Seed.Dataset()), "revenue-by-category");
+
+        Assert.Equal(
+            [["Software", "796.00", "2", "2", "4"], ["Hardware", "499.00", "1", "1", "1"], ["Accessories", "179.92", "4", "3", "8"]],
+            Cells(section));
+    }
+
+    [Fact]
+    public void FromDataset_Seed_TopProductsWithoutNameColumn()
+    {
+        var section = Section(DashboardDocument.FromDataset(Seed.Dataset()), "top-products");
+
+        Assert.Equal(["Product", "Category", "Revenue", "Units", "Orders", "Buyers"], section.Table!.Columns.Select(c => c.Header));
+        Assert.Equal(
+            [
+                ["P200", "Software", "796.00", "4", "2", "2"],
+                ["P300", "Hardware", "499.00", "1", "1", "1"],
+                ["P100", "Accessories", "119.94", "6", "3", "3"],
+                ["P400", "Accessories", "59.98", "2", "1", "1"],
+            ],
+            Cells(section));
+    }
+
+    [Fact]
+    public void FromDataset_TopProductCount_LimitsAndNamesLabelled()
+    {
+        var dataset = new EnrichedDatasetBuilder()
+            .AddCustomer(new Customer("C1", "S"))
+            .AddProducts([new Product("P1", "K", 10m, "Widget"), new Product("P2", "K", 5m), new Product("P3", "K", 1m)])
+            .AddTransactions([Line("1", "C1", "P1", 1), Line("2", "C1", "P2", 1), Line("3", "C1", "P3", 1)])
+            .Build();
+
+        var section = Section(DashboardDocument.FromDataset(dataset, DashboardOptions.Default with { TopProductCount = 2 }), "top-products");
+
+        Assert.Equal(["P1 · Widget", "P2"], section.Chart!.Labels.AsEnumerable());
+        Assert.Equal([["P1", "Widget", "K", "10.00", "1", "1", "1"], ["P2", "", "K", "5.00", "1", "1", "1"]], Cells(section));
+    }
+
+    [Fact]
+    public void FromDataset_Seed_RevenueByMonth()
+    {
+        var section = Section(DashboardDocument.FromDataset(Seed.Dataset()), "revenue-by-month");
+
+        Assert.Equal(DashboardChartKind.VerticalBars, section.Chart!.Kind);
+        Assert.Equal([["2024-03", "1,474.92", "7", "13"]], Cells(section));
+    }
+
+    [Fact]
+    public void FromDataset_MonthsWithoutSales_AreZeroAcrossYearEnd()
+    {
+        var dataset = new EnrichedDatasetBuilder()
+            .AddCustomer(new Customer("C1", "S"))
+            .AddProduct(new Product("P1", "K", 2.50m))
+            .AddTransactions(
+            [
+                Line("1", "C1", "P1", 4, "2024-02-29T23:59:59Z"),
+                Line("2", "C1", "P1", 2, "2023-12-01T00:00:00Z"),
+                Line("3", "C1", "P1", -1, "2024-02-01T00:00:00Z"),
+            ])
+            .Build();
+
+        var section = Section(DashboardDocument.FromDataset(dataset), "revenue-by-month");
+
+        Assert.Equal(
+            [["2023-12", "5.00", "1", "2"], ["2024-01", "0.00", "0", "0"], ["2024-02", "7.50", "2", "3"]],
+            Cells(section));
+        Assert.Equal([5.00m, 0m, 7.50m], section.Chart!.Values.AsEnumerable());
+    }
+
+    [Fact]
+    public void FromDataset_Seed_TopCategoryPerSegment()
+    {
+        var section = Section(DashboardDocument.FromDataset(Seed.Dataset()), "top-category-by-segment");
+
+        Assert.Null(section.Chart);
+        Assert.Equal(
+            [["Consumer", "Software", "199.00"], ["Enterprise", "Software", "597.00"], ["SMB", "Hardware", "499.00"]],
+            Cells(section));
+    }
+
+    [Fact]
+    public void FromDataset_EmptyDataset_ZeroCardsAndEmptySections()
+    {
+        var document = DashboardDocument.FromDataset(new EnrichedDatasetBuilder().Build());
+
+        Assert.Equal(["0", "0", "0.00", "0.00"], document.Cards.Select(c => c.Value));
+        Assert.All(document.Sections, s => Assert.Empty(s.Table!.Rows));
+    }
+
+    [Fact]
+    public void FromDataset_Null_Throws() =>
+        Assert.Throws<ArgumentNullException>("dataset", () => DashboardDocument.FromDataset(null!));
+
+    [Fact]
+    public void Options_Invalid_ListsEveryProblem()
+    {
+        var options = DashboardOptions.Default with { Title = " ", TopProductCount = 0, ChartWidth = 10, ChartHeight = 5000, MaxChartLabelLength = 3 };
+
+        var error = Assert.Throws<ArgumentException>(options.Validate);
+
+        Assert.Equal(
+            "Invalid DashboardOptions: Title must not be empty; TopProductCount must be at least 1 (was 0); ChartWidth must be 200 to 4000 (was 10); "
+            + "ChartHeight must be 120 to 4000 (was 5000); MaxChartLabelLength must be at least 4 (was 3).",
+            error.Message);
+    }
+
+    internal static Transaction Line(string id, string customer, string product, int quantity, string at = "2024-03-01T10:00:00Z") =>
+        new(id, customer, product, quantity, Seed.At(at));
+
+    private static DashboardSection Section(DashboardDocument document, string id) => document.Sections.Single(s => s.Id == id);
+
+    private static string[][] Cells(DashboardSection section) => [.. section.Table!.Rows.Select(r => r.ToArray())];
+}

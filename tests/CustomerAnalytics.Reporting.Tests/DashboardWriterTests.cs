@@ -1,0 +1,210 @@
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.RegularExpressions;
+using System.Xml.Linq;
+using CustomerAnalytics.Enrichment;
+using CustomerAnalytics.Model;
+using CustomerAnalytics.Tests.Infrastructure;
+
+namespace CustomerAnalytics.Reporting.Tests;
+
+public sealed partial class DashboardWriterTests
+{
+    private const string Hostile = "<script>alert(\"x\")</script>";
+
+    [Fact]
+    public void Render_Seed_ShowsCardsTablesAndFourCharts()
+    {
+        var html = DashboardWriter.Render(DashboardDocument.FromDataset(Seed.Dataset()));
+
+        Assert.StartsWith("<!DOCTYPE html>\n<html lang=\"en\">", html, StringComparison.Ordinal);
+        Assert.Contains("<div class=\"card\"><div class=\"card-label\">Revenue</div><div class=\"card-value\">1,474.92</div></div>", html, StringComparison.Ordinal);
+        Assert.Contains("<tr><td>Enterprise</td><td class=\"num\">597.00</td><td class=\"num\">1</td><td class=\"num\">1</td><td class=\"num\">3</td></tr>", html, StringComparison.Ordinal);
+        Assert.Equal(4, Regex.Count(html, "<svg class=\"chart\""));
+        Assert.Equal(5, Regex.Count(html, "<section class=\"panel\""));
+        Assert.EndsWith("</html>\n", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("\r", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_HostileText_IsEscapedEverywhere()
+    {
+        var dataset = new EnrichedDatasetBuilder()
+            .AddCustomer(new Customer("C1", "<img src=x onerror=alert(1)>"))
+            .AddProduct(new Product(Hostile, "A&B \"q\" 'r'", 10m, "</svg><script>bad()</script>"))
+            .AddTransaction(DashboardDocumentTests.Line("1", "C1", Hostile, 1))
+            .Build();
+        var document = DashboardDocument.FromDataset(dataset, DashboardOptions.Default with { Title = "Shop <b>&</b>" });
+
+        var html = DashboardWriter.Render(document);
+
+        Assert.DoesNotContain("<script", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<img", html, StringComparison.OrdinalIgnoreCase);
+        Assert.DoesNotContain("<b>", html, StringComparison.Ordinal);
+        Assert.Contains("<title>Shop &lt;b&gt;&amp;&lt;/b&gt;</title>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt;</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>A&amp;B &quot;q&quot; &#39;r&#39;</td>", html, StringComparison.Ordinal);
+        Assert.Contains("<td>&lt;img src=x onerror=alert(1)&gt;</td>", html, StringComparison.Ordinal);
+
+        // Chart labels are escaped by the SVG writer, and every chart is well-formed XML.
+        foreach (var svg in Svgs(html))
+        {
+            _ = XElement.Parse(svg);
+        }
+
+        Assert.Contains("&lt;img src=x onerror=alert(1)&gt;", Svgs(html)[0], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_ControlCharacters_BecomeReplacementCharacter()
+    {
+        var document = new DashboardDocument("T\u0001", null, [new("a\u0000b", "1")], []);
+
+        var html = DashboardWriter.Render(document);
+
+        Assert.Contains("<title>T\uFFFD</title>", html, StringComparison.Ordinal);
+        Assert.Contains(">a\uFFFDb<", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_ContentSecurityPolicy_AllowsOnlyTheOwnStyleSheet()
+    {
+        var html = DashboardWriter.Render(DashboardDocument.FromDataset(Seed.Dataset()));
+
+        var style = StyleElement().Match(html).Groups[1].Value;
+        var hash = Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(style)));
+        Assert.Equal(
+            $"default-src 'none'; style-src 'sha256-{hash}'; img-src data:; base-uri 'none'; form-action 'none'",
+            DashboardWriter.ContentSecurityPolicy);
+        Assert.Contains($"<meta http-equiv=\"Content-Security-Policy\" content=\"{DashboardWriter.ContentSecurityPolicy}\">", html, StringComparison.Ordinal);
+        Assert.Equal(1, Regex.Count(html, "<style>"));
+    }
+
+    [Fact]
+    public void Render_Seed_LoadsNothingFromOutside()
+    {
+        var html = DashboardWriter.Render(DashboardDocument.FromDataset(Seed.Dataset()));
+
+        var addresses = Address().Matches(html).Select(m => m.Value).Distinct().Order(StringComparer.Ordinal);
+        Assert.Equal(["http://www.w3.org/1999/xlink", "http://www.w3.org/2000/svg"], addresses);
+        Assert.DoesNotContain(" src=", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("<link", html, StringComparison.Ordinal);
+        Assert.DoesNotContain(" style=", html, StringComparison.Ordinal);
+        Assert.DoesNotContain("@import", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_SameDocumentTwice_SameBytesAndUniqueIds()
+    {
+        var document = DashboardDocument.FromDataset(Seed.Dataset());
+
+        var first = DashboardWriter.Render(document);
+        var second = DashboardWriter.Render(document);
+
+        Assert.Equal(first, second);
+        var ids = IdAttribute().Matches(first).Select(m => m.Groups[1].Value).ToArray();
+        Assert.Equal(ids.Length, ids.Distinct(StringComparer.Ordinal).Count());
+        Assert.Contains("revenue-by-segment-svg-1", ids);
+        foreach (Match reference in UrlReference().Matches(first))
+        {
+            Assert.Contains(reference.Groups[1].Value, ids);
+        }
+    }
+
+    [Fact]
+    public void Render_GeneratedAt_InFooterAsUtc()
+    {
+        var document = DashboardDocument.FromDataset(Seed.Dataset(), DashboardOptions.Default with { GeneratedAt = new DateTimeOffset(2024, 3, 7, 1, 2, 3, TimeSpan.FromHours(2)) });
+
+        var html = DashboardWriter.Render(document);
+
+        Assert.Contains("<footer>Generated by CustomerAnalytics from data of 2024-03-06T23:02:03Z. Charts: ScottPlot.</footer>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_ExtraSection_RenderedAfterStandardOnes()
+    {
+        var document = DashboardDocument.FromDataset(Seed.Dataset());
+        var rfm = new DashboardSection(
+            "rfm-segments",
+            "RFM <segments>",
+            "Customers by R×F segment.",
+            new DashboardChart(DashboardChartKind.HorizontalBars, ["Champions", "At Risk"], [3m, 1m], "Customers"),
+            new DashboardTable([new("Segment"), new("Customers", true)], [["Champions", "3"], ["At Risk", "1"]]));
+
+        var html = DashboardWriter.Render(document with { Sections = document.Sections.Add(rfm) });
+
+        Assert.Contains("<section class=\"panel\" id=\"rfm-segments\">\n<h2>RFM &lt;segments&gt;</h2>\n<p>Customers by R×F segment.</p>\n<svg class=\"chart\"", html, StringComparison.Ordinal);
+        Assert.Contains("<tr><td>At Risk</td><td class=\"num\">1</td></tr>", html, StringComparison.Ordinal);
+        Assert.True(html.IndexOf("id=\"rfm-segments\"", StringComparison.Ordinal) > html.IndexOf("id=\"top-category-by-segment\"", StringComparison.Ordinal));
+        Assert.Equal(5, Regex.Count(html, "<svg class=\"chart\""));
+    }
+
+    [Fact]
+    public void Render_SectionWithoutData_SaysNoData()
+    {
+        var html = DashboardWriter.Render(new DashboardDocument("T", null, [], [new DashboardSection("empty", "Nothing")]));
+
+        Assert.Contains("<section class=\"panel\" id=\"empty\">\n<h2>Nothing</h2>\n<p class=\"empty\">No data.</p>\n</section>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_InvalidSections_ListsEveryProblem()
+    {
+        ImmutableArray<DashboardSection> sections =
+        [
+            new("ok", "A"),
+            new("ok", "B"),
+            new("Bad Id", "C"),
+            new("chart", "D", Chart: new DashboardChart(DashboardChartKind.VerticalBars, ["a", "b"], [1m], "v")),
+            new("table", "E", Table: new DashboardTable([new("x")], [["1"], ["1", "2"]])),
+        ];
+
+        var error = Assert.Throws<ArgumentException>("document", () => DashboardWriter.Render(new DashboardDocument("T", null, [], sections)));
+
+        Assert.StartsWith(
+            "Invalid dashboard document: section id 'ok' is used twice; section id 'Bad Id' must be lower-case letters, digits and hyphens, starting with a letter; "
+            + "section 'chart': the chart has 2 labels but 1 values; section 'table': table row 2 has 2 cells for 1 columns.",
+            error.Message,
+            StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task WriteAsync_CreatesFolderAndWritesUtf8WithoutBom()
+    {
+        var folder = Directory.CreateTempSubdirectory("ca-dashboard-");
+        try
+        {
+            var path = Path.Combine(folder.FullName, "nested", DashboardWriter.DefaultFileName);
+            var document = DashboardDocument.FromDataset(Seed.Dataset());
+
+            await DashboardWriter.WriteAsync(document, path);
+
+            var bytes = await File.ReadAllBytesAsync(path);
+            Assert.Equal((byte)'<', bytes[0]);
+            Assert.Equal(DashboardWriter.Render(document), Encoding.UTF8.GetString(bytes));
+        }
+        finally
+        {
+            folder.Delete(recursive: true);
+        }
+    }
+
+    internal static string[] Svgs(string html) => [.. SvgElement().Matches(html).Select(m => m.Value)];
+
+    [GeneratedRegex("<svg class=\"chart\".*?</svg>", RegexOptions.Singleline)]
+    private static partial Regex SvgElement();
+
+    [GeneratedRegex("<style>(.*?)</style>", RegexOptions.Singleline)]
+    private static partial Regex StyleElement();
+
+    [GeneratedRegex("https?://[^\"' )]+")]
+    private static partial Regex Address();
+
+    [GeneratedRegex("\\sid=\"([^\"]+)\"")]
+    private static partial Regex IdAttribute();
+
+    [GeneratedRegex("url\\(#([^)]+)\\)")]
+    private static partial Regex UrlReference();
+}

@@ -1,0 +1,209 @@
+using CustomerAnalytics.Artifacts;
+using CustomerAnalytics.Loading;
+using CustomerAnalytics.Pipeline;
+using CustomerAnalytics.Recommendations;
+using CustomerAnalytics.Tests.Infrastructure;
+
+namespace CustomerAnalytics.Tests.Pipeline;
+
+public sealed class AnalyticsPipelineTests : IDisposable
+{
+    private readonly string _output = Path.Combine(Path.GetTempPath(), "ca-pipeline-" + Guid.NewGuid().ToString("N"));
+
+    private static string SampleData => Path.Combine(TestPaths.RepositoryRoot, "samples", "data");
+
+    private static PipelineOptions SeedOptions => new()
+    {
+        CustomersPath = Path.Combine(SampleData, "customers.csv"),
+        ProductsPath = Path.Combine(SampleData, "products.csv"),
+        TransactionsPath = Path.Combine(SampleData, "transactions.csv"),
+    };
+
+    public void Dispose()
+    {
+        if (Directory.Exists(_output))
+        {
+            Directory.Delete(_output, recursive: true);
+        }
+    }
+
+    [Fact]
+    public void Run_SeedFiles_ReproducesTheDemoFigures()
+    {
+        var run = AnalyticsPipeline.Run(SeedOptions);
+
+        Assert.Equal(4, run.Overall.Customers);
+        Assert.Equal(7, run.Overall.Transactions);
+        Assert.Equal(1474.92m, run.Overall.Revenue);
+        Assert.Equal(
+            [("Enterprise", 597.00m), ("SMB", 558.97m), ("Consumer", 318.95m)],
+            run.BySegment.Select(g => (g.Key, g.Revenue)).ToArray());
+        Assert.Equal(
+            [("Software", 796.00m), ("Hardware", 499.00m), ("Accessories", 179.92m)],
+            run.ByCategory.Select(g => (g.Key, g.Revenue)).ToArray());
+        Assert.Equal(["P200", "P300", "P100", "P400"], run.TopProducts.Select(p => p.ProductId).ToArray());
+        Assert.Equal(
+            [("Consumer", "Software", 199.00m), ("Enterprise", "Software", 597.00m), ("SMB", "Hardware", 499.00m)],
+            run.Global.TopCategoryBySegment.Select(s => (s.Segment, s.Category, s.Revenue)).ToArray());
+        Assert.Equal(["customers", "products", "transactions"], run.Inputs.Select(i => i.Role).ToArray());
+        Assert.Equal([4L, 4L, 7L], run.Inputs.Select(i => i.Report.RowsLoaded).ToArray());
+        Assert.Empty(run.RejectedRows);
+        Assert.Equal(["C001", "C002", "C003", "C004"], run.Recommendations.Select(r => r.CustomerId).ToArray());
+    }
+
+    [Fact]
+    public async Task RunAsync_SeedFiles_SameFiguresAndStagesInOrder()
+    {
+        var stages = new List<PipelineStage>();
+        var run = await AnalyticsPipeline.RunAsync(SeedOptions, new SynchronousProgress<PipelineStage>(stages.Add));
+
+        Assert.Equal(1474.92m, run.Overall.Revenue);
+        Assert.Equal(7, run.Dataset.TransactionCount);
+        Assert.Equal(
+            [PipelineStage.Loading, PipelineStage.Enriching, PipelineStage.Measuring, PipelineStage.Recommending, PipelineStage.Done],
+            stages.ToArray());
+    }
+
+    [Fact]
+    public async Task RunAsync_Cancelled_Throws()
+    {
+        using var cancellation = new CancellationTokenSource();
+        await cancellation.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => AnalyticsPipeline.RunAsync(SeedOptions, cancellationToken: cancellation.Token));
+    }
+
+    [Fact]
+    public void WriteArtifacts_Seed_WritesTheDocumentedFilesMatchingTheApprovedSnapshots()
+    {
+        var manifest = AnalyticsPipeline.Run(SeedOptions).WriteArtifacts(_output);
+
+        Assert.Equal(
+            [
+                "events_enriched.csv", "kpi_by_category.csv", "kpi_by_segment.csv", "kpi_overall.csv",
+                "recommendations/by_customer.csv", "recommendations/by_customer.json",
+                "recommendations/top_categories.json", "recommendations/top_category_per_segment.json",
+                "recommendations/top_products.json", "top_products.csv",
+            ],
+            manifest.Files.Select(f => f.Path).ToArray());
+        foreach (var name in new[] { "events_enriched.csv", "kpi_by_segment.csv", "kpi_by_category.csv", "top_products.csv" })
+        {
+            Approved.Verify(Path.Combine("seed", name), File.ReadAllText(Path.Combine(_output, name)));
+        }
+
+        Assert.Equal(
+            "customers,transactions,orders,units,revenue,average_order_value\n4,7,7,13,1474.92,210.70\n",
+            File.ReadAllText(Path.Combine(_output, "kpi_overall.csv")));
+        Assert.False(File.Exists(Path.Combine(_output, "rejected_rows.csv")));
+        foreach (var file in manifest.Files)
+        {
+            Assert.Equal(new FileInfo(Path.Combine(_output, file.Path)).Length, file.Bytes);
+        }
+
+        Assert.Equal(7, manifest.Files.Single(f => f.Path == "events_enriched.csv").Rows);
+        Assert.Equal(new ManifestCounts(4, 4, 7, 7, 0, 7, 0), manifest.Counts);
+        Assert.Equal(["customers.csv", "products.csv", "transactions.csv"], manifest.Inputs.Select(i => i.Name).ToArray());
+        Assert.Equal("Strict", manifest.Options["load.mode"]);
+        Assert.Equal("segment-affinity", manifest.Options["recommender"]);
+        Assert.DoesNotContain('+', manifest.LibraryVersion);
+    }
+
+    [Fact]
+    public void WriteArtifacts_SameInputTwice_ByteIdenticalFiles()
+    {
+        var first = Path.Combine(_output, "a");
+        var second = Path.Combine(_output, "b");
+        AnalyticsPipeline.Run(SeedOptions).WriteArtifacts(first);
+        AnalyticsPipeline.Run(SeedOptions).WriteArtifacts(second);
+
+        foreach (var file in Directory.EnumerateFiles(first, "*", SearchOption.AllDirectories))
+        {
+            var twin = Path.Combine(second, Path.GetRelativePath(first, file));
+            Assert.Equal(File.ReadAllBytes(file), File.ReadAllBytes(twin));
+        }
+    }
+
+    [Fact]
+    public void WriteArtifacts_ManifestRoundTrips()
+    {
+        var manifest = AnalyticsPipeline.Run(SeedOptions).WriteArtifacts(_output);
+
+        using var stream = File.OpenRead(Path.Combine(_output, "manifest.json"));
+        var read = JsonArtifacts.ReadManifest(stream);
+
+        Assert.Equal(manifest.Files.ToArray(), read.Files.ToArray());
+        Assert.Equal(manifest.Counts, read.Counts);
+        Assert.Equal(manifest.Inputs.ToArray(), read.Inputs.ToArray());
+    }
+
+    [Fact]
+    public void Run_LenientWithBadRowAndOrphan_WritesRejectedRowsAndCountsThem()
+    {
+        Directory.CreateDirectory(_output);
+        var transactions = Path.Combine(_output, "transactions.csv");
+        File.WriteAllText(
+            transactions,
+            "txn_id,customer_id,product_id,qty,ts\n1,C001,P100,2,2024-03-01T10:00:00Z\n2,C001,P100,two,2024-03-01T10:00:00Z\n3,C999,P100,1,2024-03-02T10:00:00Z\n");
+        var options = SeedOptions with { TransactionsPath = transactions, Load = LoadOptions.Default with { Mode = LoadMode.Lenient } };
+
+        var run = AnalyticsPipeline.Run(options);
+        var manifest = run.WriteArtifacts(Path.Combine(_output, "out"));
+
+        Assert.Equal(39.98m, run.Overall.Revenue);
+        Assert.Equal(2, run.RejectedRows.Length);
+        Assert.Equal(("load", 3L, "qty", "two"), (run.RejectedRows[0].Stage, run.RejectedRows[0].Line, run.RejectedRows[0].Column, run.RejectedRows[0].Value));
+        Assert.Equal(("enrich", "customer_id", "C999"), (run.RejectedRows[1].Stage, run.RejectedRows[1].Column, run.RejectedRows[1].Value));
+        Assert.Equal(2, manifest.Files.Single(f => f.Path == "rejected_rows.csv").Rows);
+        Assert.Equal(new ManifestCounts(4, 4, 2, 1, 1, 1, 1), manifest.Counts);
+    }
+
+    [Fact]
+    public void Run_StrictWithBadRow_ThrowsNamingFileLineAndColumn()
+    {
+        Directory.CreateDirectory(_output);
+        var transactions = Path.Combine(_output, "transactions.csv");
+        File.WriteAllText(transactions, "txn_id,customer_id,product_id,qty,ts\n1,C001,P100,two,2024-03-01T10:00:00Z\n");
+
+        var error = Assert.Throws<DataLoadException>(() => AnalyticsPipeline.Run(SeedOptions with { TransactionsPath = transactions }));
+
+        var diagnostic = Assert.Single(error.Diagnostics);
+        Assert.Equal((2L, "qty", "two"), (diagnostic.Line, diagnostic.Column, diagnostic.Value));
+        Assert.Contains("transactions.csv", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Analyze_InMemoryDataset_UsesTheGivenRecommender()
+    {
+        var run = AnalyticsPipeline.Analyze(Seed.Dataset(), new PipelineOptions { Recommender = new PopularityRecommender(), TopProductsCount = 2 });
+
+        Assert.Empty(run.Inputs);
+        Assert.Equal("popularity", run.Model.StrategyName);
+        Assert.Equal(["P200", "P300"], run.TopProducts.Select(p => p.ProductId).ToArray());
+        Assert.Equal(1474.92m, run.Overall.Revenue);
+    }
+
+    [Theory]
+    [InlineData(null, "a.csv", "b.csv", null, "Give CustomersPath, ProductsPath and TransactionsPath, or OrderLinesPath.")]
+    [InlineData("a.csv", "b.csv", "c.csv", "d.csv", "Give either OrderLinesPath or the three files, not both.")]
+    public void Validate_BadInputs_Explains(string? customers, string? products, string? transactions, string? orderLines, string message)
+    {
+        var options = new PipelineOptions { CustomersPath = customers, ProductsPath = products, TransactionsPath = transactions, OrderLinesPath = orderLines };
+
+        var error = Assert.Throws<ArgumentException>(options.Validate);
+
+        Assert.Contains(message, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Validate_ZeroTopProducts_Explains()
+    {
+        var error = Assert.Throws<ArgumentException>((SeedOptions with { TopProductsCount = 0 }).Validate);
+
+        Assert.Contains("TopProductsCount must be at least 1 (was 0).", error.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>
+    {
+        public void Report(T value) => report(value);
+    }
+}

@@ -1,0 +1,152 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.Json;
+
+namespace RecommendationService.Tests;
+
+public sealed class EndpointTests(ServiceFactory factory) : IClassFixture<ServiceFactory>
+{
+    private readonly HttpClient _client = factory.CreateClient();
+
+    [Fact]
+    public async Task Recommendations_DefaultStrategy_SegmentAffinityForC004()
+    {
+        var body = await GetJsonAsync("/customers/C004/recommendations", HttpStatusCode.OK);
+
+        Assert.Equal("C004", body.GetProperty("customerId").GetString());
+        Assert.Equal("segment-affinity", body.GetProperty("strategy").GetString());
+        Assert.Equal(1, body.GetProperty("modelVersion").GetInt64());
+        var items = body.GetProperty("items");
+        Assert.Equal(["P200", "P400", "P300"], items.EnumerateArray().Select(i => i.GetProperty("productId").GetString()));
+        Assert.Equal([1, 2, 3], items.EnumerateArray().Select(i => i.GetProperty("rank").GetInt32()));
+        Assert.Equal(199.0, items[0].GetProperty("score").GetDouble());
+        Assert.Equal("top seller in your segment's favourite category, Software", items[0].GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public async Task Recommendations_PopularityCountAndExclusion()
+    {
+        var excluded = await GetJsonAsync("/customers/C001/recommendations?strategy=popularity", HttpStatusCode.OK);
+        var all = await GetJsonAsync("/customers/C001/recommendations?strategy=popularity&count=2&excludePurchased=false", HttpStatusCode.OK);
+
+        Assert.Equal(["P300"], Ids(excluded));
+        Assert.Equal("top seller: 1 unit, 499.00 revenue", excluded.GetProperty("items")[0].GetProperty("reason").GetString());
+        Assert.Equal(["P200", "P300"], Ids(all));
+        Assert.Equal("popularity", all.GetProperty("strategy").GetString());
+    }
+
+    [Fact]
+    public async Task Recommendations_UnknownCustomer_404Problem()
+    {
+        var problem = await GetProblemAsync("/customers/C999/recommendations", HttpStatusCode.NotFound);
+
+        Assert.Equal("Customer not found", problem.GetProperty("title").GetString());
+        Assert.Equal("Customer 'C999' is not in the data of model version 1.", problem.GetProperty("detail").GetString());
+        Assert.Equal(404, problem.GetProperty("status").GetInt32());
+    }
+
+    [Theory]
+    [InlineData("count=0", "count", "count must be a whole number from 1 to 100 (was '0').")]
+    [InlineData("count=101", "count", "count must be a whole number from 1 to 100 (was '101').")]
+    [InlineData("count=abc", "count", "count must be a whole number from 1 to 100 (was 'abc').")]
+    [InlineData("count=-1", "count", "count must be a whole number from 1 to 100 (was '-1').")]
+    [InlineData("strategy=magic", "strategy", "Unknown strategy 'magic'; one of: popularity, segment-affinity.")]
+    [InlineData("excludePurchased=maybe", "excludePurchased", "excludePurchased must be true or false (was 'maybe').")]
+    public async Task Recommendations_BadParameter_400Problem(string query, string parameter, string message)
+    {
+        var problem = await GetProblemAsync("/customers/C001/recommendations?" + query, HttpStatusCode.BadRequest);
+
+        Assert.Equal("Invalid request parameters", problem.GetProperty("title").GetString());
+        Assert.Equal([message], problem.GetProperty("errors").GetProperty(parameter).EnumerateArray().Select(e => e.GetString()));
+    }
+
+    [Fact]
+    public async Task Recommendations_SeveralBadParameters_AllListed()
+    {
+        var problem = await GetProblemAsync("/customers/C999/recommendations?count=0&strategy=x", HttpStatusCode.BadRequest);
+
+        Assert.Equal(["count", "strategy"], problem.GetProperty("errors").EnumerateObject().Select(p => p.Name).Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public async Task Related_SameCategoryBestSellers()
+    {
+        var body = await GetJsonAsync("/products/P400/related", HttpStatusCode.OK);
+
+        Assert.Equal("Accessories", body.GetProperty("category").GetString());
+        Assert.Equal("same-category-best-sellers", body.GetProperty("method").GetString());
+        Assert.Equal(["P100"], Ids(body));
+        Assert.Equal(119.94, body.GetProperty("items")[0].GetProperty("score").GetDouble());
+        Assert.Equal("best seller in the same category, Accessories", body.GetProperty("items")[0].GetProperty("reason").GetString());
+    }
+
+    [Fact]
+    public async Task Related_OnlyProductOfItsCategory_Empty()
+    {
+        var body = await GetJsonAsync("/products/P300/related", HttpStatusCode.OK);
+
+        Assert.Empty(body.GetProperty("items").EnumerateArray());
+    }
+
+    [Fact]
+    public async Task Related_UnknownProduct_404Problem()
+    {
+        var problem = await GetProblemAsync("/products/NOPE/related", HttpStatusCode.NotFound);
+
+        Assert.Equal("Product 'NOPE' is not in the data of model version 1.", problem.GetProperty("detail").GetString());
+    }
+
+    [Fact]
+    public async Task Related_BadCount_400Problem()
+    {
+        var problem = await GetProblemAsync("/products/P100/related?count=1000", HttpStatusCode.BadRequest);
+
+        Assert.True(problem.GetProperty("errors").TryGetProperty("count", out _));
+    }
+
+    [Fact]
+    public async Task KpiSummary_SeedFigures()
+    {
+        var body = await GetJsonAsync("/kpis/summary", HttpStatusCode.OK);
+
+        var overall = body.GetProperty("overall");
+        Assert.Equal(4, overall.GetProperty("customers").GetInt32());
+        Assert.Equal(7, overall.GetProperty("orders").GetInt32());
+        Assert.Equal(1474.92m, overall.GetProperty("revenue").GetDecimal());
+        Assert.Equal(210.70m, overall.GetProperty("averageOrderValue").GetDecimal());
+        Assert.Equal(["Enterprise", "SMB", "Consumer"], body.GetProperty("bySegment").EnumerateArray().Select(s => s.GetProperty("key").GetString()));
+        Assert.Equal(558.97m, body.GetProperty("bySegment")[1].GetProperty("revenue").GetDecimal());
+        Assert.Equal(["Software", "Hardware", "Accessories"], body.GetProperty("byCategory").EnumerateArray().Select(s => s.GetProperty("key").GetString()));
+        Assert.Equal(["P200", "P300", "P100", "P400"], body.GetProperty("topProducts").EnumerateArray().Select(s => s.GetProperty("productId").GetString()));
+    }
+
+    [Fact]
+    public async Task Health_HealthyWithModelFacts()
+    {
+        var body = await GetJsonAsync("/health", HttpStatusCode.OK);
+
+        Assert.Equal("Healthy", body.GetProperty("status").GetString());
+        var data = body.GetProperty("checks").GetProperty("model").GetProperty("data");
+        Assert.Equal(7, data.GetProperty("transactions").GetInt32());
+        Assert.Equal(4, data.GetProperty("customers").GetInt32());
+        Assert.Equal(["popularity", "segment-affinity"], data.GetProperty("strategies").EnumerateArray().Select(s => s.GetString()));
+    }
+
+    internal static IEnumerable<string> Ids(JsonElement body) => body.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("productId").GetString() ?? "(null)");
+
+    private async Task<JsonElement> GetJsonAsync(string path, HttpStatusCode expected)
+    {
+        using var response = await _client.GetAsync(new Uri(path, UriKind.Relative));
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal("application/json", response.Content.Headers.ContentType?.MediaType);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+
+    private async Task<JsonElement> GetProblemAsync(string path, HttpStatusCode expected)
+    {
+        using var response = await _client.GetAsync(new Uri(path, UriKind.Relative));
+        Assert.Equal(expected, response.StatusCode);
+        Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+        return await response.Content.ReadFromJsonAsync<JsonElement>();
+    }
+}
