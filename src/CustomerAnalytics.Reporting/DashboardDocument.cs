@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using CustomerAnalytics.Enrichment;
 using CustomerAnalytics.Kpis;
+using CustomerAnalytics.Pipeline;
 using CustomerAnalytics.Recommendations;
 using CustomerAnalytics.Reporting.Internal;
 
@@ -58,8 +59,27 @@ public sealed record DashboardDocument(
     }
 
     /// <summary>
-    /// The standard dashboard from results already computed (for example by a pipeline run), so nothing is computed
-    /// twice; the time series, cohorts and RFM segments are computed here from <paramref name="dataset"/>.
+    /// The standard dashboard of a pipeline run, from the figures the run already computed (nothing is computed
+    /// twice). The monthly section shows the run's <see cref="AnalyticsRun.Periods"/>, whatever period and time zone
+    /// its options chose.
+    /// </summary>
+    /// <param name="run">The run.</param>
+    /// <param name="options">The options, or <see langword="null"/> for <see cref="DashboardOptions.Default"/>
+    /// (<see cref="DashboardOptions.TopProductCount"/> does not apply: the run's top products are shown).</param>
+    /// <returns>The document.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="run"/> is <see langword="null"/>.</exception>
+    /// <exception cref="ArgumentException"><paramref name="options"/> are invalid.</exception>
+    public static DashboardDocument FromRun(AnalyticsRun run, DashboardOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(run);
+        options ??= DashboardOptions.Default;
+        options.Validate();
+        return Create(run.Dataset, run.Overall, run.BySegment, run.ByCategory, run.TopProducts, run.Global.TopCategoryBySegment, run.Periods, run.Cohorts, run.Rfm, options);
+    }
+
+    /// <summary>
+    /// The standard dashboard from results already computed, so nothing is computed twice; the time series, cohorts
+    /// and RFM segments are computed here from <paramref name="dataset"/>.
     /// </summary>
     /// <param name="dataset">The dataset the results come from.</param>
     /// <param name="overall">The headline figures.</param>
@@ -84,7 +104,31 @@ public sealed record DashboardDocument(
         ArgumentNullException.ThrowIfNull(overall);
         options ??= DashboardOptions.Default;
         options.Validate();
+        return Create(
+            dataset,
+            overall,
+            bySegment,
+            byCategory,
+            topProducts,
+            topCategoryBySegment,
+            CustomerKpiCalculator.ByPeriod(dataset),
+            CustomerKpiCalculator.Cohorts(dataset),
+            dataset.TransactionCount == 0 ? null : RfmCalculator.Compute(dataset),
+            options);
+    }
 
+    private static DashboardDocument Create(
+        EnrichedDataset dataset,
+        OverallKpis overall,
+        ImmutableArray<GroupKpi> bySegment,
+        ImmutableArray<GroupKpi> byCategory,
+        ImmutableArray<ProductKpi> topProducts,
+        ImmutableArray<SegmentTopCategory> topCategoryBySegment,
+        ImmutableArray<PeriodKpi> periods,
+        ImmutableArray<CohortCell> cohorts,
+        RfmResult? rfm,
+        DashboardOptions options)
+    {
         ImmutableArray<DashboardCard> cards =
         [
             new("Customers", Format.Count(overall.Customers)),
@@ -101,10 +145,10 @@ public sealed record DashboardDocument(
             GroupSection("revenue-by-segment", "Revenue by segment", "Segment", "Net revenue of each customer segment, highest first.", bySegment.IsDefault ? [] : bySegment),
             GroupSection("revenue-by-category", "Revenue by category", "Category", "Net revenue of each product category, highest first.", byCategory.IsDefault ? [] : byCategory),
             TopProductsSection(dataset, topProducts.IsDefault ? [] : topProducts),
-            MonthSection(CustomerKpiCalculator.ByPeriod(dataset)),
+            MonthSection(periods.IsDefault ? [] : periods),
             TopCategorySection(topCategoryBySegment.IsDefault ? [] : topCategoryBySegment),
-            CohortSection(CustomerKpiCalculator.Cohorts(dataset), options),
-            RfmSection(dataset.TransactionCount == 0 ? null : RfmCalculator.Compute(dataset)),
+            CohortSection(cohorts.IsDefault ? [] : cohorts, options),
+            RfmSection(rfm is { Customers.IsDefaultOrEmpty: false } ? rfm : null),
         ];
 
         return new DashboardDocument(options.Title, subtitle, cards, sections, options.GeneratedAt);

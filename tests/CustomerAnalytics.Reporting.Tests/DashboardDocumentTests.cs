@@ -195,6 +195,17 @@ public sealed class DashboardDocumentTests
     }
 
     [Fact]
+    public void FromRun_PipelineOnSeed_SamePageAsFromDataset()
+    {
+        var dataset = Seed.Dataset();
+        var run = CustomerAnalytics.Pipeline.AnalyticsPipeline.Analyze(dataset);
+
+        var fromRun = DashboardWriter.Render(DashboardDocument.FromRun(run));
+
+        Assert.Equal(DashboardWriter.Render(DashboardDocument.FromDataset(dataset)), fromRun);
+    }
+
+    [Fact]
     public void FromDataset_Null_Throws() =>
         Assert.Throws<ArgumentNullException>("dataset", () => DashboardDocument.FromDataset(null!));
 

@@ -91,9 +91,7 @@ internal sealed class RunCommand : Command<RunSettings>
                 var manifest = result.WriteArtifacts(output);
                 if (!settings.NoDashboard)
                 {
-                    DashboardWriter.Write(
-                        DashboardDocument.FromResults(result.Dataset, result.Overall, result.BySegment, result.ByCategory, result.TopProducts, result.Global.TopCategoryBySegment),
-                        Path.Combine(output, DashboardWriter.DefaultFileName));
+                    DashboardWriter.Write(DashboardDocument.FromRun(result), Path.Combine(output, DashboardWriter.DefaultFileName));
                 }
 
                 writing.Complete(string.Create(CultureInfo.InvariantCulture, $"{manifest.Files.Length + (settings.NoDashboard ? 0 : 1)} files, {writing.Elapsed.TotalSeconds:0.00} s"));
