@@ -47,6 +47,9 @@ public sealed class CommandTests : IDisposable
             Directory.GetFiles(output, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(output, f).Replace('\\', '/')).Order(StringComparer.Ordinal));
         Assert.Contains("recommendations/by_customer.json", listed);
         Assert.Contains("kpi_by_segment.csv", listed);
+        Assert.Contains("kpi_by_period.csv", listed);
+        Assert.Contains("cohorts.csv", listed);
+        Assert.Contains("rfm_segments.csv", listed);
         Assert.Equal("customers,transactions,orders,units,revenue,average_order_value\n4,7,7,13,1474.92,210.70\n", await File.ReadAllTextAsync(Path.Combine(output, "kpi_overall.csv")));
         Assert.Contains("<div class=\"card-value\">1,474.92</div>", await File.ReadAllTextAsync(Path.Combine(output, "dashboard.html")), StringComparison.Ordinal);
         Assert.Contains("segment-affinity,C002,1,P400,59.97,", await File.ReadAllTextAsync(Path.Combine(output, "recommendations", "by_customer.csv")), StringComparison.Ordinal);
