@@ -10,6 +10,11 @@ namespace CustomerAnalytics.Cli;
 /// user errors into a message and an exit code (never a stack trace).</summary>
 internal static class CliApp
 {
+    /// <summary>The tool's version without build metadata (<c>0.1.0</c>, not <c>0.1.0+sha</c>).</summary>
+    public static string Version { get; } =
+        (typeof(CliApp).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion ?? "0.0.0").Split('+')[0];
+
     /// <summary>Runs the tool with results written to <paramref name="output"/> and errors to standard error.</summary>
     public static Task<int> RunAsync(string[] args, IAnsiConsole output, CancellationToken cancellationToken) =>
         RunAsync(args, new CliConsoles(output, AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) })), cancellationToken);
@@ -21,6 +26,7 @@ internal static class CliApp
         app.Configure(config =>
         {
             config.SetApplicationName("customer-analytics");
+            config.SetApplicationVersion(Version);
             config.SetApplicationCulture(CultureInfo.InvariantCulture);
             config.ConfigureConsole(consoles.Out);
             config.UseStrictParsing();

@@ -21,6 +21,15 @@ public sealed class CommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Version_PrintsTheToolVersion()
+    {
+        var result = await CliRunner.RunAsync("--version");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("0.1.0\n", result.Output);
+    }
+
+    [Fact]
     public async Task RunHelp_ShowsOptionsAndExamples()
     {
         var result = await CliRunner.RunAsync("run", "--help");
