@@ -213,20 +213,21 @@ public sealed record DashboardDocument(
             new("Cohort"), new("Customers", true),
             .. Enumerable.Range(0, months).Select(m => new DashboardColumn(string.Create(CultureInfo.InvariantCulture, $"M{m}"), true)),
         ];
-        var rows = cohorts.Select(cohort =>
+        var rows = ImmutableArray.CreateBuilder<ImmutableArray<string>>();
+        var heat = ImmutableArray.CreateBuilder<ImmutableArray<double?>>();
+        foreach (var cohort in cohorts)
         {
             var cellsByMonth = cohort.ToDictionary(c => c.MonthsSinceAcquisition);
-            return ImmutableArray.CreateRange<string>(
-            [
-                cohort.Key, Format.Count(cohort.First().CohortSize),
-                .. Enumerable.Range(0, months).Select(m => cellsByMonth.TryGetValue(m, out var cell) ? Format.Percent(cell.RetentionRate) : string.Empty),
-            ]);
-        });
+            var rates = Enumerable.Range(0, months).Select(m => cellsByMonth.TryGetValue(m, out var cell) ? cell.RetentionRate : (double?)null).ToArray();
+            rows.Add([cohort.Key, Format.Count(cohort.First().CohortSize), .. rates.Select(r => r is { } rate ? Format.Percent(rate) : string.Empty)]);
+            heat.Add([null, null, .. rates]);
+        }
+
         return new DashboardSection(
             "cohort-retention",
             "Cohort retention",
             $"Customers by month of first purchase (up to the latest {options.MaxCohorts} cohorts); M0…M{months - 1}: the share still buying n months later.",
-            Table: new DashboardTable(columns, [.. rows]));
+            Table: new DashboardTable(columns, rows.ToImmutable(), heat.ToImmutable()));
     }
 
     private static DashboardSection RfmSection(RfmResult? rfm)

@@ -158,6 +158,7 @@ public sealed class DashboardDocumentTests
 
         Assert.Equal(["Cohort", "Customers", "M0", "M1"], section.Table!.Columns.Select(c => c.Header));
         Assert.Equal([["2024-01", "2", "100.0%", "50.0%"], ["2024-02", "1", "100.0%", ""]], Cells(section));
+        Assert.Equal([[null, null, 1.0, 0.5], [null, null, 1.0, null]], section.Table.Heat.Select(r => r.ToArray()));
     }
 
     [Fact]

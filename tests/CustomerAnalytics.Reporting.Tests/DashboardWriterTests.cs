@@ -142,6 +142,26 @@ public sealed partial class DashboardWriterTests
     }
 
     [Fact]
+    public void Render_HeatMap_ShadesCellsInTenSteps()
+    {
+        var table = new DashboardTable([new("Cohort"), new("M0", true), new("M1", true), new("M2", true)], [["2024-01", "0%", "55%", "100%"]], [[null, 0.0, 0.55, 1.0]]);
+
+        var html = DashboardWriter.Render(new DashboardDocument("T", null, [], [new DashboardSection("heat", "Heat", Table: table)]));
+
+        Assert.Contains("<tr><td>2024-01</td><td class=\"num h0\">0%</td><td class=\"num h5\">55%</td><td class=\"num h9\">100%</td></tr>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_HeatMapOfWrongShape_Throws()
+    {
+        var table = new DashboardTable([new("A"), new("B")], [["1", "2"]], [[0.5]]);
+
+        var error = Assert.Throws<ArgumentException>(() => DashboardWriter.Render(new DashboardDocument("T", null, [], [new DashboardSection("heat", "Heat", Table: table)])));
+
+        Assert.StartsWith("Invalid dashboard document: section 'heat': the heat map must have one value (or null) per cell.", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Render_SectionWithoutData_SaysNoData()
     {
         var html = DashboardWriter.Render(new DashboardDocument("T", null, [], [new DashboardSection("empty", "Nothing")]));
