@@ -96,7 +96,8 @@ internal sealed class RunCommand : Command<RunSettings>
 
                 writing.Complete(string.Create(CultureInfo.InvariantCulture, $"{manifest.Files.Length + (settings.NoDashboard ? 0 : 1)} files, {writing.Elapsed.TotalSeconds:0.00} s"));
                 return result;
-            });
+            },
+            bytes: false);
         }
         catch (DataLoadException ex)
         {
