@@ -317,18 +317,24 @@ public sealed class CommandTests : IDisposable
         // ranks P200, P300, P100 (P400 has no training sales). C001, excluding P100 and P200, gets [P300]: no hit.
         // C002, excluding P300, gets [P200, P100]: a hit at rank 2. Means over the 2 customers: precision@10 (0 + 1/10)/2,
         // recall (0 + 1)/2, NDCG (0 + ln 2 / ln 3)/2 = 0.3155, MAP@10 (0 + 1/2)/2, hit rate 1/2, MRR (0 + 1/2)/2.
-        var result = await CliRunner.RunAsync("evaluate", "--data", Data, "--strategies", "popularity", "--quiet");
+        var saved = Path.Combine(_folder.FullName, "comparison.csv");
+        var result = await CliRunner.RunAsync("evaluate", "--data", Data, "--strategies", "popularity", "--quiet", "--save", saved);
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains("truth: products new to the customer (2 pairs)", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Truth: products new to the customer (2 pairs)", result.Output, StringComparison.Ordinal);
+        Assert.StartsWith("Split: leave last order out", result.Output, StringComparison.Ordinal);
         AssertRow(result.Output, "popularity", "2", "0.0500", "0.5000", "0.3155", "0.2500", "0.5000", "0.2500");
         Assert.DoesNotContain("segment-affinity", result.Output, StringComparison.Ordinal);
+        var csv = await File.ReadAllLinesAsync(saved);
+        Assert.Equal(2, csv.Length);
+        Assert.StartsWith("popularity,", csv[1], StringComparison.Ordinal);
     }
 
     [Theory]
     [InlineData("--split", "weekly", "error: --split must be last-order, time or random (was 'weekly').")]
     [InlineData("--strategies", "popularity,magic", "error: Unknown strategy 'magic' in --strategies; one of: ")]
     [InlineData("--split", "time", "error: --split time needs --cutoff with an ISO 8601 date or time (was '').")]
+    [InlineData("--save", "out.xlsx", "error: --save must name a .md, .csv or .json file (was 'out.xlsx').")]
     public async Task Evaluate_BadOption_Exit2(string option, string value, string message)
     {
         var result = await CliRunner.RunAsync("evaluate", "--data", Data, option, value);

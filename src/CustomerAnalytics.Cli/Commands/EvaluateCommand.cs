@@ -2,7 +2,6 @@ using System.ComponentModel;
 using System.Globalization;
 using CustomerAnalytics.Cli.Infrastructure;
 using CustomerAnalytics.Evaluation;
-using CustomerAnalytics.Recommendations;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -44,6 +43,14 @@ internal sealed class EvaluateSettings : DataSettings
     [DefaultValue("new")]
     public string Truth { get; init; } = "new";
 
+    [CommandOption("--include-purchased")]
+    [Description("Let the strategies recommend what a customer bought in training (replenishment).")]
+    public bool IncludePurchased { get; init; }
+
+    [CommandOption("--save <FILE>")]
+    [Description("Also write the comparison to FILE: Markdown (.md), CSV (.csv) or JSON (.json).")]
+    public string? SavePath { get; init; }
+
     public IEnumerable<string> Strategies => StrategyNames is null
         ? Infrastructure.Strategies.Names
         : StrategyNames.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
@@ -75,6 +82,11 @@ internal sealed class EvaluateSettings : DataSettings
             return ValidationResult.Error($"--truth must be new or all (was '{Truth}').");
         }
 
+        if (SavePath is not null && Path.GetExtension(SavePath).ToUpperInvariant() is not (".MD" or ".CSV" or ".JSON"))
+        {
+            return ValidationResult.Error($"--save must name a .md, .csv or .json file (was '{SavePath}').");
+        }
+
         var unknown = Strategies.Where(s => !Infrastructure.Strategies.Exists(s)).ToList();
         return unknown.Count > 0
             ? ValidationResult.Error($"Unknown strategy '{unknown[0]}' in --strategies; one of: {string.Join(", ", Infrastructure.Strategies.Names)}.")
@@ -93,26 +105,64 @@ internal sealed class EvaluateCommand : DataCommand<EvaluateSettings>
             "random" => DatasetSplitter.RandomPerCustomer(data.Dataset, settings.Fraction, settings.Seed),
             _ => DatasetSplitter.LeaveLastOrderOut(data.Dataset),
         };
-        var truth = settings.Truth == "all" ? split.Truth : split.NewProductTruth;
-        var request = RecommendationRequest.Default with { Count = settings.K };
-        var metricsOptions = RankingMetricsOptions.Default with { K = settings.K };
-        var rows = new List<string[]>();
-        foreach (var name in settings.Strategies)
+        var options = ComparisonOptions.Default with
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            var lists = Strategies.Create(name).Fit(split.Train).RecommendAll(request);
-            var m = RankingEvaluator.EvaluateLists(truth, lists, metricsOptions);
-            rows.Add([name, Formats.Count(m.Customers), Metric(m.Precision), Metric(m.Recall), Metric(m.Ndcg), Metric(m.MapAtK), Metric(m.HitRate), Metric(m.Mrr)]);
+            K = settings.K,
+            ExcludePurchased = !settings.IncludePurchased,
+            Truth = settings.Truth == "all" ? TruthSet.All : TruthSet.NewProducts,
+        };
+        var table = RecommenderComparison.Run(split, settings.Strategies.Select(Strategies.Create), options);
+        var k = settings.K.ToString(CultureInfo.InvariantCulture);
+        consoles.Out.WriteLine($"Split: {table.Split}.");
+        consoles.Out.Write(Tables.Create(
+            $"Truth: {(settings.Truth == "all" ? "all test purchases" : "products new to the customer")} ({Formats.Count(table.TruthPairs)} pairs)",
+            ["Strategy", "Customers", $"P@{k}", $"R@{k}", $"NDCG@{k}", $"MAP@{k}", $"HR@{k}", $"MRR@{k}", "Fit (s)", "Recommend all (s)"],
+            [false, true, true, true, true, true, true, true, true, true],
+            table.Results.Select(r => new[]
+            {
+                r.Strategy, Formats.Count(r.Ranking.Customers), Metric(r.Ranking.Precision), Metric(r.Ranking.Recall), Metric(r.Ranking.Ndcg),
+                Metric(r.Ranking.MapAtK), Metric(r.Ranking.HitRate), Metric(r.Ranking.Mrr), Seconds(r.FitTime), Seconds(r.RecommendAllTime),
+            })));
+        if (settings.SavePath is { } path)
+        {
+            Save(table, path);
+            if (!settings.Quiet)
+            {
+                consoles.Out.MarkupLine($"Comparison written to [green]{Markup.Escape(path)}[/].");
+            }
         }
 
-        var k = settings.K.ToString(CultureInfo.InvariantCulture);
-        consoles.Out.Write(Tables.Create(
-            $"{split.Description}; truth: {(settings.Truth == "all" ? "all test purchases" : "products new to the customer")} ({Formats.Count(truth.Length)} pairs)",
-            ["Strategy", "Customers", $"P@{k}", $"R@{k}", $"NDCG@{k}", $"MAP@{k}", $"HR@{k}", $"MRR@{k}"],
-            [false, true, true, true, true, true, true, true],
-            rows));
         return ExitCodes.Success;
     }
 
     private static string Metric(double value) => value.ToString("0.0000", CultureInfo.InvariantCulture);
+
+    private static string Seconds(TimeSpan time) => time.TotalSeconds.ToString("0.000", CultureInfo.InvariantCulture);
+
+    private static void Save(ComparisonTable table, string path)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        using var stream = File.Create(path);
+        switch (Path.GetExtension(path).ToUpperInvariant())
+        {
+            case ".CSV":
+                table.WriteCsv(stream);
+                break;
+            case ".JSON":
+                table.WriteJson(stream);
+                break;
+            default:
+                using (var writer = new StreamWriter(stream))
+                {
+                    table.WriteMarkdown(writer);
+                }
+
+                break;
+        }
+    }
 }
