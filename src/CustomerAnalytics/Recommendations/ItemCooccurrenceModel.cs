@@ -65,6 +65,11 @@ internal sealed class ItemCooccurrenceModel : IRelatedProductsModel
         var filter = new ProductFilter(request, _dataset.ProductTable);
         var customers = _dataset.CustomerTable;
         var result = new CustomerRecommendations[customers.Length];
+        if (customers.Length == 0)
+        {
+            return [];
+        }
+
         Parallel.ForEach(
             Partitioner.Create(0, customers.Length, 512),
             Rent,

@@ -241,6 +241,28 @@ public sealed class ItemCooccurrenceRecommenderTests
     }
 
     [Fact]
+    public void Fit_EmptyDataset_RecommendsNothing()
+    {
+        var model = new ItemCooccurrenceRecommender().Fit(new EnrichedDatasetBuilder().Build());
+
+        Assert.Empty(model.RecommendAll());
+        Assert.Empty(model.Recommend("anyone"));
+        Assert.Empty(model.RelatedTo("anything"));
+    }
+
+    [Fact]
+    public void Recommend_ConcurrentCallers_GetTheSameAnswers()
+    {
+        var model = new ItemCooccurrenceRecommender().Fit(Shop());
+        var expected = Ids(model.Recommend("U1"));
+
+        var answers = new string[64][];
+        Parallel.For(0, answers.Length, i => answers[i] = Ids(i % 2 == 0 ? model.Recommend("U1") : model.RelatedToBasket(["A", "B"])));
+
+        Assert.All(answers, a => Assert.Equal(expected, a)); // the basket {A, B} is U1's purchases
+    }
+
+    [Fact]
     public void Options_Invalid_ListsEveryProblem()
     {
         var options = new ItemCooccurrenceOptions { HalfLifeDays = 0, MinimumSupport = 0, MaxNeighbors = 0, Similarity = (ItemSimilarity)9 };
