@@ -9,15 +9,17 @@ internal readonly record struct Column(int Index, string Name)
 }
 
 /// <summary>Finds columns by header name: the first accepted name present wins, ignoring case and surrounding white space.</summary>
-internal sealed class ColumnBinder(IReadOnlyList<string> headers)
+internal sealed class ColumnBinder(TabularReader reader)
 {
+    private readonly string[] _headers = [.. reader.Headers];
+
     private static readonly char[] OtherSeparators = [';', '\t', '|', ','];
 
     public List<(IReadOnlyList<string> Names, string Map, string Field)> Missing { get; } = [];
 
     public Column Required(IReadOnlyList<string> names, string map, string field)
     {
-        var column = Optional(names);
+        var column = Find(names);
         if (!column.Exists)
         {
             Missing.Add((names, map, field));
@@ -28,14 +30,26 @@ internal sealed class ColumnBinder(IReadOnlyList<string> headers)
 
     public Column Optional(IReadOnlyList<string> names)
     {
+        var column = Find(names);
+        if (!column.Exists && names.Count > 0 && reader.AddColumn(names[0]) is var index and >= 0)
+        {
+            // A JSON property the first object lacks: later objects may have it, under the first accepted name.
+            return new Column(index, names[0]);
+        }
+
+        return column;
+    }
+
+    private Column Find(IReadOnlyList<string> names)
+    {
         foreach (var name in names)
         {
             var wanted = name.Trim();
-            for (var i = 0; i < headers.Count; i++)
+            for (var i = 0; i < _headers.Length; i++)
             {
-                if (string.Equals(headers[i], wanted, StringComparison.OrdinalIgnoreCase))
+                if (string.Equals(_headers[i], wanted, StringComparison.OrdinalIgnoreCase))
                 {
-                    return new Column(i, headers[i]);
+                    return new Column(i, _headers[i]);
                 }
             }
         }
@@ -46,14 +60,14 @@ internal sealed class ColumnBinder(IReadOnlyList<string> headers)
     /// <summary>When the header is one column holding another separator, the advice to set it.</summary>
     public string? SeparatorHint(LoadOptions options)
     {
-        if (headers.Count != 1)
+        if (_headers.Length != 1)
         {
             return null;
         }
 
         foreach (var separator in OtherSeparators)
         {
-            if (separator != options.Separator && headers[0].Contains(separator, StringComparison.Ordinal))
+            if (separator != options.Separator && _headers[0].Contains(separator, StringComparison.Ordinal))
             {
                 var shown = separator == '\t' ? "\\t" : separator.ToString();
                 return $"The header is a single column containing '{shown}': the file looks '{shown}'-separated. Set LoadOptions.Separator = '{shown}' (or null to detect it).";
@@ -62,6 +76,8 @@ internal sealed class ColumnBinder(IReadOnlyList<string> headers)
 
         return null;
     }
+
+    public string HeadersFound => Quote(_headers);
 
     public static string Quote(IReadOnlyList<string> names) =>
         names.Count == 0 ? "(none)" : string.Join(", ", names.Select(n => $"'{n}'"));

@@ -16,7 +16,8 @@ internal sealed class CustomerRowParser(LoadSession session) : CollectingRowPars
 
     public override void ParseRow(TabularReader reader)
     {
-        var id = ReadId(reader, _id, _ids, "customer id");
+        var index = ReadId(reader, _id, _ids, "customer id");
+        var id = index >= 0 ? _ids[index] : null;
         var segment = ReadRequiredText(reader, _segment, _segments, "segment");
         TryReadDate(reader, _signup, out var signup);
         var name = ReadOptionalText(reader, _name, _names);

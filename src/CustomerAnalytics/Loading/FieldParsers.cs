@@ -65,6 +65,29 @@ internal static class FieldParsers
         return true;
     }
 
+    /// <summary>An id that is an integer formatting back to the same text (no sign, no leading zero, 1–18 digits).</summary>
+    public static bool TryParseCanonicalInteger(ReadOnlySpan<byte> text, out long value)
+    {
+        value = 0;
+        if (text.Length is 0 or > 18 || (text[0] == (byte)'0' && text.Length > 1))
+        {
+            return false;
+        }
+
+        foreach (var b in text)
+        {
+            var digit = b - (byte)'0';
+            if ((uint)digit > 9)
+            {
+                return false;
+            }
+
+            value = (value * 10) + digit;
+        }
+
+        return true;
+    }
+
     /// <summary>The outcome of <see cref="TryParseMoney"/>.</summary>
     public enum MoneyParse
     {

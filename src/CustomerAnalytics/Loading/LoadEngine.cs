@@ -64,17 +64,22 @@ internal static class LoadEngine
 
     private static LoadReport Run(TabularReader reader, LoadSession session, RowParser parser)
     {
-        if (!reader.ReadHeader())
+        if (!ReadHeader(reader, session))
         {
             throw EmptySource(session);
         }
 
-        parser.Bind(reader.Headers);
-        while (reader.Read())
+        parser.Bind(reader);
+        try
         {
-            session.BeginRow(reader.Line);
-            reader.CheckShape(session);
-            parser.ParseRow(reader);
+            while (reader.Read())
+            {
+                ParseRow(reader, session, parser);
+            }
+        }
+        catch (SourceFormatException ex)
+        {
+            throw session.SourceError(ex.Line, null, null, ex.Problem, ex.Expected, ex.Hint);
         }
 
         return Finish(session, parser);
@@ -83,21 +88,62 @@ internal static class LoadEngine
     private static async Task<LoadReport> RunAsync(TabularReader reader, LoadSession session, RowParser parser, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        if (!await reader.ReadHeaderAsync(cancellationToken).ConfigureAwait(false))
+        bool any;
+        try
+        {
+            any = await reader.ReadHeaderAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (SourceFormatException ex)
+        {
+            throw session.SourceError(ex.Line, null, null, ex.Problem, ex.Expected, ex.Hint);
+        }
+
+        if (!any)
         {
             throw EmptySource(session);
         }
 
-        parser.Bind(reader.Headers);
-        while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+        parser.Bind(reader);
+        try
         {
-            cancellationToken.ThrowIfCancellationRequested();
-            session.BeginRow(reader.Line);
-            reader.CheckShape(session);
-            parser.ParseRow(reader);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                ParseRow(reader, session, parser);
+            }
+        }
+        catch (SourceFormatException ex)
+        {
+            throw session.SourceError(ex.Line, null, null, ex.Problem, ex.Expected, ex.Hint);
         }
 
         return Finish(session, parser);
+    }
+
+    /// <summary>A row whose shape is wrong (field count, not an object) is rejected without reading its fields.</summary>
+    private static void ParseRow(TabularReader reader, LoadSession session, RowParser parser)
+    {
+        session.BeginRow(reader.Line);
+        if (reader.CheckShape(session))
+        {
+            parser.ParseRow(reader);
+        }
+        else
+        {
+            session.EndRow();
+        }
+    }
+
+    private static bool ReadHeader(TabularReader reader, LoadSession session)
+    {
+        try
+        {
+            return reader.ReadHeader();
+        }
+        catch (SourceFormatException ex)
+        {
+            throw session.SourceError(ex.Line, null, null, ex.Problem, ex.Expected, ex.Hint);
+        }
     }
 
     private static LoadReport Finish(LoadSession session, RowParser parser)
@@ -154,8 +200,8 @@ internal static class LoadEngine
 
         return resolved switch
         {
-            DataFormat.Json => JsonTabularReader.Create(stream, session.Options, leaveOpen, lines: false),
-            DataFormat.JsonLines => JsonTabularReader.Create(stream, session.Options, leaveOpen, lines: true),
+            DataFormat.Json => JsonTabularReader.Create(stream, leaveOpen, lines: false),
+            DataFormat.JsonLines => JsonTabularReader.Create(stream, leaveOpen, lines: true),
             _ => CsvTabularReader.Create(stream, session.Options, leaveOpen),
         };
     }
@@ -165,8 +211,8 @@ internal static class LoadEngine
         ArgumentNullException.ThrowIfNull(text);
         return Resolve(format, session.Source, out _) switch
         {
-            DataFormat.Json => JsonTabularReader.Create(text, session.Options, lines: false),
-            DataFormat.JsonLines => JsonTabularReader.Create(text, session.Options, lines: true),
+            DataFormat.Json => JsonTabularReader.Create(text, lines: false),
+            DataFormat.JsonLines => JsonTabularReader.Create(text, lines: true),
             _ => CsvTabularReader.Create(text, session.Options, leaveOpen: true),
         };
     }

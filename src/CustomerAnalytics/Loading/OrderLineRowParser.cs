@@ -15,10 +15,8 @@ internal sealed class OrderLineRowParser(LoadSession session, EnrichedDatasetBui
 
     private readonly Utf8Interner _labels = new();
     private readonly Utf8Interner _names = new();
-    private readonly Dictionary<string, (string Segment, string? Name)> _customers = new(StringComparer.Ordinal);
-    private readonly Dictionary<string, (string Category, string? Name)> _products = new(StringComparer.Ordinal);
-    private readonly List<string> _customerOrder = [];
-    private readonly List<string> _productOrder = [];
+    private readonly List<Attributes> _customers = [];
+    private readonly List<Attributes> _products = [];
     private Column _segment;
     private Column _category;
     private Column _productName;
@@ -27,42 +25,8 @@ internal sealed class OrderLineRowParser(LoadSession session, EnrichedDatasetBui
     public override void ParseRow(TabularReader reader)
     {
         var fields = ReadTransaction(reader);
-        if (fields.CustomerId is { } customerId)
-        {
-            var segment = ReadOptionalText(reader, _segment, _labels) ?? UnknownLabel;
-            var name = ReadOptionalText(reader, _customerName, _names);
-            if (_customers.TryGetValue(customerId, out var known))
-            {
-                if (known.Name is null && name is not null)
-                {
-                    _customers[customerId] = known with { Name = name };
-                }
-            }
-            else
-            {
-                _customers.Add(customerId, (segment, name));
-                _customerOrder.Add(customerId);
-            }
-        }
-
-        if (fields.ProductId is { } productId)
-        {
-            var category = ReadOptionalText(reader, _category, _labels) ?? UnknownLabel;
-            var name = ReadOptionalText(reader, _productName, _names);
-            if (_products.TryGetValue(productId, out var known))
-            {
-                if (known.Name is null && name is not null)
-                {
-                    _products[productId] = known with { Name = name };
-                }
-            }
-            else
-            {
-                _products.Add(productId, (category, name));
-                _productOrder.Add(productId);
-            }
-        }
-
+        Register(reader, _customers, fields.Customer, _segment, _customerName);
+        Register(reader, _products, fields.Product, _category, _productName);
         if (Session.EndRow())
         {
             Emit(fields);
@@ -71,20 +35,18 @@ internal sealed class OrderLineRowParser(LoadSession session, EnrichedDatasetBui
 
     public override void Complete()
     {
-        foreach (var id in _customerOrder)
+        for (var i = 0; i < _customers.Count; i++)
         {
-            var (segment, name) = _customers[id];
-            Builder!.AddCustomer(new Customer(id, segment, null, name));
+            Builder!.AddCustomer(new Customer(CustomerIds[i], _customers[i].Label, null, _customers[i].Name));
         }
 
-        foreach (var id in _productOrder)
+        for (var i = 0; i < _products.Count; i++)
         {
-            var (category, name) = _products[id];
-            Builder!.AddProduct(new Product(id, category, null, name));
+            Builder!.AddProduct(new Product(ProductIds[i], _products[i].Label, null, _products[i].Name));
         }
     }
 
-    protected override string? ReadCustomerId(TabularReader reader, Column column, Utf8Interner pool) =>
+    protected override int ReadCustomerId(TabularReader reader, Column column, Utf8Interner pool) =>
         ReadId(reader, column, pool, "customer id", "A line without a customer cannot be attributed to one: load with LoadMode.Lenient to reject such lines with this diagnostic (their products still enter the product table).");
 
     protected override void BindColumns(ColumnBinder binder)
@@ -96,4 +58,27 @@ internal sealed class OrderLineRowParser(LoadSession session, EnrichedDatasetBui
         _productName = binder.Optional(columns.ProductName);
         _customerName = binder.Optional(columns.CustomerName);
     }
+
+    /// <summary>
+    /// Records the attributes of a customer or product (by its dense index) the first time it appears; a name
+    /// missing then is taken from a later line.
+    /// </summary>
+    private void Register(TabularReader reader, List<Attributes> table, int index, Column label, Column name)
+    {
+        if (index < 0)
+        {
+            return;
+        }
+
+        if (index == table.Count)
+        {
+            table.Add(new Attributes(ReadOptionalText(reader, label, _labels) ?? UnknownLabel, ReadOptionalText(reader, name, _names)));
+        }
+        else if (table[index].Name is null && ReadOptionalText(reader, name, _names) is { } later)
+        {
+            table[index] = table[index] with { Name = later };
+        }
+    }
+
+    private readonly record struct Attributes(string Label, string? Name);
 }

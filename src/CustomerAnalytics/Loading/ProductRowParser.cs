@@ -17,7 +17,8 @@ internal sealed class ProductRowParser(LoadSession session) : CollectingRowParse
 
     public override void ParseRow(TabularReader reader)
     {
-        var id = ReadId(reader, _id, _ids, "product id");
+        var index = ReadId(reader, _id, _ids, "product id");
+        var id = index >= 0 ? _ids[index] : null;
         var category = ReadRequiredText(reader, _category, _categories, "category");
         TryReadMoney(reader, _price, allowNegative: false, out var price);
         var name = ReadOptionalText(reader, _name, _names);

@@ -14,9 +14,9 @@ internal abstract class RowParser(LoadSession session)
     protected LoadOptions Options => Session.Options;
 
     /// <summary>Finds the columns; throws one <see cref="DataLoadException"/> naming every required column missing.</summary>
-    public void Bind(IReadOnlyList<string> headers)
+    public void Bind(TabularReader reader)
     {
-        var binder = new ColumnBinder(headers);
+        var binder = new ColumnBinder(reader);
         BindColumns(binder);
         if (binder.Missing.Count > 0)
         {
@@ -27,7 +27,7 @@ internal abstract class RowParser(LoadSession session)
                     1,
                     names[0],
                     null,
-                    $"the required column '{names[0]}' is missing; headers found: {ColumnBinder.Quote(headers)}",
+                    $"the required column '{names[0]}' is missing; headers found: {binder.HeadersFound}",
                     $"a column named {ColumnBinder.Alternatives(names)} (any case)",
                     binder.SeparatorHint(Options) ?? $"Map your header: LoadOptions.{map} = {map}.Default with {{ {field} = [\"your header\"] }}.");
             }
@@ -46,17 +46,17 @@ internal abstract class RowParser(LoadSession session)
 
     protected abstract void BindColumns(ColumnBinder binder);
 
-    /// <summary>A required, non-empty id, interned.</summary>
-    protected string? ReadId(TabularReader reader, Column column, Utf8Interner pool, string what, string? hint = null)
+    /// <summary>A required, non-empty id, interned: its index in <paramref name="pool"/>, or −1 (reported) when empty.</summary>
+    protected int ReadId(TabularReader reader, Column column, Utf8Interner pool, string what, string? hint = null)
     {
         var value = FieldParsers.Trim(reader.Field(column.Index));
         if (value.IsEmpty)
         {
             Session.RowError(column.Name, string.Empty, $"the {what} is empty", $"a non-empty {what}", hint ?? "Fill it in, or load with LoadMode.Lenient to skip such rows.");
-            return null;
+            return -1;
         }
 
-        return pool.Intern(value);
+        return pool.IndexOf(value);
     }
 
     /// <summary>Required text (a segment, a category), interned; empty is an error.</summary>

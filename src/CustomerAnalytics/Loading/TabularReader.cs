@@ -27,6 +27,12 @@ internal abstract class TabularReader : IDisposable
     /// <summary>The value of column <paramref name="index"/> of <see cref="Headers"/> in the current row (empty when absent).</summary>
     public abstract ReadOnlySpan<byte> Field(int index);
 
+    /// <summary>
+    /// Adds a column the header does not name yet, for sources whose rows may bring it later (JSON objects may omit
+    /// properties); returns its index, or −1 when the source has a fixed header (CSV).
+    /// </summary>
+    public virtual int AddColumn(string name) => -1;
+
     /// <summary>Reports a row whose shape does not fit the header (for example a wrong number of fields); true when it fits.</summary>
     public abstract bool CheckShape(LoadSession session);
 
