@@ -41,9 +41,10 @@ public sealed class CommandTests : IDisposable
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Equal(
             [
-                "dashboard.html", "events_enriched.csv", "kpi_by_category.csv", "kpi_by_segment.csv", "kpi_overall.csv", "manifest.json",
-                "recommendations/by_customer.csv", "recommendations/by_customer.json", "recommendations/top_categories.json",
-                "recommendations/top_category_per_segment.json", "recommendations/top_products.json", "top_products.csv",
+                "cohorts.csv", "dashboard.html", "events_enriched.csv", "kpi_by_category.csv", "kpi_by_period.csv", "kpi_by_segment.csv",
+                "kpi_overall.csv", "manifest.json", "recommendations/by_customer.csv", "recommendations/by_customer.json",
+                "recommendations/top_categories.json", "recommendations/top_category_per_segment.json", "recommendations/top_products.json",
+                "rfm.csv", "rfm_segments.csv", "top_products.csv",
             ],
             Directory.GetFiles(output, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(output, f).Replace('\\', '/')).Order(StringComparer.Ordinal));
         Assert.Equal("customers,transactions,orders,units,revenue,average_order_value\n4,7,7,13,1474.92,210.70\n", await File.ReadAllTextAsync(Path.Combine(output, "kpi_overall.csv")));

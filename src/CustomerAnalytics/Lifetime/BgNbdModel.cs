@@ -220,7 +220,7 @@ public sealed class BgNbdModel
         return head * Math.Exp(-softplus);
     }
 
-    internal static DistinctRows Rows(BtydSummary summary) => new(summary.Frequency.AsSpan(), summary.Recency.AsSpan(), summary.T.AsSpan());
+    internal static DistinctRows Rows(BtydSummary summary) => summary.Rows;
 
     internal static double[] ForEach(int count, Func<int, double> value)
     {

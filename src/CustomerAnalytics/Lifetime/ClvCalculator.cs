@@ -14,6 +14,7 @@ public static class ClvCalculator
     /// <param name="options">Horizon and discount; <see cref="ClvOptions.Default"/> when <see langword="null"/>.</param>
     /// <returns>One value per customer, in the summary's order.</returns>
     /// <exception cref="ArgumentException">The options are invalid or the units differ.</exception>
+    /// <exception cref="InvalidOperationException">The purchase model has no finite expectation (a = 1, or a + b ≤ 1).</exception>
     public static ClvResult Compute(BtydSummary summary, BgNbdModel purchases, GammaGammaModel spend, ClvOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(summary);
@@ -74,5 +75,7 @@ public static class ClvCalculator
     }
 
     private static decimal Cents(double value) =>
-        double.IsFinite(value) ? Math.Round((decimal)value, 2, MidpointRounding.AwayFromZero) : 0m;
+        double.IsFinite(value) && Math.Abs(value) < 1e15
+            ? Math.Round((decimal)value, 2, MidpointRounding.AwayFromZero)
+            : throw new InvalidOperationException(FormattableString.Invariant($"The models give no finite value ({value}); a BG/NBD model with a = 1 or a + b ≤ 1 has no closed-form expectation."));
 }
