@@ -47,9 +47,6 @@ internal class TransactionRowParser(LoadSession session, EnrichedDatasetBuilder?
         }
     }
 
-    /// <summary>Benchmarks: reads the fields without keeping them.</summary>
-    internal void ParseOnly(TabularReader reader) => ReadTransaction(reader);
-
     /// <summary>Reads the transaction's fields, reporting each problem.</summary>
     protected TransactionFields ReadTransaction(TabularReader reader)
     {
