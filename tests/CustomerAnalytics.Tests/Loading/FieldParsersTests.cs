@@ -95,6 +95,36 @@ public class FieldParsersTests
         }
     }
 
+    [Fact]
+    public void TryParseTimestamp_ZoneCacheAcrossRows_SameAsTimeZoneInfo()
+    {
+        var london = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
+        var random = new Random(2011);
+        var cache = default(FieldParsers.ZoneCache);
+        var start = new DateTime(2011, 3, 26, 22, 0, 0);
+        var local = start;
+        for (var i = 0; i < 20_000; i++)
+        {
+            // Walks of small steps (repeats of one minute) through both 2011 daylight-saving changes, then random jumps.
+            local = i switch
+            {
+                0 => new DateTime(2011, 3, 27, 0, 0, 0),
+                400 => new DateTime(2011, 10, 30, 0, 0, 0),
+                < 800 => local.AddSeconds(random.Next(0, 90)),
+                _ => random.Next(10) == 0 ? start.AddMinutes(random.Next(0, 60 * 24 * 250)) : local.AddSeconds(random.Next(0, 90)),
+            };
+            var text = local.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
+
+            var parsed = FieldParsers.TryParseTimestamp(Utf8(text), london, ref cache, out var value);
+
+            Assert.Equal(!london.IsInvalidTime(local), parsed);
+            if (parsed)
+            {
+                Assert.Equal(new DateTimeOffset(local, london.GetUtcOffset(local)), value);
+            }
+        }
+    }
+
     [Theory]
     [InlineData("0", 0)]
     [InlineData("-80995", -80995)]
