@@ -1,19 +1,21 @@
 using System.Globalization;
 using CustomerAnalytics.Enrichment;
-using CustomerAnalytics.Kpis;
+using CustomerAnalytics.Loading;
 using CustomerAnalytics.Model;
+using CustomerAnalytics.Pipeline;
 
-// A host that has its data in memory already: no files, just the package's API.
-var dataset = new EnrichedDatasetBuilder()
+// A host that consumes the package by version: data it has in memory, plus transactions read from CSV text.
+const string transactionsCsv = """
+    txn_id,customer_id,product_id,qty,ts
+    1,C1,P1,2,2024-05-01T09:00:00Z
+    2,C2,P2,10,2024-05-01T10:00:00Z
+    """;
+
+var builder = new EnrichedDatasetBuilder()
     .AddCustomers([new Customer("C1", "Retail"), new Customer("C2", "Wholesale")])
-    .AddProducts([new Product("P1", "Tea", 4.50m), new Product("P2", "Coffee", 12.00m)])
-    .AddTransactions(
-    [
-        new Transaction("1", "C1", "P1", 2, DateTimeOffset.Parse("2024-05-01T09:00:00Z", CultureInfo.InvariantCulture)),
-        new Transaction("2", "C2", "P2", 10, DateTimeOffset.Parse("2024-05-01T10:00:00Z", CultureInfo.InvariantCulture)),
-    ])
-    .Build();
+    .AddProducts([new Product("P1", "Tea", 4.50m), new Product("P2", "Coffee", 12.00m)]);
+var report = TransactionLoader.LoadInto(builder, new MemoryStream(System.Text.Encoding.UTF8.GetBytes(transactionsCsv)), "inline.csv");
+var run = AnalyticsPipeline.Analyze(builder.Build());
 
-var overall = KpiCalculator.Overall(dataset);
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"customers={overall.Customers} transactions={overall.Transactions} revenue={overall.Revenue}"));
-return overall.Revenue == 129.00m ? 0 : 1;
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"customers={run.Overall.Customers} transactions={run.Overall.Transactions} revenue={run.Overall.Revenue}"));
+return report.RowsLoaded == 2 && run.Overall.Revenue == 129.00m && run.Recommendations.Length == 2 ? 0 : 1;

@@ -43,6 +43,15 @@ foreach (var customer in run.Recommendations)
     Console.WriteLine($"  {customer.CustomerId}: " + string.Join(", ", customer.Items.Select(i => i.ProductId)));
 }
 
+Console.WriteLine("RFM segments");
+foreach (var segment in run.Rfm.Segments.Where(s => s.Customers > 0))
+{
+    Console.WriteLine(string.Create(culture, $"  {segment.Segment,-19} {segment.Customers} customer(s)"));
+}
+
+Console.WriteLine(run.Clv is { } clv
+    ? string.Create(culture, $"Lifetime value (next {clv.Options.Periods} periods): {clv.TotalClv:N2}")
+    : run.ClvNote);
 Console.WriteLine();
 Console.WriteLine($"Wrote {manifest.Files.Length} files to {Path.GetFullPath(outputFolder)}");
 return 0;

@@ -36,6 +36,16 @@ public sealed class EndpointTests(ServiceFactory factory) : IClassFixture<Servic
     }
 
     [Fact]
+    public async Task Recommendations_ItemCooccurrence_BecauseYouBought()
+    {
+        // C003 bought P200: P400 (Jaccard 1/2) then P100 (1/4).
+        var body = await GetJsonAsync("/customers/C003/recommendations?strategy=item-cooccurrence", HttpStatusCode.OK);
+
+        Assert.Equal(["P400", "P100"], Ids(body));
+        Assert.Equal("because you bought P200", body.GetProperty("items")[1].GetProperty("reason").GetString());
+    }
+
+    [Fact]
     public async Task Recommendations_UnknownCustomer_404Problem()
     {
         var problem = await GetProblemAsync("/customers/C999/recommendations", HttpStatusCode.NotFound);
@@ -50,7 +60,7 @@ public sealed class EndpointTests(ServiceFactory factory) : IClassFixture<Servic
     [InlineData("count=101", "count", "count must be a whole number from 1 to 100 (was '101').")]
     [InlineData("count=abc", "count", "count must be a whole number from 1 to 100 (was 'abc').")]
     [InlineData("count=-1", "count", "count must be a whole number from 1 to 100 (was '-1').")]
-    [InlineData("strategy=magic", "strategy", "Unknown strategy 'magic'; one of: popularity, segment-affinity.")]
+    [InlineData("strategy=magic", "strategy", "Unknown strategy 'magic'; one of: item-cooccurrence, popularity, segment-affinity.")]
     [InlineData("excludePurchased=maybe", "excludePurchased", "excludePurchased must be true or false (was 'maybe').")]
     public async Task Recommendations_BadParameter_400Problem(string query, string parameter, string message)
     {
@@ -69,23 +79,25 @@ public sealed class EndpointTests(ServiceFactory factory) : IClassFixture<Servic
     }
 
     [Fact]
-    public async Task Related_SameCategoryBestSellers()
+    public async Task Related_CustomersWhoBoughtAlsoBought()
     {
+        // P400 was bought by C001 only, who also bought P200 (bought by 2: Jaccard 1/2) and P100 (bought by 3: 1/3).
         var body = await GetJsonAsync("/products/P400/related", HttpStatusCode.OK);
 
         Assert.Equal("Accessories", body.GetProperty("category").GetString());
-        Assert.Equal("same-category-best-sellers", body.GetProperty("method").GetString());
-        Assert.Equal(["P100"], Ids(body));
-        Assert.Equal(119.94, body.GetProperty("items")[0].GetProperty("score").GetDouble());
-        Assert.Equal("best seller in the same category, Accessories", body.GetProperty("items")[0].GetProperty("reason").GetString());
+        Assert.Equal("item-cooccurrence", body.GetProperty("method").GetString());
+        Assert.Equal(["P200", "P100"], Ids(body));
+        Assert.Equal(0.5, body.GetProperty("items")[0].GetProperty("score").GetDouble());
+        Assert.Equal(1.0 / 3, body.GetProperty("items")[1].GetProperty("score").GetDouble(), 12);
+        Assert.Equal("often bought with P400", body.GetProperty("items")[0].GetProperty("reason").GetString());
     }
 
     [Fact]
-    public async Task Related_OnlyProductOfItsCategory_Empty()
+    public async Task Related_Count_Limits()
     {
-        var body = await GetJsonAsync("/products/P300/related", HttpStatusCode.OK);
+        var body = await GetJsonAsync("/products/P400/related?count=1", HttpStatusCode.OK);
 
-        Assert.Empty(body.GetProperty("items").EnumerateArray());
+        Assert.Equal(["P200"], Ids(body));
     }
 
     [Fact]
@@ -129,7 +141,7 @@ public sealed class EndpointTests(ServiceFactory factory) : IClassFixture<Servic
         var data = body.GetProperty("checks").GetProperty("model").GetProperty("data");
         Assert.Equal(7, data.GetProperty("transactions").GetInt32());
         Assert.Equal(4, data.GetProperty("customers").GetInt32());
-        Assert.Equal(["popularity", "segment-affinity"], data.GetProperty("strategies").EnumerateArray().Select(s => s.GetString()));
+        Assert.Equal(["item-cooccurrence", "popularity", "segment-affinity"], data.GetProperty("strategies").EnumerateArray().Select(s => s.GetString()));
     }
 
     internal static IEnumerable<string> Ids(JsonElement body) => body.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("productId").GetString() ?? "(null)");

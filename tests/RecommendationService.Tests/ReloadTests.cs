@@ -26,8 +26,8 @@ public sealed class ReloadTests : IDisposable
         Assert.Equal(2, body.GetProperty("modelVersion").GetInt64());
         Assert.Equal(8, body.GetProperty("transactions").GetInt32());
         Assert.Equal(5, body.GetProperty("products").GetInt32());
-        var related = await client.GetFromJsonAsync<JsonElement>(new Uri("/products/P300/related", UriKind.Relative));
-        Assert.Equal(["P500"], EndpointTests.Ids(related));
+        var related = await client.GetFromJsonAsync<JsonElement>(new Uri("/products/P500/related", UriKind.Relative));
+        Assert.Equal(["P200"], EndpointTests.Ids(related));
         Assert.Equal(2, related.GetProperty("modelVersion").GetInt64());
     }
 
@@ -52,8 +52,8 @@ public sealed class ReloadTests : IDisposable
     [Fact]
     public async Task Reload_WhileServing_EveryAnswerConsistentWithItsVersion()
     {
-        // Versions alternate between the seed (odd) and the seed with P500 (even): an answer naming P500 for P300's
-        // related products must come from an even version, and an empty answer from an odd one — never a mix.
+        // Versions alternate between the seed (odd) and the seed with P500 bought by C003 (even): P200's related
+        // products are P400, P100 in an odd version and P400, P500, P100 in an even one — never a mix.
         var client = _factory.CreateClient();
         _ = await VersionAsync(client);
         var withNew = SeedWithNewProduct();
@@ -64,9 +64,9 @@ public sealed class ReloadTests : IDisposable
             var checkedAnswers = 0;
             while (!stop.IsCancellationRequested || checkedAnswers == 0)
             {
-                var body = await client.GetFromJsonAsync<JsonElement>(new Uri("/products/P300/related", UriKind.Relative));
+                var body = await client.GetFromJsonAsync<JsonElement>(new Uri("/products/P200/related", UriKind.Relative));
                 var version = body.GetProperty("modelVersion").GetInt64();
-                Assert.Equal(version % 2 == 0 ? ["P500"] : Array.Empty<string>(), EndpointTests.Ids(body));
+                Assert.Equal(version % 2 == 0 ? ["P400", "P500", "P100"] : ["P400", "P100"], EndpointTests.Ids(body));
                 checkedAnswers++;
             }
 

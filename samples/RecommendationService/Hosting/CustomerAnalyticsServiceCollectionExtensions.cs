@@ -9,7 +9,7 @@ public static class CustomerAnalyticsServiceCollectionExtensions
 {
     /// <summary>
     /// Registers the model store (fitted at start-up, swapped atomically on reload), the data source configured in
-    /// the <c>CustomerAnalytics</c> section, the popularity and segment-affinity strategies (add more as
+    /// the <c>CustomerAnalytics</c> section, the popularity, segment-affinity and item-cooccurrence strategies (add more as
     /// <see cref="IRecommender"/> singletons), the <c>model</c> health check and problem details.
     /// </summary>
     /// <param name="services">The services.</param>
@@ -39,6 +39,7 @@ public static class CustomerAnalyticsServiceCollectionExtensions
             provider.GetRequiredService<IHostEnvironment>().ContentRootPath));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecommender>(new PopularityRecommender()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecommender>(new SegmentAffinityRecommender()));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecommender>(new ItemCooccurrenceRecommender()));
         services.TryAddSingleton<ModelStore>();
         services.AddHostedService<ModelStartupService>();
         services.AddHealthChecks().AddCheck<ModelHealthCheck>("model");

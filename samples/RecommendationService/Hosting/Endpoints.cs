@@ -96,7 +96,8 @@ public static class Endpoints
         }
 
         var category = snapshot.Dataset.Categories[snapshot.Dataset.ProductCategories[index]];
-        return TypedResults.Ok(new RelatedProductsResponse(id, category, RelatedProducts.Method, snapshot.Version, snapshot.Related.For(id, category, n)));
+        var items = snapshot.Related.RelatedTo(id, RecommendationRequest.Default with { Count = n });
+        return TypedResults.Ok(new RelatedProductsResponse(id, category, snapshot.Related.StrategyName, snapshot.Version, items));
     }
 
     internal static Results<Ok<KpiSummary>, ProblemHttpResult> Summary(ModelStore store) =>
@@ -158,10 +159,11 @@ public sealed record RecommendationsResponse(string CustomerId, string Strategy,
 /// <summary>The body of <c>GET /products/{id}/related</c>.</summary>
 /// <param name="ProductId">The product.</param>
 /// <param name="Category">Its category.</param>
-/// <param name="Method">How related products were found.</param>
+/// <param name="Method">The strategy that found them (<c>item-cooccurrence</c>: customers who bought the product also
+/// bought these; popularity when nobody bought it with anything).</param>
 /// <param name="ModelVersion">The model version that answered.</param>
 /// <param name="Items">The related products, most related first.</param>
-public sealed record RelatedProductsResponse(string ProductId, string Category, string Method, long ModelVersion, ImmutableArray<RelatedProduct> Items);
+public sealed record RelatedProductsResponse(string ProductId, string Category, string Method, long ModelVersion, ImmutableArray<Recommendation> Items);
 
 /// <summary>The body of <c>POST /admin/reload</c>.</summary>
 /// <param name="ModelVersion">The new model version.</param>

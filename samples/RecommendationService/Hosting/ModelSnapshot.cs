@@ -12,7 +12,7 @@ namespace RecommendationService.Hosting;
 /// </summary>
 internal sealed class ModelSnapshot
 {
-    private ModelSnapshot(long version, DateTimeOffset fittedAt, string source, EnrichedDataset dataset, FrozenDictionary<string, IRecommenderModel> models, KpiSummary summary, RelatedProducts related)
+    private ModelSnapshot(long version, DateTimeOffset fittedAt, string source, EnrichedDataset dataset, FrozenDictionary<string, IRecommenderModel> models, KpiSummary summary, IRelatedProductsModel related)
     {
         Version = version;
         FittedAt = fittedAt;
@@ -35,7 +35,9 @@ internal sealed class ModelSnapshot
 
     public KpiSummary Summary { get; }
 
-    public RelatedProducts Related { get; }
+    /// <summary>Answers "customers who bought X also bought": the first registered strategy whose model can
+    /// (item co-occurrence by default), else an <see cref="ItemCooccurrenceRecommender"/> fitted for the purpose.</summary>
+    public IRelatedProductsModel Related { get; }
 
     public static ModelSnapshot Create(long version, DateTimeOffset fittedAt, string source, EnrichedDataset dataset, IEnumerable<IRecommender> recommenders)
     {
@@ -55,7 +57,8 @@ internal sealed class ModelSnapshot
             KpiCalculator.BySegment(dataset),
             KpiCalculator.ByCategory(dataset),
             KpiCalculator.TopProducts(dataset, 10));
-        return new ModelSnapshot(version, fittedAt, source, dataset, models.ToFrozenDictionary(StringComparer.Ordinal), summary, new RelatedProducts(dataset));
+        var related = models.Values.OfType<IRelatedProductsModel>().FirstOrDefault() ?? new ItemCooccurrenceRecommender().Fit(dataset);
+        return new ModelSnapshot(version, fittedAt, source, dataset, models.ToFrozenDictionary(StringComparer.Ordinal), summary, related);
     }
 }
 

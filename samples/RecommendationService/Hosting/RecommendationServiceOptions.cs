@@ -22,8 +22,12 @@ public sealed class RecommendationServiceOptions
     /// <summary>The transactions file.</summary>
     public string? TransactionsPath { get; set; }
 
-    /// <summary>One flat order-lines file (for example Online Retail) instead of the three files.</summary>
+    /// <summary>One flat order-lines file (for example Online Retail) instead of the three files; when set, the
+    /// three-file settings are ignored.</summary>
     public string? OrderLinesPath { get; set; }
+
+    /// <summary>The column names of <see cref="OrderLinesPath"/>: <c>default</c> or <c>online-retail</c>.</summary>
+    public string OrderLinesPreset { get; set; } = "default";
 
     /// <summary>Loads leniently (bad rows are skipped and counted) instead of failing on the first bad file.</summary>
     public bool Lenient { get; set; }
@@ -58,6 +62,11 @@ public sealed class RecommendationServiceOptions
         if (string.IsNullOrWhiteSpace(DefaultStrategy))
         {
             problems.Add($"{nameof(DefaultStrategy)} must not be empty");
+        }
+
+        if (OrderLinesPreset is not ("default" or "online-retail"))
+        {
+            problems.Add($"{nameof(OrderLinesPreset)} must be 'default' or 'online-retail' (was '{OrderLinesPreset}')");
         }
 
         if (problems.Count > 0)

@@ -10,7 +10,7 @@ namespace CustomerAnalytics.Artifacts;
 /// (starting with <c>= + - @</c>, tab or CR) are prefixed with <c>'</c>. Schemas: <c>docs/artifacts.md</c>.
 /// The streams are left open.
 /// </summary>
-public static class CsvArtifacts
+public static partial class CsvArtifacts
 {
     /// <summary>Writes <c>events_enriched.csv</c>: one row per transaction of the dataset, in row order.</summary>
     /// <param name="stream">The destination.</param>

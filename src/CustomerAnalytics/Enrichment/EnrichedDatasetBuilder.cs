@@ -304,6 +304,16 @@ public sealed class EnrichedDatasetBuilder
         var listPrices = Array.ConvertAll(products, EnrichedDataset.ListPriceUnitsOf);
         var ids = _ids.ToColumn();
         var firstRowOfId = FindDuplicateIds(ids);
+
+        // Per customer, the day number of its signup (int.MinValue when unknown: no purchase precedes it); per raw
+        // index, whether the customer or product was added (not only referenced).
+        var signupDays = Array.ConvertAll(customers, c => c.SignupDate?.DayNumber ?? int.MinValue);
+        var customerAdded = _customers.ConvertAll(c => c is not null).ToArray();
+        var productAdded = _products.ConvertAll(p => p is not null).ToArray();
+
+        // When every customer (product) referenced was added, raw indexes are final indexes: skip the look-ups.
+        var allCustomersAdded = Array.TrueForAll(customerAdded, added => added);
+        var allProductsAdded = Array.TrueForAll(productAdded, added => added);
         int[]? keptRows = null;
 
         var kept = 0;
@@ -312,10 +322,10 @@ public sealed class EnrichedDatasetBuilder
             string TransactionId() => ids[row];
             var rawCustomer = customerColumn[row];
             var rawProduct = productColumn[row];
-            var customerIndex = customerMap[rawCustomer];
-            var productIndex = productMap[rawProduct];
+            var customerIndex = allCustomersAdded ? rawCustomer : customerMap[rawCustomer];
+            var productIndex = allProductsAdded ? rawProduct : productMap[rawProduct];
             var rejected = false;
-            if (_customers[rawCustomer] is null)
+            if (!allCustomersAdded && !customerAdded[rawCustomer])
             {
                 rejected |= customerIndex < 0;
                 if (_issues.Count(EnrichmentIssueKind.UnknownCustomer))
@@ -324,7 +334,7 @@ public sealed class EnrichedDatasetBuilder
                 }
             }
 
-            if (_products[rawProduct] is null)
+            if (!allProductsAdded && !productAdded[rawProduct])
             {
                 rejected |= productIndex < 0;
                 if (_issues.Count(EnrichmentIssueKind.UnknownProduct))
@@ -410,7 +420,7 @@ public sealed class EnrichedDatasetBuilder
                 }
             }
 
-            if (customers[customerIndex].SignupDate is { } signup && DateOnly.FromDateTime(new DateTime(ticksColumn[row], DateTimeKind.Utc)) < signup)
+            if (ticksColumn[row] / TimeSpan.TicksPerDay < signupDays[customerIndex] && customers[customerIndex].SignupDate is { } signup)
             {
                 if (_issues.Count(EnrichmentIssueKind.PurchaseBeforeSignup))
                 {
@@ -523,20 +533,36 @@ public sealed class EnrichedDatasetBuilder
 
     private static (string[] Values, int[] Codes) Encode<T>(T[] records, Func<T, string> key)
     {
-        var values = records.Select(key).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
-        var index = new Dictionary<string, int>(values.Length, StringComparer.Ordinal);
-        for (var i = 0; i < values.Length; i++)
-        {
-            index.Add(values[i], i);
-        }
-
+        // Codes by first appearance, then renumbered in ordinal order of the values.
+        var index = new Dictionary<string, int>(StringComparer.Ordinal);
+        var values = new List<string>();
         var codes = new int[records.Length];
         for (var i = 0; i < records.Length; i++)
         {
-            codes[i] = index[key(records[i])];
+            var value = key(records[i]);
+            if (!index.TryGetValue(value, out var code))
+            {
+                code = values.Count;
+                index.Add(value, code);
+                values.Add(value);
+            }
+
+            codes[i] = code;
         }
 
-        return (values, codes);
+        var sorted = values.Order(StringComparer.Ordinal).ToArray();
+        var rank = new int[sorted.Length];
+        for (var i = 0; i < sorted.Length; i++)
+        {
+            rank[index[sorted[i]]] = i;
+        }
+
+        for (var i = 0; i < codes.Length; i++)
+        {
+            codes[i] = rank[codes[i]];
+        }
+
+        return (sorted, codes);
     }
 
     /// <summary>For each row, the first row with the same id; <see langword="null"/> when no id repeats.</summary>

@@ -12,6 +12,9 @@ internal sealed class RowGroups
         _rows = rows;
     }
 
+    /// <summary>Every row, grouped by key (key 0's rows first), ascending within a key.</summary>
+    public ReadOnlySpan<int> All => _rows;
+
     /// <summary>The rows whose key is <paramref name="key"/>, ascending.</summary>
     public ReadOnlySpan<int> Of(int key) => _rows.AsSpan(_offsets[key], _offsets[key + 1] - _offsets[key]);
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Numerics;
 using CustomerAnalytics.Enrichment;
 using CustomerAnalytics.Internal;
 
@@ -52,8 +53,7 @@ public static class KpiCalculator
     public static ImmutableArray<GroupKpi> BySegment(EnrichedDataset dataset)
     {
         ArgumentNullException.ThrowIfNull(dataset);
-        var segmentOfCustomer = dataset.CustomerSegmentTable;
-        return Group(dataset, dataset.SegmentTable, row => segmentOfCustomer[dataset.CustomerColumn[row]]);
+        return Group(dataset, dataset.SegmentTable, dataset.CustomerColumn, dataset.CustomerSegmentTable);
     }
 
     /// <summary>Revenue, units, orders, customers and lines by product category, highest revenue first (ties by category).</summary>
@@ -62,8 +62,7 @@ public static class KpiCalculator
     public static ImmutableArray<GroupKpi> ByCategory(EnrichedDataset dataset)
     {
         ArgumentNullException.ThrowIfNull(dataset);
-        var categoryOfProduct = dataset.ProductCategoryTable;
-        return Group(dataset, dataset.CategoryTable, row => categoryOfProduct[dataset.ProductColumn[row]]);
+        return Group(dataset, dataset.CategoryTable, dataset.ProductColumn, dataset.ProductCategoryTable);
     }
 
     /// <summary>Revenue, units, orders and lines by customer, highest revenue first (ties by customer id).</summary>
@@ -72,8 +71,8 @@ public static class KpiCalculator
     public static ImmutableArray<GroupKpi> ByCustomer(EnrichedDataset dataset)
     {
         ArgumentNullException.ThrowIfNull(dataset);
-        var ids = dataset.CustomerTable.Select(c => c.Id).ToArray();
-        return Group(dataset, ids, row => dataset.CustomerColumn[row]);
+        var ids = Array.ConvertAll(dataset.CustomerTable, c => c.Id);
+        return Group(dataset, ids, dataset.CustomerColumn, null);
     }
 
     /// <summary>All products with at least one line, ranked by <paramref name="rankBy"/> (highest first), then revenue, then product id.</summary>
@@ -88,34 +87,7 @@ public static class KpiCalculator
             throw new ArgumentOutOfRangeException(nameof(rankBy), rankBy, "Not a defined ranking.");
         }
 
-        var aggregate = Aggregate(dataset, dataset.ProductTable.Length, row => dataset.ProductColumn[row]);
-        var result = new List<ProductKpi>();
-        for (var p = 0; p < aggregate.Lines.Length; p++)
-        {
-            if (aggregate.Lines[p] > 0)
-            {
-                var product = dataset.ProductTable[p];
-                result.Add(new ProductKpi(product.Id, dataset.CategoryTable[dataset.ProductCategoryTable[p]], Money.ToDecimal(aggregate.Revenue[p]), aggregate.Units[p], aggregate.Orders[p], aggregate.Customers[p]));
-            }
-        }
-
-        Comparison<ProductKpi> measure = rankBy switch
-        {
-            ProductRanking.Units => (a, b) => b.Units.CompareTo(a.Units),
-            ProductRanking.Buyers => (a, b) => b.Buyers.CompareTo(a.Buyers),
-            _ => (_, _) => 0,
-        };
-        result.Sort((a, b) =>
-        {
-            var c = measure(a, b);
-            if (c == 0)
-            {
-                c = b.Revenue.CompareTo(a.Revenue);
-            }
-
-            return c != 0 ? c : string.CompareOrdinal(a.ProductId, b.ProductId);
-        });
-        return [.. result];
+        return RankProducts(dataset, rankBy, int.MaxValue);
     }
 
     /// <summary>The first <paramref name="count"/> of <see cref="Products"/>.</summary>
@@ -126,14 +98,85 @@ public static class KpiCalculator
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative.</exception>
     public static ImmutableArray<ProductKpi> TopProducts(EnrichedDataset dataset, int count, ProductRanking rankBy = ProductRanking.Revenue)
     {
+        ArgumentNullException.ThrowIfNull(dataset);
         ArgumentOutOfRangeException.ThrowIfNegative(count);
-        var all = Products(dataset, rankBy);
-        return all.Length <= count ? all : all[..count];
+        if (!Enum.IsDefined(rankBy))
+        {
+            throw new ArgumentOutOfRangeException(nameof(rankBy), rankBy, "Not a defined ranking.");
+        }
+
+        return RankProducts(dataset, rankBy, count);
     }
 
-    private static ImmutableArray<GroupKpi> Group(EnrichedDataset dataset, string[] keys, Func<int, int> keyOfRow)
+    /// <summary>The products with a line, ranked on the exact aggregates; records are made for the first <paramref name="count"/> only.</summary>
+    private static ImmutableArray<ProductKpi> RankProducts(EnrichedDataset dataset, ProductRanking rankBy, int count)
     {
-        var aggregate = Aggregate(dataset, keys.Length, keyOfRow);
+        // Orders and buyers are counted for the products returned only, unless they rank the products.
+        var allDistinct = rankBy == ProductRanking.Buyers;
+        var aggregate = Aggregate(dataset, dataset.ProductTable.Length, dataset.ProductColumn, null, allDistinct);
+        var sold = new List<int>();
+        for (var p = 0; p < aggregate.Lines.Length; p++)
+        {
+            if (aggregate.Lines[p] > 0)
+            {
+                sold.Add(p);
+            }
+        }
+
+        var products = dataset.ProductTable;
+        Comparison<int> measure = rankBy switch
+        {
+            ProductRanking.Units => (a, b) => aggregate.Units[b].CompareTo(aggregate.Units[a]),
+            ProductRanking.Buyers => (a, b) => aggregate.Customers[b].CompareTo(aggregate.Customers[a]),
+            _ => (_, _) => 0,
+        };
+        sold.Sort((a, b) =>
+        {
+            var c = measure(a, b);
+            if (c == 0)
+            {
+                c = aggregate.Revenue[b].CompareTo(aggregate.Revenue[a]);
+            }
+
+            return c != 0 ? c : string.CompareOrdinal(products[a].Id, products[b].Id);
+        });
+        var result = new ProductKpi[Math.Min(count, sold.Count)];
+        if (!allDistinct)
+        {
+            var groupOfProduct = new int[products.Length];
+            Array.Fill(groupOfProduct, -1);
+            for (var i = 0; i < result.Length; i++)
+            {
+                groupOfProduct[sold[i]] = i;
+            }
+
+            var orders = new int[result.Length];
+            var buyers = new int[result.Length];
+            DistinctPerGroup(dataset.OrderColumn, dataset.OrderCount, dataset.ProductColumn, groupOfProduct, orders);
+            DistinctPerGroup(dataset.CustomerColumn, dataset.CustomerTable.Length, dataset.ProductColumn, groupOfProduct, buyers);
+            for (var i = 0; i < result.Length; i++)
+            {
+                aggregate.Orders[sold[i]] = orders[i];
+                aggregate.Customers[sold[i]] = buyers[i];
+            }
+        }
+
+        for (var i = 0; i < result.Length; i++)
+        {
+            var p = sold[i];
+            result[i] = new ProductKpi(products[p].Id, dataset.CategoryTable[dataset.ProductCategoryTable[p]], Money.ToDecimal(aggregate.Revenue[p]), aggregate.Units[p], aggregate.Orders[p], aggregate.Customers[p]);
+        }
+
+        return [.. result];
+    }
+
+    /// <summary>
+    /// Groups rows by <c>keyMap[keyColumn[row]]</c> (or <c>keyColumn[row]</c> without a map): the row column the
+    /// group comes from is customer or product indexes, the map gives a customer's segment or a product's category.
+    /// </summary>
+    private static ImmutableArray<GroupKpi> Group(EnrichedDataset dataset, string[] keys, int[] keyColumn, int[]? keyMap)
+    {
+        var aggregate = Aggregate(dataset, keys.Length, keyColumn, keyMap);
         var result = new List<GroupKpi>();
         for (var k = 0; k < keys.Length; k++)
         {
@@ -147,35 +190,130 @@ public static class KpiCalculator
         return [.. result];
     }
 
-    private static Aggregates Aggregate(EnrichedDataset dataset, int groupCount, Func<int, int> keyOfRow)
+    private static Aggregates Aggregate(EnrichedDataset dataset, int groupCount, int[] keyColumn, int[]? keyMap, bool distinct = true)
     {
         var result = new Aggregates(groupCount);
-        var customers = dataset.CustomerColumn;
-        var orders = dataset.OrderColumn;
         var quantities = dataset.QuantityColumn;
         var revenues = dataset.RevenueUnits;
-
-        // Distinct customers and orders per group: a (group, id) pair is counted the first time it is seen.
-        var customerPairs = new HashSet<long>();
-        var orderPairs = new HashSet<long>();
-        for (var row = 0; row < customers.Length; row++)
+        var revenue = result.Revenue;
+        var units = result.Units;
+        var lines = result.Lines;
+        for (var row = 0; row < keyColumn.Length; row++)
         {
-            var key = keyOfRow(row);
-            result.Revenue[key] += revenues[row];
-            result.Units[key] += quantities[row];
-            result.Lines[key]++;
-            if (customerPairs.Add(((long)key << 32) | (uint)customers[row]))
+            var group = keyMap is null ? keyColumn[row] : keyMap[keyColumn[row]];
+            revenue[group] += revenues[row];
+            units[group] += quantities[row];
+            lines[group]++;
+        }
+
+        if (!distinct)
+        {
+            return result;
+        }
+
+        // Distinct customers per group: a customer belongs to one segment, so when the group comes from the customer
+        // it is enough to know which customers have a line.
+        if (ReferenceEquals(keyColumn, dataset.CustomerColumn))
+        {
+            var seen = new bool[dataset.CustomerTable.Length];
+            foreach (var customer in keyColumn)
             {
-                result.Customers[key]++;
+                seen[customer] = true;
             }
 
-            if (orderPairs.Add(((long)key << 32) | (uint)orders[row]))
+            for (var c = 0; c < seen.Length; c++)
             {
-                result.Orders[key]++;
+                if (seen[c])
+                {
+                    result.Customers[keyMap is null ? c : keyMap[c]]++;
+                }
+            }
+        }
+        else
+        {
+            DistinctPerGroup(dataset.CustomerColumn, dataset.CustomerTable.Length, keyColumn, keyMap, result.Customers);
+        }
+
+        DistinctPerGroup(dataset.OrderColumn, dataset.OrderCount, keyColumn, keyMap, result.Orders);
+        return result;
+    }
+
+    /// <summary>
+    /// Counts, per group, the distinct values of <paramref name="entities"/> (customers or orders) among the group's
+    /// rows, exactly, in linear time: over the rows as they are when each entity's rows are adjacent (as an order's
+    /// lines usually are), with a bit per group and entity when there are at most 64 groups, else over the rows
+    /// regrouped by entity (a counting sort). Rows whose group is negative are left out.
+    /// </summary>
+    private static void DistinctPerGroup(int[] entities, int entityCount, int[] keyColumn, int[]? keyMap, int[] counts)
+    {
+        if (Adjacent(entities, entityCount))
+        {
+            CountRuns(entities, default, keyColumn, keyMap, counts);
+        }
+        else if (counts.Length <= 64)
+        {
+            var bits = new ulong[entityCount];
+            for (var row = 0; row < entities.Length; row++)
+            {
+                var group = keyMap is null ? keyColumn[row] : keyMap[keyColumn[row]];
+                if (group >= 0)
+                {
+                    bits[entities[row]] |= 1UL << group;
+                }
+            }
+
+            foreach (var mask in bits)
+            {
+                for (var m = mask; m != 0; m &= m - 1)
+                {
+                    counts[BitOperations.TrailingZeroCount(m)]++;
+                }
+            }
+        }
+        else
+        {
+            CountRuns(entities, RowGroups.By(entities, entityCount).All, keyColumn, keyMap, counts);
+        }
+    }
+
+    /// <summary>Counts (group, entity) pairs visiting rows in <paramref name="order"/> (or row order when empty), where each entity's rows are adjacent.</summary>
+    private static void CountRuns(int[] entities, ReadOnlySpan<int> order, int[] keyColumn, int[]? keyMap, int[] counts)
+    {
+        var last = new int[counts.Length];
+        Array.Fill(last, -1);
+        for (var i = 0; i < entities.Length; i++)
+        {
+            var row = order.IsEmpty ? i : order[i];
+            var group = keyMap is null ? keyColumn[row] : keyMap[keyColumn[row]];
+            var entity = entities[row];
+            if (group >= 0 && last[group] != entity)
+            {
+                last[group] = entity;
+                counts[group]++;
+            }
+        }
+    }
+
+    /// <summary>Whether each entity's rows are adjacent (no entity reappears after another one's rows).</summary>
+    private static bool Adjacent(int[] entities, int entityCount)
+    {
+        var seen = new bool[entityCount];
+        var previous = -1;
+        foreach (var entity in entities)
+        {
+            if (entity != previous)
+            {
+                if (seen[entity])
+                {
+                    return false;
+                }
+
+                seen[entity] = true;
+                previous = entity;
             }
         }
 
-        return result;
+        return true;
     }
 
     private sealed class Aggregates(int groups)

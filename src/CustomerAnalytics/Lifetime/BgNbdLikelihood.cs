@@ -3,65 +3,21 @@ using MathNet.Numerics;
 namespace CustomerAnalytics.Lifetime;
 
 /// <summary>
-/// The BG/NBD log-likelihood over a summary compressed to its distinct (x, tₓ, T) rows with weights, the distinct
+/// The BG/NBD log-likelihood over a summary compressed to its <see cref="DistinctRows"/>, with the terms of the distinct
 /// values of x, tₓ and T tabulated once per evaluation: a row then costs one exponential and one logarithm.
 /// </summary>
 internal sealed class BgNbdLikelihood
 {
     private const int ChunkRows = 8192;
 
+    private readonly DistinctRows _rows;
     private readonly int[] _x;
-    private readonly double[] _tx;
-    private readonly double[] _t;
-    private readonly int[] _rowX;
-    private readonly int[] _rowTx;
-    private readonly int[] _rowT;
-    private readonly double[] _weight;
 
-    public BgNbdLikelihood(ReadOnlySpan<int> frequency, ReadOnlySpan<double> recency, ReadOnlySpan<double> t)
+    public BgNbdLikelihood(DistinctRows rows)
     {
-        var xs = new Dictionary<int, int>();
-        var txs = new Dictionary<double, int>();
-        var ts = new Dictionary<double, int>();
-        var rows = new Dictionary<(int, int, int), int>();
-        var rowX = new List<int>();
-        var rowTx = new List<int>();
-        var rowT = new List<int>();
-        var weight = new List<double>();
-        for (var i = 0; i < frequency.Length; i++)
-        {
-            var xi = Intern(xs, frequency[i]);
-            var txi = Intern(txs, recency[i]);
-            var ti = Intern(ts, t[i]);
-            if (rows.TryGetValue((xi, txi, ti), out var row))
-            {
-                weight[row]++;
-            }
-            else
-            {
-                rows.Add((xi, txi, ti), rowX.Count);
-                rowX.Add(xi);
-                rowTx.Add(txi);
-                rowT.Add(ti);
-                weight.Add(1);
-            }
-        }
-
-        _x = Keys(xs);
-        _tx = Keys(txs);
-        _t = Keys(ts);
-        _rowX = [.. rowX];
-        _rowTx = [.. rowTx];
-        _rowT = [.. rowT];
-        _weight = [.. weight];
-        Customers = frequency.Length;
+        _rows = rows;
+        _x = rows.X;
     }
-
-    /// <summary>The customers summarised.</summary>
-    public int Customers { get; }
-
-    /// <summary>The distinct (x, tₓ, T) rows.</summary>
-    public int DistinctRows => _weight.Length;
 
     /// <summary>The log-likelihood of (r, α, a, b); −∞ or NaN where it is undefined.</summary>
     public double Evaluate(double r, double alpha, double a, double b)
@@ -79,9 +35,9 @@ internal sealed class BgNbdLikelihood
             dropout[i] = x > 0 ? Math.Log(a) - Math.Log(b + x - 1) : double.NaN;
         }
 
-        var lnAlphaT = Logs(_t, alpha);
-        var lnAlphaTx = Logs(_tx, alpha);
-        var rows = _weight.Length;
+        var lnAlphaT = Logs(_rows.T, alpha);
+        var lnAlphaTx = Logs(_rows.Tx, alpha);
+        var rows = _rows.Count;
         if (rows < 2 * ChunkRows)
         {
             return Sum(0, rows, r, common, dropout, lnAlphaT, lnAlphaTx);
@@ -105,9 +61,9 @@ internal sealed class BgNbdLikelihood
         var total = 0.0;
         for (var i = from; i < to; i++)
         {
-            var xi = _rowX[i];
+            var xi = _rows.RowX[i];
             var rx = r + _x[xi];
-            var a3 = -rx * lnAlphaT[_rowT[i]];
+            var a3 = -rx * lnAlphaT[_rows.RowT[i]];
             double ll;
             if (_x[xi] == 0)
             {
@@ -115,12 +71,12 @@ internal sealed class BgNbdLikelihood
             }
             else
             {
-                var a4 = dropout[xi] - (rx * lnAlphaTx[_rowTx[i]]);
+                var a4 = dropout[xi] - (rx * lnAlphaTx[_rows.RowTx[i]]);
                 var max = Math.Max(a3, a4);
                 ll = max + Math.Log(1 + Math.Exp(Math.Min(a3, a4) - max));
             }
 
-            total += _weight[i] * (common[xi] + ll);
+            total += _rows.Weight[i] * (common[xi] + ll);
         }
 
         return total;
@@ -135,29 +91,5 @@ internal sealed class BgNbdLikelihood
         }
 
         return logs;
-    }
-
-    private static int Intern<T>(Dictionary<T, int> map, T value)
-        where T : notnull
-    {
-        if (!map.TryGetValue(value, out var index))
-        {
-            index = map.Count;
-            map.Add(value, index);
-        }
-
-        return index;
-    }
-
-    private static T[] Keys<T>(Dictionary<T, int> map)
-        where T : notnull
-    {
-        var keys = new T[map.Count];
-        foreach (var (key, index) in map)
-        {
-            keys[index] = key;
-        }
-
-        return keys;
     }
 }

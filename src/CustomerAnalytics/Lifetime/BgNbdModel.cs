@@ -1,8 +1,6 @@
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using MathNet.Numerics;
-using MathNet.Numerics.LinearAlgebra;
-using MathNet.Numerics.Optimization;
 
 namespace CustomerAnalytics.Lifetime;
 
@@ -26,10 +24,10 @@ public sealed class BgNbdModel
     /// <exception cref="ArgumentOutOfRangeException">A parameter is not a positive finite number.</exception>
     public BgNbdModel(double r, double alpha, double a, double b, LifetimeTimeUnit timeUnit = LifetimeTimeUnit.Weeks)
     {
-        Positive(r);
-        Positive(alpha);
-        Positive(a);
-        Positive(b);
+        LifetimeMath.Positive(r);
+        LifetimeMath.Positive(alpha);
+        LifetimeMath.Positive(a);
+        LifetimeMath.Positive(b);
         R = r;
         Alpha = alpha;
         A = a;
@@ -64,43 +62,27 @@ public sealed class BgNbdModel
 
     /// <summary>Fits the model to a summary by maximum likelihood.</summary>
     /// <param name="summary">The calibration summary.</param>
-    /// <param name="options">Tolerance and iteration limit; <see cref="BgNbdOptions.Default"/> when <see langword="null"/>.</param>
+    /// <param name="options">Tolerance and iteration limit; <see cref="LifetimeFitOptions.Default"/> when <see langword="null"/>.</param>
     /// <returns>The fitted model, in the summary's time unit.</returns>
     /// <exception cref="ArgumentException">The summary is empty or the options are invalid.</exception>
-    /// <exception cref="InvalidOperationException">The optimiser did not converge within <see cref="BgNbdOptions.MaxIterations"/>.</exception>
-    public static BgNbdModel Fit(BtydSummary summary, BgNbdOptions? options = null)
+    /// <exception cref="InvalidOperationException">The optimiser did not converge within <see cref="LifetimeFitOptions.MaxIterations"/>.</exception>
+    public static BgNbdModel Fit(BtydSummary summary, LifetimeFitOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(summary);
-        options ??= BgNbdOptions.Default;
+        options ??= LifetimeFitOptions.Default;
         options.Validate();
         if (summary.Count == 0)
         {
             throw new ArgumentException("The summary has no customers to fit on.", nameof(summary));
         }
 
-        var likelihood = new BgNbdLikelihood(summary.Frequency.AsSpan(), summary.Recency.AsSpan(), summary.T.AsSpan());
-        var objective = ObjectiveFunction.Value(theta =>
+        var likelihood = new BgNbdLikelihood(Rows(summary));
+        var (p, ll, iterations) = LifetimeMath.MaximiseLikelihood(v => likelihood.Evaluate(v[0], v[1], v[2], v[3]), 4, options, "BG/NBD");
+        return new BgNbdModel(p[0], p[1], p[2], p[3], summary.TimeUnit)
         {
-            var ll = likelihood.Evaluate(Math.Exp(theta[0]), Math.Exp(theta[1]), Math.Exp(theta[2]), Math.Exp(theta[3]));
-            return double.IsFinite(ll) ? -ll : double.MaxValue;
-        });
-        MinimizationResult result;
-        try
-        {
-            result = new NelderMeadSimplex(options.Tolerance, options.MaxIterations)
-                .FindMinimum(objective, Vector<double>.Build.Dense(4), Vector<double>.Build.Dense(4, 0.5));
-        }
-        catch (MaximumIterationsException e)
-        {
-            throw new InvalidOperationException($"The BG/NBD fit did not converge in {options.MaxIterations} iterations; raise BgNbdOptions.MaxIterations or Tolerance.", e);
-        }
-
-        var p = result.MinimizingPoint;
-        return new BgNbdModel(Math.Exp(p[0]), Math.Exp(p[1]), Math.Exp(p[2]), Math.Exp(p[3]), summary.TimeUnit)
-        {
-            LogLikelihood = -result.FunctionInfoAtMinimum.Value,
+            LogLikelihood = ll,
+            Iterations = iterations,
             Customers = summary.Count,
-            Iterations = result.Iterations,
         };
     }
 
@@ -111,7 +93,7 @@ public sealed class BgNbdModel
     public double LogLikelihoodOf(BtydSummary summary)
     {
         CheckUnit(summary);
-        return new BgNbdLikelihood(summary.Frequency.AsSpan(), summary.Recency.AsSpan(), summary.T.AsSpan()).Evaluate(R, Alpha, A, B);
+        return new BgNbdLikelihood(Rows(summary)).Evaluate(R, Alpha, A, B);
     }
 
     /// <summary>
@@ -202,10 +184,7 @@ public sealed class BgNbdModel
     public ImmutableArray<double> ProbabilityAlive(BtydSummary summary)
     {
         CheckUnit(summary);
-        var x = summary.Frequency;
-        var tx = summary.Recency;
-        var age = summary.T;
-        return ForEach(summary.Count, i => ProbabilityAlive(x[i], tx[i], age[i]));
+        return ImmutableCollectionsMarshal.AsImmutableArray(Rows(summary).PerCustomer(ProbabilityAlive));
     }
 
     /// <summary>The conditional expected purchases over the next <paramref name="t"/> of every customer of a summary, in parallel.</summary>
@@ -217,10 +196,7 @@ public sealed class BgNbdModel
     {
         CheckUnit(summary);
         ArgumentOutOfRangeException.ThrowIfNegative(t);
-        var x = summary.Frequency;
-        var tx = summary.Recency;
-        var age = summary.T;
-        return ForEach(summary.Count, i => Conditional(t, x[i], tx[i], age[i]));
+        return ImmutableCollectionsMarshal.AsImmutableArray(Rows(summary).PerCustomer((x, tx, age) => Conditional(t, x, tx, age)));
     }
 
     internal double Conditional(double t, int x, double tx, double age)
@@ -244,7 +220,9 @@ public sealed class BgNbdModel
         return head * Math.Exp(-softplus);
     }
 
-    internal static ImmutableArray<double> ForEach(int count, Func<int, double> value)
+    internal static DistinctRows Rows(BtydSummary summary) => summary.Rows;
+
+    internal static double[] ForEach(int count, Func<int, double> value)
     {
         var result = new double[count];
         const int Chunk = 16_384;
@@ -267,23 +245,15 @@ public sealed class BgNbdModel
             });
         }
 
-        return ImmutableCollectionsMarshal.AsImmutableArray(result);
+        return result;
     }
 
-    private void CheckUnit(BtydSummary summary)
+    internal void CheckUnit(BtydSummary summary)
     {
         ArgumentNullException.ThrowIfNull(summary);
         if (summary.TimeUnit != TimeUnit)
         {
             throw new ArgumentException($"The summary is in {summary.TimeUnit} but the model in {TimeUnit}; build the summary with BtydSummaryOptions.TimeUnit = {TimeUnit}.", nameof(summary));
-        }
-    }
-
-    private static void Positive(double value, [System.Runtime.CompilerServices.CallerArgumentExpression(nameof(value))] string? name = null)
-    {
-        if (!(value > 0 && double.IsFinite(value)))
-        {
-            throw new ArgumentOutOfRangeException(name, value, "Must be a positive finite number.");
         }
     }
 }

@@ -21,6 +21,8 @@ namespace CustomerAnalytics.Lifetime;
 /// </remarks>
 public sealed class BtydSummary
 {
+    private readonly Lazy<DistinctRows> _rows;
+
     private BtydSummary(
         string[] ids,
         int[] frequency,
@@ -54,6 +56,7 @@ public sealed class BtydSummary
         }
 
         RepeatBuyers = repeat;
+        _rows = new Lazy<DistinctRows>(() => new DistinctRows(frequency, recency, t), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The number of customers (rows).</summary>
@@ -97,6 +100,9 @@ public sealed class BtydSummary
 
     /// <summary>The length of the holdout period in <see cref="TimeUnit"/>; 0 without a holdout.</summary>
     public double DurationHoldout { get; }
+
+    /// <summary>The summary compressed to its distinct (x, tₓ, T) rows, made once on first use (thread-safe).</summary>
+    internal DistinctRows Rows => _rows.Value;
 
     /// <summary>One row as a record.</summary>
     /// <param name="index">The 0-based row.</param>

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using CustomerAnalytics.Enrichment;
 using CustomerAnalytics.Kpis;
+using CustomerAnalytics.Lifetime;
 using CustomerAnalytics.Loading;
 using CustomerAnalytics.Model;
 using CustomerAnalytics.Recommendations;
@@ -145,6 +146,12 @@ public static class AnalyticsPipeline
         var byCategory = KpiCalculator.ByCategory(dataset);
         var topProducts = KpiCalculator.TopProducts(dataset, options.TopProductsCount);
         var global = GlobalRecommendations.Compute(dataset, options.GlobalListSize);
+        var customers = new CustomerAnalyses(
+            CustomerKpiCalculator.ByPeriod(dataset, options.TimeSeries),
+            CustomerKpiCalculator.Purchases(dataset),
+            CustomerKpiCalculator.Cohorts(dataset, options.TimeSeries.TimeZone),
+            RfmCalculator.Compute(dataset, options.Rfm));
+        var (clv, clvNote) = LifetimeValue(dataset, options);
 
         progress?.Report(PipelineStage.Recommending);
         var recommender = options.Recommender ?? new SegmentAffinityRecommender();
@@ -152,6 +159,35 @@ public static class AnalyticsPipeline
         var recommendations = model.RecommendAll(options.Recommendations);
 
         progress?.Report(PipelineStage.Done);
-        return new AnalyticsRun(options, inputs, dataset, overall, bySegment, byCategory, topProducts, global, model, recommendations);
+        return new AnalyticsRun(options, inputs, dataset, overall, bySegment, byCategory, topProducts, global, model, recommendations, customers, clv, clvNote);
+    }
+
+    /// <summary>
+    /// Fits BG/NBD and Gamma-Gamma and computes the CLV; when the data cannot support a fit (no customers, no repeat
+    /// buyer with positive spend, no convergence) the run goes on without CLV and says why.
+    /// </summary>
+    private static (ClvResult? Clv, string? Note) LifetimeValue(EnrichedDataset dataset, PipelineOptions options)
+    {
+        if (options.LifetimeValue is not { } clvOptions)
+        {
+            return (null, "Lifetime value was not requested (PipelineOptions.LifetimeValue is null).");
+        }
+
+        if (dataset.TransactionCount == 0)
+        {
+            return (null, "Lifetime value needs transactions; the dataset has none.");
+        }
+
+        try
+        {
+            var summary = BtydSummary.Create(dataset, options.LifetimeSummary);
+            var purchases = BgNbdModel.Fit(summary);
+            var spend = GammaGammaModel.Fit(summary);
+            return (ClvCalculator.Compute(summary, purchases, spend, clvOptions), null);
+        }
+        catch (Exception e) when (e is ArgumentException or InvalidOperationException)
+        {
+            return (null, "Lifetime value was not computed: " + e.Message);
+        }
     }
 }

@@ -4,6 +4,7 @@ using System.Reflection;
 using CustomerAnalytics.Artifacts;
 using CustomerAnalytics.Enrichment;
 using CustomerAnalytics.Kpis;
+using CustomerAnalytics.Lifetime;
 using CustomerAnalytics.Loading;
 using CustomerAnalytics.Recommendations;
 
@@ -26,7 +27,10 @@ public sealed class AnalyticsRun
         ImmutableArray<ProductKpi> topProducts,
         GlobalRecommendations global,
         IRecommenderModel model,
-        ImmutableArray<CustomerRecommendations> recommendations)
+        ImmutableArray<CustomerRecommendations> recommendations,
+        CustomerAnalyses customers,
+        ClvResult? clv,
+        string? clvNote)
     {
         Options = options;
         Inputs = inputs;
@@ -38,6 +42,12 @@ public sealed class AnalyticsRun
         Global = global;
         Model = model;
         Recommendations = recommendations;
+        Periods = customers.Periods;
+        Purchases = customers.Purchases;
+        Cohorts = customers.Cohorts;
+        Rfm = customers.Rfm;
+        Clv = clv;
+        ClvNote = clvNote;
         RejectedRows =
         [
             .. inputs.SelectMany(i => i.Report.Diagnostics).Where(d => d.Severity == DiagnosticSeverity.Error).Select(RejectedRow.FromDiagnostic),
@@ -74,6 +84,24 @@ public sealed class AnalyticsRun
 
     /// <summary>The recommendations for every customer, by customer id.</summary>
     public ImmutableArray<CustomerRecommendations> Recommendations { get; }
+
+    /// <summary>Revenue, orders, units, active and new customers per period (<see cref="PipelineOptions.TimeSeries"/>), empty periods as zeros.</summary>
+    public ImmutableArray<PeriodKpi> Periods { get; }
+
+    /// <summary>Average order value, units per order, revenue per customer, repeat purchase rate.</summary>
+    public PurchaseKpis Purchases { get; }
+
+    /// <summary>Monthly acquisition cohorts: customers still buying, rate and revenue per month since acquisition.</summary>
+    public ImmutableArray<CohortCell> Cohorts { get; }
+
+    /// <summary>Recency, frequency and monetary scores per customer and the named R×F segments.</summary>
+    public RfmResult Rfm { get; }
+
+    /// <summary>Discounted customer lifetime value from BG/NBD and Gamma-Gamma; <see langword="null"/> when not computed (see <see cref="ClvNote"/>).</summary>
+    public ClvResult? Clv { get; }
+
+    /// <summary>Why <see cref="Clv"/> is <see langword="null"/> (not requested, or the data cannot support the models); <see langword="null"/> when it was computed.</summary>
+    public string? ClvNote { get; }
 
     /// <summary>The rows kept out of the dataset, by a loader (lenient mode) or by the join, as listed (up to the options' limits).</summary>
     public ImmutableArray<RejectedRow> RejectedRows { get; }
@@ -114,14 +142,24 @@ public sealed class AnalyticsRun
         var itemRows = Recommendations.Sum(c => (long)c.Items.Length);
         Write("recommendations/by_customer.csv", itemRows, s => CsvArtifacts.WriteCustomerRecommendations(s, strategy, Recommendations));
         Write("recommendations/by_customer.json", Recommendations.Length, s => JsonArtifacts.WriteCustomerRecommendations(s, strategy, Recommendations));
-        var rejectedPath = Path.Combine(directory, "rejected_rows.csv");
-        if (RejectedRows.Length > 0)
+        Write("kpi_by_period.csv", Periods.Length, s => CsvArtifacts.WritePeriods(s, Periods));
+        Write("cohorts.csv", Cohorts.Length, s => CsvArtifacts.WriteCohorts(s, Cohorts));
+        Write("rfm.csv", Rfm.Customers.Length, s => CsvArtifacts.WriteRfm(s, Rfm));
+        Write("rfm_segments.csv", Rfm.Segments.Length, s => CsvArtifacts.WriteRfmSegments(s, Rfm));
+        WriteIfAny("clv.csv", Clv is { } clv ? clv.Customers.Length : 0, s => CsvArtifacts.WriteClv(s, Clv!));
+        WriteIfAny("rejected_rows.csv", RejectedRows.Length, s => CsvArtifacts.WriteRejectedRows(s, RejectedRows));
+
+        // Files that only some runs write: a stale one from an earlier run would contradict this run's manifest.
+        void WriteIfAny(string relativePath, long rows, Action<Stream> write)
         {
-            Write("rejected_rows.csv", RejectedRows.Length, s => CsvArtifacts.WriteRejectedRows(s, RejectedRows));
-        }
-        else if (File.Exists(rejectedPath))
-        {
-            File.Delete(rejectedPath); // A stale file from an earlier run would contradict this one's manifest.
+            if (rows > 0)
+            {
+                Write(relativePath, rows, write);
+            }
+            else
+            {
+                File.Delete(Path.Combine(directory, relativePath));
+            }
         }
 
         var manifest = CreateManifest([.. files.OrderBy(f => f.Path, StringComparer.Ordinal)]);
@@ -165,12 +203,18 @@ public sealed class AnalyticsRun
             ["enrichment.unknown_customers"] = enrichment.UnknownCustomers.ToString(),
             ["enrichment.unknown_products"] = enrichment.UnknownProducts.ToString(),
             ["global_list_size"] = Options.GlobalListSize.ToString(invariant),
+            ["lifetime_value"] = Clv is null ? "skipped" : "computed",
+            ["lifetime_value.discount_rate"] = Options.LifetimeValue?.DiscountRate.ToString("R", invariant) ?? "",
+            ["lifetime_value.periods"] = Options.LifetimeValue?.Periods.ToString(invariant) ?? "",
+            ["lifetime_value.time_unit"] = Options.LifetimeSummary.TimeUnit.ToString(),
             ["load.mode"] = load.Mode.ToString(),
             ["load.separator"] = load.Separator is { } separator ? separator.ToString() : "auto",
             ["load.source_time_zone"] = load.SourceTimeZone.Id,
             ["recommendations.count"] = request.Count.ToString(invariant),
             ["recommendations.exclude_purchased"] = request.ExcludePurchased ? "true" : "false",
             ["recommender"] = Model.StrategyName,
+            ["time_series.period"] = Options.TimeSeries.Period.ToString(),
+            ["time_series.time_zone"] = Options.TimeSeries.TimeZone.Id,
             ["top_products"] = Options.TopProductsCount.ToString(invariant),
         };
         return new RunManifest

@@ -1,4 +1,6 @@
 using CustomerAnalytics.Enrichment;
+using CustomerAnalytics.Kpis;
+using CustomerAnalytics.Lifetime;
 using CustomerAnalytics.Loading;
 using CustomerAnalytics.Recommendations;
 
@@ -60,6 +62,22 @@ public sealed record PipelineOptions
     /// <value>Defaults to 5 items, excluding what the customer bought.</value>
     public RecommendationRequest Recommendations { get; init; } = RecommendationRequest.Default with { Count = 5 };
 
+    /// <summary>The periods and time zone of <see cref="AnalyticsRun.Periods"/> (<c>kpi_by_period.csv</c>); the cohorts use the same time zone.</summary>
+    /// <value>Defaults to calendar months in UTC.</value>
+    public TimeSeriesOptions TimeSeries { get; init; } = TimeSeriesOptions.Default;
+
+    /// <summary>The analysis date and time zone of <see cref="AnalyticsRun.Rfm"/>.</summary>
+    /// <value>Defaults to the day after the last order, UTC.</value>
+    public RfmOptions Rfm { get; init; } = RfmOptions.Default;
+
+    /// <summary>The customer summary the lifetime-value models are fitted on (time unit, calibration end).</summary>
+    /// <value>Defaults to weeks, every transaction in calibration.</value>
+    public BtydSummaryOptions LifetimeSummary { get; init; } = BtydSummaryOptions.Default;
+
+    /// <summary>The horizon and discount of <see cref="AnalyticsRun.Clv"/>; <see langword="null"/> skips the lifetime-value models.</summary>
+    /// <value>Defaults to <see cref="ClvOptions.Default"/>.</value>
+    public ClvOptions? LifetimeValue { get; init; } = ClvOptions.Default;
+
     /// <summary>Checks the options, listing every invalid one.</summary>
     /// <exception cref="ArgumentException">One or more options are invalid.</exception>
     public void Validate()
@@ -85,15 +103,22 @@ public sealed record PipelineOptions
             errors.Add($"{nameof(GlobalListSize)} must be at least 1 (was {GlobalListSize}).");
         }
 
-        if (Load is null || Enrichment is null || Recommendations is null)
+        if (Load is null || Enrichment is null || Recommendations is null || TimeSeries is null || Rfm is null || LifetimeSummary is null)
         {
-            errors.Add($"{nameof(Load)}, {nameof(Enrichment)} and {nameof(Recommendations)} must not be null.");
+            errors.Add($"{nameof(Load)}, {nameof(Enrichment)}, {nameof(Recommendations)}, {nameof(TimeSeries)}, {nameof(Rfm)} and {nameof(LifetimeSummary)} must not be null.");
         }
         else
         {
             Collect(errors, Load.Validate);
             Collect(errors, Enrichment.Validate);
             Collect(errors, Recommendations.Validate);
+            Collect(errors, TimeSeries.Validate);
+            Collect(errors, Rfm.Validate);
+            Collect(errors, LifetimeSummary.Validate);
+            if (LifetimeValue is not null)
+            {
+                Collect(errors, LifetimeValue.Validate);
+            }
         }
 
         if (errors.Count > 0)

@@ -67,6 +67,10 @@ internal sealed class CandidateListModel : IRecommenderModel
         var lists = Array.ConvertAll(_lists, list => list.Where(filter));
         var tops = Array.ConvertAll(lists, list => Select(list, default, default, count, products));
 
+        // A recommendation is the same record for every customer it reaches at the same rank from the same list
+        // position: make those of the first positions once and share them (most customers skip few candidates).
+        var shared = Array.ConvertAll(lists, list => new SharedRecommendations(list, count, products));
+
         var customers = _dataset.CustomerTable;
         var result = new CustomerRecommendations[customers.Length];
         var chunks = (customers.Length + BatchChunk - 1) / BatchChunk;
@@ -87,7 +91,7 @@ internal sealed class CandidateListModel : IRecommenderModel
             for (var c = chunk * BatchChunk; c < end; c++)
             {
                 var index = _listOfCustomer is null ? 0 : _listOfCustomer[c];
-                var items = excludePurchased ? SelectExcluding(lists[index], tops[index], _purchases.Of(c), count, products) : tops[index];
+                var items = excludePurchased ? SelectExcluding(lists[index], tops[index], _purchases.Of(c), count, products, shared[index]) : tops[index];
                 result[c] = new CustomerRecommendations(customers[c].Id, items);
             }
         }
@@ -97,7 +101,10 @@ internal sealed class CandidateListModel : IRecommenderModel
     /// The first <paramref name="count"/> candidates that the filter lets through and the customer has not bought
     /// (when <paramref name="purchased"/> is not empty), ranked 1, 2, ….
     /// </summary>
-    internal static ImmutableArray<Recommendation> Select(RankedCandidates list, ReadOnlySpan<int> purchased, ProductFilter filter, int count, Product[] products)
+    internal static ImmutableArray<Recommendation> Select(RankedCandidates list, ReadOnlySpan<int> purchased, ProductFilter filter, int count, Product[] products) =>
+        Select(list, purchased, filter, count, products, null);
+
+    private static ImmutableArray<Recommendation> Select(RankedCandidates list, ReadOnlySpan<int> purchased, ProductFilter filter, int count, Product[] products, SharedRecommendations? shared)
     {
         if (count == 0 || list.Length == 0)
         {
@@ -115,7 +122,7 @@ internal sealed class CandidateListModel : IRecommenderModel
                 continue;
             }
 
-            items[n] = new Recommendation(products[product].Id, n + 1, list.ScoreAt(i), list.ReasonAt(i));
+            items[n] = shared?.At(i, n + 1) ?? new Recommendation(products[product].Id, n + 1, list.ScoreAt(i), list.ReasonAt(i));
             n++;
         }
 
@@ -127,8 +134,8 @@ internal sealed class CandidateListModel : IRecommenderModel
         return ImmutableCollectionsMarshal.AsImmutableArray(items);
     }
 
-    /// <summary><see cref="Select"/> over an already filtered list, reusing its shared top when the customer bought none of it.</summary>
-    private static ImmutableArray<Recommendation> SelectExcluding(RankedCandidates list, ImmutableArray<Recommendation> top, ReadOnlySpan<int> purchased, int count, Product[] products)
+    /// <summary><see cref="Select(RankedCandidates, ReadOnlySpan{int}, ProductFilter, int, Product[])"/> over an already filtered list, reusing its shared top when the customer bought none of it.</summary>
+    private static ImmutableArray<Recommendation> SelectExcluding(RankedCandidates list, ImmutableArray<Recommendation> top, ReadOnlySpan<int> purchased, int count, Product[] products, SharedRecommendations shared)
     {
         if (purchased.IsEmpty)
         {
@@ -140,11 +147,43 @@ internal sealed class CandidateListModel : IRecommenderModel
         {
             if (purchased.BinarySearch(product) >= 0)
             {
-                return Select(list, purchased, default, count, products);
+                return Select(list, purchased, default, count, products, shared);
             }
         }
 
         return top;
+    }
+
+    /// <summary>
+    /// The recommendation records for ranks 1 … count from list positions rank − 1 … rank − 2 + <see cref="Window"/>:
+    /// made once per batch, immutable, shared by every customer's answer.
+    /// </summary>
+    private sealed class SharedRecommendations
+    {
+        private const int Window = 16;
+        private readonly Recommendation?[] _records;
+        private readonly int _count;
+
+        public SharedRecommendations(RankedCandidates list, int count, Product[] products)
+        {
+            _count = Math.Min(count, list.Length);
+            _records = new Recommendation[_count * Window];
+            for (var rank = 1; rank <= _count; rank++)
+            {
+                for (var skipped = 0; skipped < Window && rank - 1 + skipped < list.Length; skipped++)
+                {
+                    var position = rank - 1 + skipped;
+                    _records[((rank - 1) * Window) + skipped] = new Recommendation(products[list.Products[position]].Id, rank, list.ScoreAt(position), list.ReasonAt(position));
+                }
+            }
+        }
+
+        /// <summary>The shared record for the candidate at <paramref name="position"/> recommended at <paramref name="rank"/>, or <see langword="null"/>.</summary>
+        public Recommendation? At(int position, int rank)
+        {
+            var skipped = position - (rank - 1);
+            return rank <= _count && skipped < Window ? _records[((rank - 1) * Window) + skipped] : null;
+        }
     }
 
     private RankedCandidates ListOf(int customer) => _lists[_listOfCustomer is null ? 0 : _listOfCustomer[customer]];

@@ -152,12 +152,7 @@ internal sealed class ItemCooccurrenceModel : IRelatedProductsModel
                 scratch.Add(i, a * self, i, _ordinalRank);
             }
 
-            var neighbors = _similarity.NeighborsOf(i);
-            var similarities = _similarity.SimilaritiesOf(i);
-            for (var n = 0; n < neighbors.Length; n++)
-            {
-                scratch.Add(neighbors[n], a * similarities[n], i, _ordinalRank);
-            }
+            scratch.AddAll(_similarity.NeighborsOf(i), _similarity.SimilaritiesOf(i), a, i, _ordinalRank);
         }
 
         if (request.ExcludePurchased)
@@ -318,6 +313,39 @@ internal sealed class ItemCooccurrenceModel : IRelatedProductsModel
             {
                 _best[product] = contribution;
                 _source[product] = source;
+            }
+        }
+
+        /// <summary><see cref="Add"/> for each neighbour of <paramref name="source"/>: the hot loop, kept tight.</summary>
+        public void AddAll(ReadOnlySpan<int> neighbors, ReadOnlySpan<double> similarities, double affinity, int source, int[] ordinalRank)
+        {
+            var generation = _generation;
+            var stamp = _stamp;
+            var score = _score;
+            var best = _best;
+            var sources = _source;
+            var touched = Touched;
+            for (var n = 0; n < neighbors.Length; n++)
+            {
+                var product = neighbors[n];
+                var contribution = affinity * similarities[n];
+                if (stamp[product] != generation)
+                {
+                    stamp[product] = generation;
+                    score[product] = contribution;
+                    best[product] = contribution;
+                    sources[product] = source;
+                    touched.Add(product);
+                }
+                else
+                {
+                    score[product] += contribution;
+                    if (contribution > best[product] || (contribution == best[product] && ordinalRank[source] < ordinalRank[sources[product]]))
+                    {
+                        best[product] = contribution;
+                        sources[product] = source;
+                    }
+                }
             }
         }
 

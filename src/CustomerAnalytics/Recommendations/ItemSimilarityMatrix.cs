@@ -92,6 +92,7 @@ internal sealed class ItemSimilarityMatrix
             // Keep the `limit` most similar (ties: lower ordinal rank) with a min-heap whose top is the worst kept.
             var heap = scratch.Heap;
             heap.Clear();
+            var worst = default(NeighborKey);
             foreach (var j in touched)
             {
                 var cij = count[j];
@@ -101,14 +102,17 @@ internal sealed class ItemSimilarityMatrix
                     continue;
                 }
 
-                var key = new NeighborKey(Similarity(similarity, cij, cii, counts[j]), ordinalRank[j]);
+                var value = Similarity(similarity, cij, cii, counts[j]);
                 if (heap.Count < limit)
                 {
-                    heap.Enqueue(j, key);
+                    heap.Enqueue(j, new NeighborKey(value, ordinalRank[j]));
+                    heap.TryPeek(out _, out worst);
                 }
-                else if (heap.TryPeek(out _, out var worst) && NeighborKey.Comparer.Compare(key, worst) > 0)
+                else if (value > worst.Similarity || (value == worst.Similarity && ordinalRank[j] < worst.OrdinalRank))
                 {
-                    heap.EnqueueDequeue(j, key);
+                    // Most candidates fail the test above once the heap holds good neighbours: only the rest pay for the heap.
+                    heap.EnqueueDequeue(j, new NeighborKey(value, ordinalRank[j]));
+                    heap.TryPeek(out _, out worst);
                 }
             }
 

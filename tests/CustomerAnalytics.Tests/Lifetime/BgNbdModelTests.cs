@@ -127,4 +127,39 @@ public sealed class BgNbdModelTests
         // ₂F₁(a, b; b; z) = (1 − z)^(−a): for a = 5000, z = ½ that is 2^5000, far beyond double.MaxValue.
         Assert.Equal(5000 * Math.Log(2), Hypergeometric.Log2F1(5000, 7, 7, 0.5), 1e-9 * 5000);
     }
+
+    [Fact]
+    public void LogLikelihoodOf_ManyDistinctRows_EqualsNaiveSumPerCustomer()
+    {
+        // 60,000 customers, about 40,000 distinct (x, tₓ, T): the compressed, chunked-parallel sum equals the textbook
+        // per-customer sum.
+        var random = new Random(7);
+        var n = 60_000;
+        var x = new int[n];
+        var tx = new double[n];
+        var t = new double[n];
+        for (var i = 0; i < n; i++)
+        {
+            t[i] = (1 + random.Next(0, 400)) / 7.0;
+            x[i] = i % 3 == 0 ? 0 : random.Next(1, 30);
+            tx[i] = x[i] == 0 ? 0 : Math.Floor(t[i] * random.NextDouble() * 1000) / 1000;
+        }
+
+        var summary = BtydSummary.FromColumns([.. Enumerable.Range(0, n).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))], x, tx, t, [], LifetimeTimeUnit.Weeks);
+        var model = new BgNbdModel(0.2426, 4.4135, 0.7929, 2.4258);
+        double r = model.R, alpha = model.Alpha, a = model.A, b = model.B, naive = 0;
+        for (var i = 0; i < n; i++)
+        {
+            var head = MathNet.Numerics.SpecialFunctions.GammaLn(r + x[i]) - MathNet.Numerics.SpecialFunctions.GammaLn(r) + (r * Math.Log(alpha))
+                + MathNet.Numerics.SpecialFunctions.BetaLn(a, b + x[i]) - MathNet.Numerics.SpecialFunctions.BetaLn(a, b);
+            var survive = Math.Pow(alpha + t[i], -(r + x[i]));
+            var die = x[i] > 0 ? a / (b + x[i] - 1) * Math.Pow(alpha + tx[i], -(r + x[i])) : 0;
+            naive += head + Math.Log(survive + die);
+        }
+
+        var compressed = model.LogLikelihoodOf(summary);
+
+        Assert.Equal(naive, compressed, Math.Abs(naive) * 1e-12);
+        Assert.Equal(compressed, model.LogLikelihoodOf(summary));
+    }
 }

@@ -111,4 +111,23 @@ public sealed class BtydSummaryTests
 
         Assert.Contains("row 0 ('a': frequency 1, recency 2, T 1)", error.Message, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Create_TimeZone_PeriodsAreLocalDays()
+    {
+        // 10:00Z and 20:00Z on 2024-01-01 are one UTC day, but 19:00 on Jan 1 and 05:00 on Jan 2 in Tokyo.
+        var dataset = new EnrichedDatasetBuilder()
+            .AddCustomer(new Customer("A", "S"))
+            .AddProduct(new Product("P", "X", 10m))
+            .AddTransaction(new Transaction("1", "A", "P", 1, Seed.At("2024-01-01T10:00:00Z")))
+            .AddTransaction(new Transaction("2", "A", "P", 1, Seed.At("2024-01-01T20:00:00Z")))
+            .Build();
+        var options = new BtydSummaryOptions { CalibrationEnd = new DateOnly(2024, 1, 8), TimeUnit = LifetimeTimeUnit.Days };
+
+        var utc = BtydSummary.Create(dataset, options);
+        var tokyo = BtydSummary.Create(dataset, options with { TimeZone = TimeZoneInfo.FindSystemTimeZoneById("Asia/Tokyo") });
+
+        Assert.Equal(new CustomerSummary("A", 0, 0, 7, 0m, 0, 0m), utc[0]);
+        Assert.Equal(new CustomerSummary("A", 1, 1, 7, 10.00m, 0, 0m), tokyo[0]);
+    }
 }

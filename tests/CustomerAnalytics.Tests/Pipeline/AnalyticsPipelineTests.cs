@@ -1,5 +1,9 @@
+using System.Globalization;
 using CustomerAnalytics.Artifacts;
+using CustomerAnalytics.Enrichment;
+using CustomerAnalytics.Lifetime;
 using CustomerAnalytics.Loading;
+using CustomerAnalytics.Model;
 using CustomerAnalytics.Pipeline;
 using CustomerAnalytics.Recommendations;
 using CustomerAnalytics.Tests.Infrastructure;
@@ -80,10 +84,10 @@ public sealed class AnalyticsPipelineTests : IDisposable
 
         Assert.Equal(
             [
-                "events_enriched.csv", "kpi_by_category.csv", "kpi_by_segment.csv", "kpi_overall.csv",
+                "cohorts.csv", "events_enriched.csv", "kpi_by_category.csv", "kpi_by_period.csv", "kpi_by_segment.csv", "kpi_overall.csv",
                 "recommendations/by_customer.csv", "recommendations/by_customer.json",
                 "recommendations/top_categories.json", "recommendations/top_category_per_segment.json",
-                "recommendations/top_products.json", "top_products.csv",
+                "recommendations/top_products.json", "rfm.csv", "rfm_segments.csv", "top_products.csv",
             ],
             manifest.Files.Select(f => f.Path).ToArray());
         foreach (var name in new[] { "events_enriched.csv", "kpi_by_segment.csv", "kpi_by_category.csv", "top_products.csv" })
@@ -95,6 +99,8 @@ public sealed class AnalyticsPipelineTests : IDisposable
             "customers,transactions,orders,units,revenue,average_order_value\n4,7,7,13,1474.92,210.70\n",
             File.ReadAllText(Path.Combine(_output, "kpi_overall.csv")));
         Assert.False(File.Exists(Path.Combine(_output, "rejected_rows.csv")));
+        Assert.False(File.Exists(Path.Combine(_output, "clv.csv")));
+        Assert.Equal("skipped", manifest.Options["lifetime_value"]);
         foreach (var file in manifest.Files)
         {
             Assert.Equal(new FileInfo(Path.Combine(_output, file.Path)).Length, file.Bytes);
@@ -169,6 +175,61 @@ public sealed class AnalyticsPipelineTests : IDisposable
         var diagnostic = Assert.Single(error.Diagnostics);
         Assert.Equal((2L, "qty", "two"), (diagnostic.Line, diagnostic.Column, diagnostic.Value));
         Assert.Contains("transactions.csv", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_Seed_CustomerKpisOnTheSameDataset()
+    {
+        var run = AnalyticsPipeline.Run(SeedOptions);
+
+        var month = Assert.Single(run.Periods);
+        Assert.Equal((1474.92m, 7, 4, 4), (month.Revenue, month.Orders, month.ActiveCustomers, month.NewCustomers));
+        Assert.Equal(4, run.Rfm.Customers.Length);
+        Assert.Equal(new DateOnly(2024, 3, 7), run.Rfm.AnalysisDate);
+        Assert.Equal((4, 4, 1474.92m), run.Cohorts.Single(c => c.MonthsSinceAcquisition == 0) is var first ? (first.CohortSize, first.ActiveCustomers, first.Revenue) : default);
+    }
+
+    [Fact]
+    public void Analyze_RepeatBuyers_ComputesLifetimeValueAndWritesClv()
+    {
+        // 60 customers; customer i buys every (i % 6 + 1) weeks from day i, for 26 weeks, 5.00 + ((7i + 3·day) mod 23) a time.
+        var builder = new EnrichedDatasetBuilder().AddProduct(new Product("P", "Any", null));
+        var start = new DateTimeOffset(2024, 1, 1, 0, 0, 0, TimeSpan.Zero);
+        var id = 0;
+        for (var i = 0; i < 60; i++)
+        {
+            builder.AddCustomer(new Customer($"C{i:D2}", "S"));
+            for (var day = i; day < 182; day += 7 * (i % 6 + 1))
+            {
+                builder.AddTransaction(new Transaction((++id).ToString(CultureInfo.InvariantCulture), $"C{i:D2}", "P", 1, start.AddDays(day), 5.00m + ((i * 7 + day * 3) % 23)));
+            }
+        }
+
+        var dataset = builder.Build();
+        var summary = BtydSummary.Create(dataset);
+        var direct = ClvCalculator.Compute(summary, BgNbdModel.Fit(summary), GammaGammaModel.Fit(summary));
+
+        var run = AnalyticsPipeline.Analyze(dataset);
+        var manifest = run.WriteArtifacts(_output);
+
+        Assert.Null(run.ClvNote);
+        Assert.NotNull(run.Clv);
+        Assert.Equal(60, run.Clv.Customers.Length);
+        Assert.Equal(direct.TotalClv, run.Clv.TotalClv);
+        Assert.Equal(direct.Customers.ToArray(), run.Clv.Customers.ToArray());
+        Assert.Equal(60, manifest.Files.Single(f => f.Path == "clv.csv").Rows);
+        Assert.Equal("computed", manifest.Options["lifetime_value"]);
+    }
+
+    [Fact]
+    public void Run_LifetimeValueNotRequested_SaysSoAndWritesNoClvFile()
+    {
+        var run = AnalyticsPipeline.Run(SeedOptions with { LifetimeValue = null });
+        var manifest = run.WriteArtifacts(_output);
+
+        Assert.Null(run.Clv);
+        Assert.Equal("Lifetime value was not requested (PipelineOptions.LifetimeValue is null).", run.ClvNote);
+        Assert.DoesNotContain(manifest.Files, f => f.Path == "clv.csv");
     }
 
     [Fact]

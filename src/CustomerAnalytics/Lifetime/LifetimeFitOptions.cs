@@ -1,15 +1,19 @@
 namespace CustomerAnalytics.Lifetime;
 
-/// <summary>Options of <see cref="BgNbdModel.Fit(BtydSummary, BgNbdOptions?)"/>. Immutable: derive variants with <c>with</c>.</summary>
+/// <summary>
+/// Options of the maximum-likelihood fits of <see cref="BgNbdModel"/> and <see cref="GammaGammaModel"/>.
+/// Immutable: derive variants with <c>with</c>.
+/// </summary>
 /// <remarks>
-/// The fit maximises the log-likelihood with MathNet.Numerics' Nelder–Mead simplex over the logarithms of
-/// (r, α, a, b), which keeps every parameter positive, starting at r = α = a = b = 1 with an initial simplex step of
-/// 0.5 in each log-parameter. It stops when the simplex's function values agree to <see cref="Tolerance"/> (relative).
+/// Both fits minimise the negative log-likelihood with MathNet.Numerics' Nelder–Mead simplex over the logarithms of
+/// the parameters ((r, α, a, b) or (p, q, γ)), which keeps every parameter positive, starting with every parameter at 1
+/// and an initial simplex step of 0.5 in each log-parameter. They stop when the simplex's function values agree to
+/// <see cref="Tolerance"/> (relative spread).
 /// </remarks>
-public sealed record BgNbdOptions
+public sealed record LifetimeFitOptions
 {
     /// <summary>The default options.</summary>
-    public static BgNbdOptions Default { get; } = new();
+    public static LifetimeFitOptions Default { get; } = new();
 
     /// <summary>The convergence tolerance: the relative spread of the negative log-likelihood over the simplex.</summary>
     /// <value>Defaults to 1e-12.</value>
@@ -36,7 +40,7 @@ public sealed record BgNbdOptions
 
         if (problems.Count > 0)
         {
-            throw new ArgumentException("Invalid BgNbdOptions: " + string.Join(" ", problems));
+            throw new ArgumentException("Invalid LifetimeFitOptions: " + string.Join(" ", problems));
         }
     }
 }

@@ -1,0 +1,98 @@
+using System.Globalization;
+using CustomerAnalytics.Cli.Commands;
+using CustomerAnalytics.Cli.Infrastructure;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace CustomerAnalytics.Cli;
+
+/// <summary>The <c>customer-analytics</c> command line: commands, help with examples, and error handling that turns
+/// user errors into a message and an exit code (never a stack trace).</summary>
+internal static class CliApp
+{
+    /// <summary>Runs the tool with results written to <paramref name="output"/> and errors to standard error.</summary>
+    public static Task<int> RunAsync(string[] args, IAnsiConsole output, CancellationToken cancellationToken) =>
+        RunAsync(args, new CliConsoles(output, AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) })), cancellationToken);
+
+    /// <summary>Runs the tool with the given consoles (tests pass recording ones).</summary>
+    public static async Task<int> RunAsync(string[] args, CliConsoles consoles, CancellationToken cancellationToken)
+    {
+        var app = new CommandApp();
+        app.Configure(config =>
+        {
+            config.SetApplicationName("customer-analytics");
+            config.SetApplicationCulture(CultureInfo.InvariantCulture);
+            config.ConfigureConsole(consoles.Out);
+            config.UseStrictParsing();
+            config.CancellationExitCode(ExitCodes.Cancelled);
+            config.SetExceptionHandler((exception, _) => Report(consoles.Error, exception));
+            config.AddExample("run", "--data", "samples/data", "--output", "out");
+            config.AddExample("kpis", "--order-lines", "online_retail.csv.gz", "--preset", "online-retail", "--lenient");
+            config.AddExample("recommend", "--data", "samples/data", "--customer", "C001", "--count", "5");
+
+            config.AddCommand<RunCommand>("run")
+                .WithData(consoles)
+                .WithDescription("Load, enrich, compute KPIs, recommend for every customer, and write all artifacts plus dashboard.html.")
+                .WithExample("run", "--data", "samples/data", "--output", "out")
+                .WithExample("run", "--order-lines", "online_retail.csv.gz", "--preset", "online-retail", "--lenient", "--output", "out/retail")
+                .WithExample("run", "--customers", "c.json", "--products", "p.csv", "--transactions", "t.csv.gz", "--output", "out", "--strategy", "popularity", "--quiet");
+            config.AddCommand<KpisCommand>("kpis")
+                .WithData(consoles)
+                .WithDescription("Show the headline figures, revenue by segment and category, and the top products.")
+                .WithExample("kpis", "--data", "samples/data")
+                .WithExample("kpis", "--order-lines", "online_retail.csv.gz", "--preset", "online-retail", "--lenient", "--top", "20")
+                .WithExample("kpis", "--order-lines", "sales.csv", "--map", "customer=client", "--map", "product=sku", "--map", "timestamp=sold_at");
+            config.AddCommand<RecommendCommand>("recommend")
+                .WithData(consoles)
+                .WithDescription("Recommend products for one customer, with scores and reasons.")
+                .WithExample("recommend", "--data", "samples/data", "--customer", "C001")
+                .WithExample("recommend", "--data", "samples/data", "--customer", "C004", "--count", "3", "--strategy", "popularity");
+            config.AddCommand<RelatedCommand>("related")
+                .WithData(consoles)
+                .WithDescription("List products bought by the customers who bought a product (item co-occurrence).")
+                .WithExample("related", "--data", "samples/data", "--product", "P100");
+        });
+
+        try
+        {
+            return await app.RunAsync(args, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException)
+        {
+            consoles.Error.MarkupLine("[yellow]Cancelled.[/]");
+            return ExitCodes.Cancelled;
+        }
+    }
+
+    /// <summary>Prints an error without a stack trace and returns its exit code.</summary>
+    internal static int Report(IAnsiConsole error, Exception exception)
+    {
+        switch (exception)
+        {
+            case CliException cli:
+                Print(error, cli.Message);
+                if (cli.Message.Contains("LoadMode.Lenient", StringComparison.Ordinal))
+                {
+                    error.MarkupLine("On the command line: add [green]--lenient[/] to keep the good rows and write the bad ones to rejected_rows.csv.");
+                }
+
+                return cli.ExitCode;
+            case CommandAppException usage:
+                Print(error, usage.Message);
+                error.MarkupLine("Run [green]customer-analytics --help[/] (or [green]customer-analytics COMMAND --help[/]) for the options and examples.");
+                return ExitCodes.UsageError;
+            case OperationCanceledException:
+                error.MarkupLine("[yellow]Cancelled.[/]");
+                return ExitCodes.Cancelled;
+            case IOException or UnauthorizedAccessException:
+                Print(error, exception.Message);
+                return ExitCodes.DataError;
+            default:
+                Print(error, $"Unexpected error ({exception.GetType().Name}): {exception.Message} This is a bug; please report it.");
+                return ExitCodes.InternalError;
+        }
+    }
+
+    private static void Print(IAnsiConsole error, string message) =>
+        error.MarkupLine("[red]error:[/] " + Markup.Escape(message));
+}

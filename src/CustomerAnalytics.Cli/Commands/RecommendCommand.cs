@@ -1,0 +1,73 @@
+using System.ComponentModel;
+using CustomerAnalytics.Cli.Infrastructure;
+using CustomerAnalytics.Recommendations;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace CustomerAnalytics.Cli.Commands;
+
+/// <summary>Options of <c>recommend</c>.</summary>
+internal sealed class RecommendSettings : DataSettings
+{
+    [CommandOption("-c|--customer <ID>")]
+    [Description("The customer to recommend for.")]
+    public string? Customer { get; init; }
+
+    [CommandOption("-n|--count <N>")]
+    [Description("How many products.")]
+    [DefaultValue(10)]
+    public int Count { get; init; } = 10;
+
+    [CommandOption("-s|--strategy <NAME>")]
+    [Description("The strategy: [green]segment-affinity[/], [green]popularity[/] or [green]item-cooccurrence[/].")]
+    [DefaultValue(Strategies.Default)]
+    public string Strategy { get; init; } = Strategies.Default;
+
+    [CommandOption("--include-purchased")]
+    [Description("Also recommend products the customer already bought.")]
+    public bool IncludePurchased { get; init; }
+
+    public override ValidationResult Validate()
+    {
+        if (string.IsNullOrWhiteSpace(Customer))
+        {
+            return ValidationResult.Error("--customer is required.");
+        }
+
+        if (Count is < 1 or > 1000)
+        {
+            return ValidationResult.Error($"--count must be 1 to 1000 (was {Count}).");
+        }
+
+        return Strategies.Exists(Strategy)
+            ? base.Validate()
+            : ValidationResult.Error($"Unknown --strategy '{Strategy}'; one of: {string.Join(", ", Strategies.Names)}.");
+    }
+}
+
+/// <summary><c>recommend</c>: the products a strategy recommends for one customer, with scores and reasons.</summary>
+internal sealed class RecommendCommand : DataCommand<RecommendSettings>
+{
+    protected override int Execute(CliConsoles consoles, RecommendSettings settings, LoadedData data, CancellationToken cancellationToken)
+    {
+        var dataset = data.Dataset;
+        var customer = settings.Customer!;
+        if (!dataset.TryGetCustomerIndex(customer, out var index))
+        {
+            throw new CliException($"Customer '{customer}' is not in the data ({Formats.Count(dataset.Customers.Count)} customers loaded).", ExitCodes.NotFound);
+        }
+
+        var model = Strategies.Create(settings.Strategy).Fit(dataset);
+        var items = model.Recommend(customer, RecommendationRequest.Default with { Count = settings.Count, ExcludePurchased = !settings.IncludePurchased });
+        var segment = dataset.Segments[dataset.CustomerSegments[index]];
+        consoles.Out.Write(Tables.Create(
+            $"Recommendations for {customer} ({segment}), {settings.Strategy}",
+            ["#", "Product", "Category", "Score", "Reason"],
+            [true, false, false, true, false],
+            items.Select(r => new[] { Formats.Count(r.Rank), r.ProductId, CategoryOf(dataset, r.ProductId), Formats.Score(r.Score), r.Reason })));
+        return ExitCodes.Success;
+    }
+
+    internal static string CategoryOf(Enrichment.EnrichedDataset dataset, string productId) =>
+        dataset.TryGetProductIndex(productId, out var p) ? dataset.Categories[dataset.ProductCategories[p]] : string.Empty;
+}

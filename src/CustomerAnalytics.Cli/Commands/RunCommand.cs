@@ -1,0 +1,182 @@
+using System.ComponentModel;
+using System.Globalization;
+using CustomerAnalytics.Cli.Infrastructure;
+using CustomerAnalytics.Loading;
+using CustomerAnalytics.Pipeline;
+using CustomerAnalytics.Recommendations;
+using CustomerAnalytics.Reporting;
+using Spectre.Console;
+using Spectre.Console.Cli;
+
+namespace CustomerAnalytics.Cli.Commands;
+
+/// <summary>Options of <c>run</c>.</summary>
+internal sealed class RunSettings : DataSettings
+{
+    [CommandOption("-o|--output <DIR>")]
+    [Description("Folder to write the artifacts and dashboard.html to (created if needed).")]
+    public string? Output { get; init; }
+
+    [CommandOption("--top <N>")]
+    [Description("How many products top_products.csv and the dashboard list.")]
+    [DefaultValue(10)]
+    public int Top { get; init; } = 10;
+
+    [CommandOption("-s|--strategy <NAME>")]
+    [Description("The strategy that recommends for every customer.")]
+    [DefaultValue(Strategies.Default)]
+    public string Strategy { get; init; } = Strategies.Default;
+
+    [CommandOption("-n|--count <N>")]
+    [Description("How many products to recommend to each customer.")]
+    [DefaultValue(5)]
+    public int Count { get; init; } = 5;
+
+    [CommandOption("--no-dashboard")]
+    [Description("Do not write dashboard.html.")]
+    public bool NoDashboard { get; init; }
+
+    public override ValidationResult Validate()
+    {
+        if (string.IsNullOrWhiteSpace(Output))
+        {
+            return ValidationResult.Error("--output is required: the folder to write the artifacts to.");
+        }
+
+        if (Top < 1 || Count < 1)
+        {
+            return ValidationResult.Error($"--top and --count must be at least 1 (were {Top} and {Count}).");
+        }
+
+        return Strategies.Exists(Strategy)
+            ? base.Validate()
+            : ValidationResult.Error($"Unknown --strategy '{Strategy}'; one of: {string.Join(", ", Strategies.Names)}.");
+    }
+}
+
+/// <summary>
+/// <c>run</c>: the whole job through <see cref="AnalyticsPipeline"/> — load, enrich, KPIs, global lists,
+/// recommendations for every customer — then every artifact, the manifest and <c>dashboard.html</c>.
+/// </summary>
+internal sealed class RunCommand : Command<RunSettings>
+{
+    public override int Execute(CommandContext context, RunSettings settings, CancellationToken cancellationToken)
+    {
+        var consoles = (CliConsoles)context.Data!;
+        var output = Path.GetFullPath(settings.Output!);
+        var plan = DataInputs.CheckedPlan(settings);
+        string? PathOf(string role) => plan.Where(p => p.Role == role).Select(p => p.Path).FirstOrDefault();
+        var options = new PipelineOptions
+        {
+            CustomersPath = PathOf("customers"),
+            ProductsPath = PathOf("products"),
+            TransactionsPath = PathOf("transactions"),
+            OrderLinesPath = PathOf("order-lines"),
+            Load = DataInputs.OptionsFrom(settings),
+            TopProductsCount = settings.Top,
+            Recommender = Strategies.Create(settings.Strategy),
+            Recommendations = RecommendationRequest.Default with { Count = settings.Count },
+        };
+
+        AnalyticsRun run;
+        TimeSpan loading = default;
+        try
+        {
+            run = Stages.Run(consoles.Out, settings.Quiet, stages =>
+            {
+                var progress = new StageProgress(stages);
+                var result = AnalyticsPipeline.RunAsync(options, progress, cancellationToken).GetAwaiter().GetResult();
+                loading = progress.LoadingTime;
+                var writing = stages.Begin("write artifacts", null);
+                var manifest = result.WriteArtifacts(output);
+                if (!settings.NoDashboard)
+                {
+                    DashboardWriter.Write(
+                        DashboardDocument.FromResults(result.Dataset, result.Overall, result.BySegment, result.ByCategory, result.TopProducts, result.Global.TopCategoryBySegment),
+                        Path.Combine(output, DashboardWriter.DefaultFileName));
+                }
+
+                writing.Complete(string.Create(CultureInfo.InvariantCulture, $"{manifest.Files.Length + (settings.NoDashboard ? 0 : 1)} files, {writing.Elapsed.TotalSeconds:0.00} s"));
+                return result;
+            });
+        }
+        catch (DataLoadException ex)
+        {
+            var written = DataInputs.WriteRejected(Path.Combine(output, "rejected_rows.csv"), ex.Diagnostics.Select(Artifacts.RejectedRow.FromDiagnostic));
+            throw new CliException(ex.Message + (written is null ? string.Empty : $"\nRejected rows written to {written}."), ExitCodes.DataError);
+        }
+
+        if (!settings.Quiet)
+        {
+            Summarize(consoles.Out, run, loading, output, settings.NoDashboard);
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private static void Summarize(IAnsiConsole console, AnalyticsRun run, TimeSpan loading, string output, bool noDashboard)
+    {
+        var rowsRead = run.Inputs.Sum(i => i.Report.RowsRead);
+        console.Write(Tables.Create(
+            "Inputs",
+            ["Role", "File", "Rows read", "Loaded", "Rejected", "MB"],
+            [false, false, true, true, true, true],
+            run.Inputs.Select(i => new[]
+            {
+                i.Role, Path.GetFileName(i.Path), Formats.Count(i.Report.RowsRead), Formats.Count(i.Report.RowsLoaded), Formats.Count(i.Report.RowsRejected),
+                (i.Bytes / 1e6).ToString("0.0", CultureInfo.InvariantCulture),
+            })));
+        console.Write(Tables.Create(
+            "Run",
+            ["Measure", "Value"],
+            [false, true],
+            [
+                ["Load speed (all files, rows/s)", Stages.Rate(rowsRead, loading)],
+                ["Transactions kept", Formats.Count(run.Dataset.TransactionCount)],
+                ["Transactions left out by the join", Formats.Count(run.Dataset.Report.TransactionsRejected)],
+                ["Rows rejected (see rejected_rows.csv)", Formats.Count(run.RejectedRows.Length)],
+                ["Customers", Formats.Count(run.Overall.Customers)],
+                ["Orders", Formats.Count(run.Overall.Orders)],
+                ["Revenue", Formats.Money(run.Overall.Revenue)],
+                ["Average order value", Formats.Money(run.Overall.AverageOrderValue)],
+                ["Customers with recommendations", Formats.Count(run.Recommendations.Count(r => r.Items.Length > 0))],
+                ["Strategy", run.Model.StrategyName],
+            ]));
+        console.MarkupLine($"Artifacts written to [green]{Markup.Escape(output)}[/]" + (noDashboard ? string.Empty : $"; open [green]{Markup.Escape(Path.Combine(output, DashboardWriter.DefaultFileName))}[/] in a browser."));
+    }
+
+    /// <summary>Shows each pipeline stage as it starts and completes the previous one (called on the pipeline's thread).</summary>
+    private sealed class StageProgress(Stages stages) : IProgress<PipelineStage>
+    {
+        private Stages.Stage? _current;
+        private PipelineStage _currentStage;
+
+        public TimeSpan LoadingTime { get; private set; }
+
+        public void Report(PipelineStage value)
+        {
+            if (_current is not null)
+            {
+                var elapsed = _current.Elapsed;
+                if (_currentStage == PipelineStage.Loading)
+                {
+                    LoadingTime = elapsed;
+                }
+
+                _current.Complete(string.Create(CultureInfo.InvariantCulture, $"{elapsed.TotalSeconds:0.00} s"));
+            }
+
+            _currentStage = value;
+            _current = value == PipelineStage.Done ? null : stages.Begin(Name(value), null);
+        }
+
+        private static string Name(PipelineStage stage) => stage switch
+        {
+            PipelineStage.Loading => "load",
+            PipelineStage.Enriching => "enrich",
+            PipelineStage.Measuring => "KPIs and global lists",
+            PipelineStage.Recommending => "recommend for every customer",
+            _ => stage.ToString(),
+        };
+    }
+}

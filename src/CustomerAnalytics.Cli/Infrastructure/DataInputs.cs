@@ -1,0 +1,208 @@
+using System.Collections.Immutable;
+using System.Globalization;
+using System.IO.Compression;
+using CustomerAnalytics.Artifacts;
+using CustomerAnalytics.Cli.Commands;
+using CustomerAnalytics.Enrichment;
+using CustomerAnalytics.Loading;
+using Spectre.Console;
+
+namespace CustomerAnalytics.Cli.Infrastructure;
+
+/// <summary>One input file as it was read.</summary>
+/// <param name="Role"><c>customers</c>, <c>products</c>, <c>transactions</c> or <c>order-lines</c>.</param>
+/// <param name="Path">The file.</param>
+/// <param name="Bytes">Its size on disk.</param>
+/// <param name="Report">What the loader read, kept and rejected.</param>
+/// <param name="Elapsed">How long reading it took.</param>
+internal sealed record InputFile(string Role, string Path, long Bytes, LoadReport Report, TimeSpan Elapsed);
+
+/// <summary>The loaded data and how it was read.</summary>
+internal sealed record LoadedData(EnrichedDataset Dataset, ImmutableArray<InputFile> Inputs, LoadOptions Options)
+{
+    /// <summary>Every row a loader rejected and every transaction the enrichment left out.</summary>
+    public ImmutableArray<RejectedRow> RejectedRows =>
+    [
+        .. Inputs.SelectMany(i => i.Report.Diagnostics).Where(d => d.Severity == DiagnosticSeverity.Error).Select(RejectedRow.FromDiagnostic),
+        .. Dataset.Report.Issues.Select(RejectedRow.FromIssue),
+    ];
+}
+
+/// <summary>Loads the data named by <see cref="DataSettings"/> with the library's loaders, showing progress.</summary>
+internal static class DataInputs
+{
+    private static readonly Dictionary<string, Func<TransactionColumns, string[], TransactionColumns>> Fields = new(StringComparer.OrdinalIgnoreCase)
+    {
+        ["id"] = (c, v) => c with { Id = v },
+        ["customer"] = (c, v) => c with { CustomerId = v },
+        ["product"] = (c, v) => c with { ProductId = v },
+        ["quantity"] = (c, v) => c with { Quantity = v },
+        ["timestamp"] = (c, v) => c with { Timestamp = v },
+        ["price"] = (c, v) => c with { UnitPrice = v },
+        ["order"] = (c, v) => c with { OrderId = v },
+        ["total"] = (c, v) => c with { LineTotal = v },
+        ["segment"] = (c, v) => c with { Segment = v },
+        ["category"] = (c, v) => c with { Category = v },
+        ["name"] = (c, v) => c with { ProductName = v },
+        ["customer-name"] = (c, v) => c with { CustomerName = v },
+    };
+
+    /// <summary>Loads and enriches. Bad input throws a <see cref="CliException"/> whose message names file, line and
+    /// column; the rejected rows are written to <paramref name="rejectedPath"/> first.</summary>
+    public static LoadedData Load(DataSettings settings, IAnsiConsole console, string? rejectedPath, CancellationToken cancellationToken)
+    {
+        var options = OptionsFrom(settings);
+        var plan = CheckedPlan(settings);
+
+        return Stages.Run(console, settings.Quiet, stages =>
+        {
+            var builder = new EnrichedDatasetBuilder();
+            var inputs = ImmutableArray.CreateBuilder<InputFile>();
+            try
+            {
+                foreach (var (role, path) in plan)
+                {
+                    cancellationToken.ThrowIfCancellationRequested();
+                    inputs.Add(Read(stages, role, path, (stream, name, format) => role switch
+                    {
+                        "customers" => Add(CustomerLoader.Load(stream, name, format, options), r => builder.AddCustomers(r)),
+                        "products" => Add(ProductLoader.Load(stream, name, format, options), r => builder.AddProducts(r)),
+                        "transactions" => TransactionLoader.LoadInto(builder, stream, name, format, options),
+                        _ => OrderLinesLoader.LoadInto(builder, stream, name, format, options),
+                    }));
+                }
+            }
+            catch (DataLoadException ex)
+            {
+                var written = WriteRejected(rejectedPath, ex.Diagnostics.Select(RejectedRow.FromDiagnostic));
+                throw new CliException(ex.Message + (written is null ? string.Empty : $"\nRejected rows written to {written}."), ExitCodes.DataError);
+            }
+
+            var enrich = stages.Begin("enrich", null);
+            var dataset = builder.Build();
+            enrich.Complete(string.Create(CultureInfo.InvariantCulture, $"{dataset.TransactionCount:#,0} transactions kept, {dataset.Report.TransactionsRejected:#,0} left out, {enrich.Elapsed.TotalSeconds:0.00} s"));
+            var data = new LoadedData(dataset, inputs.ToImmutable(), options);
+            WriteRejected(rejectedPath, data.RejectedRows);
+            return data;
+        });
+    }
+
+    /// <summary>Writes rejected rows (when there are any) and returns the path written, or <see langword="null"/>.</summary>
+    public static string? WriteRejected(string? path, IEnumerable<RejectedRow> rows)
+    {
+        var list = rows.ToList();
+        if (path is null || list.Count == 0)
+        {
+            return null;
+        }
+
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path));
+        if (!string.IsNullOrEmpty(folder))
+        {
+            Directory.CreateDirectory(folder);
+        }
+
+        using var stream = File.Create(path);
+        CsvArtifacts.WriteRejectedRows(stream, list);
+        return path;
+    }
+
+    private static LoadReport Add<T>(LoadResult<T> result, Action<ImmutableArray<T>> add)
+    {
+        add(result.Rows);
+        return result.Report;
+    }
+
+    private static InputFile Read(Stages stages, string role, string path, Func<Stream, string, DataFormat, LoadReport> load)
+    {
+        var bytes = new FileInfo(path).Length;
+        var name = Path.GetFileName(path);
+        var stage = stages.Begin($"{role} ({name})", bytes);
+        LoadReport report;
+        using (var file = new CountingStream(File.OpenRead(path), stage.Advance))
+        {
+            var compressed = name.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
+            using var stream = compressed ? new GZipStream(file, CompressionMode.Decompress) : (Stream)file;
+            report = load(stream, name, FormatOf(compressed ? name[..^3] : name));
+        }
+
+        stage.Complete(string.Create(
+            CultureInfo.InvariantCulture,
+            $"{report.RowsLoaded:#,0} rows loaded, {report.RowsRejected:#,0} rejected, {Stages.Rate(report.RowsRead, stage.Elapsed)} rows/s"));
+        return new InputFile(role, path, bytes, report, stage.Elapsed);
+    }
+
+    private static DataFormat FormatOf(string name) => Path.GetExtension(name).ToUpperInvariant() switch
+    {
+        ".JSON" => DataFormat.Json,
+        ".JSONL" or ".NDJSON" => DataFormat.JsonLines,
+        _ => DataFormat.Csv,
+    };
+
+    /// <summary>The input files, each checked to exist.</summary>
+    public static List<(string Role, string Path)> CheckedPlan(DataSettings settings)
+    {
+        var plan = Plan(settings);
+        foreach (var (role, path) in plan)
+        {
+            if (!File.Exists(path))
+            {
+                throw new CliException($"File not found: {path} (the {role} file).", ExitCodes.DataError);
+            }
+        }
+
+        return plan;
+    }
+
+    private static List<(string Role, string Path)> Plan(DataSettings settings)
+    {
+        if (settings.OrderLinesPath is { } orderLines)
+        {
+            return [("order-lines", orderLines)];
+        }
+
+        string PathOf(string? given, string file) => given ?? Path.Combine(settings.DataDirectory!, file);
+        return
+        [
+            ("customers", PathOf(settings.CustomersPath, "customers.csv")),
+            ("products", PathOf(settings.ProductsPath, "products.csv")),
+            ("transactions", PathOf(settings.TransactionsPath, "transactions.csv")),
+        ];
+    }
+
+    public static LoadOptions OptionsFrom(DataSettings settings)
+    {
+        var columns = settings.Preset.ToUpperInvariant() switch
+        {
+            "DEFAULT" => TransactionColumns.Default,
+            "ONLINE-RETAIL" => TransactionColumns.OnlineRetail,
+            _ => throw new CliException($"Unknown --preset '{settings.Preset}': use default or online-retail.", ExitCodes.UsageError),
+        };
+        foreach (var mapping in settings.ColumnMappings)
+        {
+            var parts = mapping.Split('=', 2, StringSplitOptions.TrimEntries);
+            if (parts.Length != 2 || parts[1].Length == 0 || !Fields.TryGetValue(parts[0], out var set))
+            {
+                throw new CliException(
+                    $"Invalid --map '{mapping}': expected FIELD=COLUMN with FIELD one of {string.Join(", ", Fields.Keys)}.",
+                    ExitCodes.UsageError);
+            }
+
+            columns = set(columns, [parts[1]]);
+        }
+
+        char? separator = settings.Separator switch
+        {
+            "auto" => null,
+            "tab" or "\\t" => '\t',
+            var s => s[0],
+        };
+        return LoadOptions.Default with
+        {
+            Mode = settings.Lenient ? LoadMode.Lenient : LoadMode.Strict,
+            MaxReportedProblems = settings.MaxProblems,
+            Separator = separator,
+            TransactionColumns = columns,
+        };
+    }
+}

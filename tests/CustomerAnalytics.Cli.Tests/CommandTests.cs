@@ -1,0 +1,306 @@
+using CustomerAnalytics.Tests.Infrastructure;
+
+namespace CustomerAnalytics.Cli.Tests;
+
+public sealed class CommandTests : IDisposable
+{
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("ca-cli-");
+
+    private static string Data => TestPaths.SampleData;
+
+    [Fact]
+    public async Task Help_ListsCommandsAndExamples()
+    {
+        var result = await CliRunner.RunAsync("--help");
+
+        Assert.Equal(0, result.ExitCode);
+        foreach (var text in new[] { "USAGE:", "EXAMPLES:", "run --data samples/data --output out", "run ", "kpis ", "recommend ", "related " })
+        {
+            Assert.Contains(text, result.Output, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public async Task RunHelp_ShowsOptionsAndExamples()
+    {
+        var result = await CliRunner.RunAsync("run", "--help");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("--order-lines <FILE>", result.Output, StringComparison.Ordinal);
+        Assert.Contains("--lenient", result.Output, StringComparison.Ordinal);
+        Assert.Contains("run --order-lines online_retail.csv.gz --preset online-retail --lenient --output out/retail", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_Seed_WritesEveryArtifactAndTheDashboard()
+    {
+        var output = Path.Combine(_folder.FullName, "out");
+
+        var result = await CliRunner.RunAsync("run", "--data", Data, "--output", output);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Equal(
+            [
+                "cohorts.csv", "dashboard.html", "events_enriched.csv", "kpi_by_category.csv", "kpi_by_period.csv", "kpi_by_segment.csv",
+                "kpi_overall.csv", "manifest.json", "recommendations/by_customer.csv", "recommendations/by_customer.json",
+                "recommendations/top_categories.json", "recommendations/top_category_per_segment.json", "recommendations/top_products.json",
+                "rfm.csv", "rfm_segments.csv", "top_products.csv",
+            ],
+            Directory.GetFiles(output, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(output, f).Replace('\\', '/')).Order(StringComparer.Ordinal));
+        Assert.Equal("customers,transactions,orders,units,revenue,average_order_value\n4,7,7,13,1474.92,210.70\n", await File.ReadAllTextAsync(Path.Combine(output, "kpi_overall.csv")));
+        Assert.Contains("<div class=\"card-value\">1,474.92</div>", await File.ReadAllTextAsync(Path.Combine(output, "dashboard.html")), StringComparison.Ordinal);
+        Assert.Contains("segment-affinity,C002,1,P400,59.97,", await File.ReadAllTextAsync(Path.Combine(output, "recommendations", "by_customer.csv")), StringComparison.Ordinal);
+        Assert.Contains("✓ load:", result.Output, StringComparison.Ordinal);
+        Assert.Contains("│ Revenue                               │         1,474.92 │", result.Output, StringComparison.Ordinal);
+        Assert.Contains("Artifacts written to " + output, result.Output, StringComparison.Ordinal);
+        Assert.Empty(result.Error);
+    }
+
+    [Fact]
+    public async Task Run_QuietWithStrategyAndCount_NoOutputAndThoseRecommendations()
+    {
+        var output = Path.Combine(_folder.FullName, "quiet");
+
+        var result = await CliRunner.RunAsync("run", "--data", Data, "--output", output, "--quiet", "--strategy", "popularity", "--count", "1", "--no-dashboard");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Empty(result.Output);
+        Assert.Empty(result.Error);
+        Assert.False(File.Exists(Path.Combine(output, "dashboard.html")));
+        var lines = await File.ReadAllLinesAsync(Path.Combine(output, "recommendations", "by_customer.csv"));
+        Assert.Equal("popularity,C001,1,P300,499,\"top seller: 1 unit, 499.00 revenue\"", lines[1]);
+        Assert.Equal(5, lines.Length);
+    }
+
+    [Fact]
+    public async Task Run_BadValue_Exit1WithFileLineColumnAndRejectedRows()
+    {
+        var data = CopySeed();
+        await ReplaceLineAsync(Path.Combine(data, "transactions.csv"), 3, "2,C001,P200,x,2024-03-01T10:05:00Z");
+        var output = Path.Combine(_folder.FullName, "out");
+
+        var result = await CliRunner.RunAsync("run", "--data", data, "--output", output);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"{Path.Combine(data, "transactions.csv")}(3): error, column 'qty', value 'x': not a whole number", result.Error, StringComparison.Ordinal);
+        Assert.Contains("add --lenient to keep the good rows", result.Error, StringComparison.Ordinal);
+        Assert.Contains("Rejected rows written to " + Path.Combine(output, "rejected_rows.csv"), result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+        var rejected = await File.ReadAllLinesAsync(Path.Combine(output, "rejected_rows.csv"));
+        Assert.Equal("stage,source,line,column,value,problem,expected,hint", rejected[0]);
+        Assert.StartsWith($"load,{Path.Combine(data, "transactions.csv")},3,qty,x,not a whole number,", rejected[1], StringComparison.Ordinal);
+        Assert.Equal(2, rejected.Length);
+    }
+
+    [Fact]
+    public async Task Run_BadValueLenient_Exit0AndRejectedRowsArtifact()
+    {
+        var data = CopySeed();
+        await ReplaceLineAsync(Path.Combine(data, "transactions.csv"), 3, "2,C001,P200,x,2024-03-01T10:05:00Z");
+        var output = Path.Combine(_folder.FullName, "out");
+
+        var result = await CliRunner.RunAsync("run", "--data", data, "--output", output, "--lenient");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("│ Rows rejected (see rejected_rows.csv) │                1 │", result.Output, StringComparison.Ordinal);
+        Assert.Equal("customers,transactions,orders,units,revenue,average_order_value\n4,6,6,12,1275.92,212.65\n", await File.ReadAllTextAsync(Path.Combine(output, "kpi_overall.csv")));
+        Assert.Equal(2, (await File.ReadAllLinesAsync(Path.Combine(output, "rejected_rows.csv"))).Length);
+    }
+
+    [Fact]
+    public async Task Run_MissingFile_Exit1NamingIt()
+    {
+        var missing = Path.Combine(_folder.FullName, "nope.csv");
+
+        var result = await CliRunner.RunAsync("run", "--data", Data, "--transactions", missing, "--output", Path.Combine(_folder.FullName, "o"));
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal($"error: File not found: {missing} (the transactions file).\n", result.Error);
+    }
+
+    [Fact]
+    public async Task Run_WithoutOutput_Exit2()
+    {
+        var result = await CliRunner.RunAsync("run", "--data", Data);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("error: --output is required: the folder to write the artifacts to.\n", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Kpis_Seed_TablesWithSeedFigures()
+    {
+        var result = await CliRunner.RunAsync("kpis", "--data", Data, "--top", "2");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("│ Average order value │   210.70 │", result.Output, StringComparison.Ordinal);
+        Assert.Contains("│ SMB        │  558.97 │      2 │         1 │     4 │", result.Output, StringComparison.Ordinal);
+        Assert.Contains("│ Accessories │  179.92 │      4 │         3 │     8 │", result.Output, StringComparison.Ordinal);
+        Assert.Contains("│ 2 │ P300    │ Hardware │  499.00 │     1 │      1 │      1 │", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("P100", result.Output, StringComparison.Ordinal);
+        Assert.Contains("✓ transactions (transactions.csv): 7 rows loaded, 0 rejected,", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Kpis_Quiet_NoProgressLines()
+    {
+        var result = await CliRunner.RunAsync("kpis", "--data", Data, "--quiet");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.DoesNotContain("✓", result.Output, StringComparison.Ordinal);
+        Assert.Contains("1,474.92", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Kpis_OrderLinesWithColumnMap_Loads()
+    {
+        var file = Path.Combine(_folder.FullName, "sales.csv");
+        await File.WriteAllTextAsync(file, "client;sku;n;sold_at;each;basket;kind;group\nA;X;2;2024-01-05;1.50;B1;Retail;Toys\nA;Y;1;2024-01-05;10.00;B1;Retail;Games\nB;X;3;2024-02-01;1.50;B2;Trade;Toys\n");
+
+        var result = await CliRunner.RunAsync(
+            "kpis", "--order-lines", file, "--separator", ";", "--quiet",
+            "--map", "customer=client", "--map", "product=sku", "--map", "quantity=n", "--map", "timestamp=sold_at",
+            "--map", "price=each", "--map", "order=basket", "--map", "segment=kind", "--map", "category=group");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        AssertRow(result.Output, "Revenue", "17.50");
+        AssertRow(result.Output, "Orders", "2");
+        AssertRow(result.Output, "Trade", "4.50", "1", "1", "3");
+        AssertRow(result.Output, "Retail", "13.00", "1", "1", "3");
+    }
+
+    [Fact]
+    public async Task Kpis_BadMap_Exit2()
+    {
+        var result = await CliRunner.RunAsync("kpis", "--order-lines", "x.csv", "--map", "colour=red");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("error: Invalid --map 'colour=red': expected FIELD=COLUMN with FIELD one of id, customer, product,", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Kpis_OrderLinesAndData_Exit2()
+    {
+        var result = await CliRunner.RunAsync("kpis", "--order-lines", "x.csv", "--data", Data);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("error: Give either --order-lines or the three files", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Kpis_NoData_Exit2()
+    {
+        var result = await CliRunner.RunAsync("kpis");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("error: No data given: use --data DIR, or --customers, --products and --transactions, or --order-lines FILE.", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task UnknownOption_Exit2WithHelpHint()
+    {
+        var result = await CliRunner.RunAsync("kpis", "--bogus");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal("error: Unknown option 'bogus'.\nRun customer-analytics --help (or customer-analytics COMMAND --help) for the options and examples.\n", result.Error);
+    }
+
+    [Fact]
+    public async Task Recommend_C004_SegmentAffinityInOrder()
+    {
+        var result = await CliRunner.RunAsync("recommend", "--data", Data, "--customer", "C004", "--count", "3", "--quiet");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("Recommendations for C004 (Consumer), segment-affinity", result.Output, StringComparison.Ordinal);
+        Assert.Contains("│ 1 │ P200    │ Software    │    199 │ top seller in your segment's favourite category, Software", result.Output, StringComparison.Ordinal);
+        Assert.Contains("│ 2 │ P400    │ Accessories │ 119.95 │", result.Output, StringComparison.Ordinal);
+        Assert.Contains("│ 3 │ P300    │ Hardware    │      0 │ top seller: 1 unit, 499.00 revenue", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Recommend_PopularityIncludingPurchased()
+    {
+        var result = await CliRunner.RunAsync("recommend", "--data", Data, "-c", "C001", "-s", "popularity", "--include-purchased", "-n", "2", "-q");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("│ 1 │ P200    │ Software │   796 │ top seller: 4 units, 796.00 revenue │", result.Output, StringComparison.Ordinal);
+        Assert.Contains("│ 2 │ P300    │ Hardware │   499 │", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Recommend_UnknownCustomer_Exit3()
+    {
+        var result = await CliRunner.RunAsync("recommend", "--data", Data, "--customer", "C999", "--quiet");
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.Equal("error: Customer 'C999' is not in the data (4 customers loaded).\n", result.Error);
+    }
+
+    [Theory]
+    [InlineData("--strategy", "magic", "error: Unknown --strategy 'magic'; one of: ")]
+    [InlineData("--count", "0", "error: --count must be 1 to 1000 (was 0).")]
+    [InlineData("--count", "many", "error: ")]
+    public async Task Recommend_BadOption_Exit2(string option, string value, string message)
+    {
+        var result = await CliRunner.RunAsync("recommend", "--data", Data, "--customer", "C001", option, value);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith(message, result.Error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Related_P400_AlsoBought()
+    {
+        // P400 was bought by C001 only, who also bought P200 (Jaccard 1/2) and P100 (1/3).
+        var result = await CliRunner.RunAsync("related", "--data", Data, "--product", "P400", "--quiet");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        AssertRow(result.Output, "1", "P200", "Software", "0.5", "often bought with P400");
+        AssertRow(result.Output, "2", "P100", "Accessories", "0.3333", "often bought with P400");
+    }
+
+    [Fact]
+    public async Task Recommend_ItemCooccurrence_BecauseYouBought()
+    {
+        var result = await CliRunner.RunAsync("recommend", "--data", Data, "--customer", "C003", "--strategy", "item-cooccurrence", "--quiet");
+
+        Assert.Equal(0, result.ExitCode);
+        AssertRow(result.Output, "1", "P400", "Accessories", "0.5", "because you bought P200");
+        AssertRow(result.Output, "2", "P100", "Accessories", "0.25", "because you bought P200");
+    }
+
+    [Fact]
+    public async Task Related_UnknownProduct_Exit3()
+    {
+        var result = await CliRunner.RunAsync("related", "--data", Data, "--product", "NOPE", "--quiet");
+
+        Assert.Equal(3, result.ExitCode);
+        Assert.Equal("error: Product 'NOPE' is not in the data (4 products loaded).\n", result.Error);
+    }
+
+    public void Dispose() => _folder.Delete(recursive: true);
+
+    /// <summary>Asserts a table row with these cells, whatever their padding.</summary>
+    private static void AssertRow(string output, params string[] cells) =>
+        Assert.Matches("│ *" + string.Join(" *│ *", cells.Select(System.Text.RegularExpressions.Regex.Escape)) + " *│", output);
+
+    private static async Task ReplaceLineAsync(string path, int line, string text)
+    {
+        var lines = await File.ReadAllLinesAsync(path);
+        lines[line - 1] = text;
+        await File.WriteAllTextAsync(path, string.Join('\n', lines) + "\n");
+    }
+
+    private string CopySeed()
+    {
+        var data = Path.Combine(_folder.FullName, "data");
+        Directory.CreateDirectory(data);
+        foreach (var file in Directory.GetFiles(Data, "*.csv"))
+        {
+            File.Copy(file, Path.Combine(data, Path.GetFileName(file)));
+        }
+
+        return data;
+    }
+}

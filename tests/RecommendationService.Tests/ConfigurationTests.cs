@@ -1,0 +1,77 @@
+using System.Net.Http.Json;
+using System.Text.Json;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using CustomerAnalytics.Tests.Infrastructure;
+
+namespace RecommendationService.Tests;
+
+/// <summary>The service as configured from settings: data read from files by the library's loaders.</summary>
+public sealed class ConfigurationTests : IDisposable
+{
+    private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("ca-service-");
+
+    [Fact]
+    public async Task DataDirectory_SeedFilesLoaded()
+    {
+        using var factory = Configured(("CustomerAnalytics:DataDirectory", TestPaths.SampleData));
+
+        var data = await ModelDataAsync(factory);
+
+        Assert.Equal(7, data.GetProperty("transactions").GetInt32());
+        Assert.Equal(4, data.GetProperty("customers").GetInt32());
+        Assert.Equal(string.Join(", ", TestPaths.SampleCustomers, TestPaths.SampleProducts, TestPaths.SampleTransactions), data.GetProperty("source").GetString());
+    }
+
+    [Fact]
+    public async Task OrderLines_WinsOverDataDirectory()
+    {
+        var file = Path.Combine(_folder.FullName, "lines.csv");
+        await File.WriteAllTextAsync(file, "order_id,customer_id,product_id,qty,ts,unit_price,segment,category\nO1,A,X,2,2024-01-05,1.50,Retail,Toys\nO1,A,Y,1,2024-01-05,10.00,Retail,Games\n");
+        using var factory = Configured(("CustomerAnalytics:DataDirectory", TestPaths.SampleData), ("CustomerAnalytics:OrderLinesPath", file));
+
+        var data = await ModelDataAsync(factory);
+
+        Assert.Equal(2, data.GetProperty("transactions").GetInt32());
+        Assert.Equal(file, data.GetProperty("source").GetString());
+    }
+
+    [Fact]
+    public void NoData_StartFailsSayingWhatToSet()
+    {
+        using var factory = Configured(("CustomerAnalytics:DataDirectory", string.Empty));
+
+        var error = Assert.Throws<InvalidOperationException>(() => factory.CreateClient());
+
+        Assert.StartsWith("No data configured: set CustomerAnalytics:DataDirectory", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void InvalidSettings_StartFailsListingEveryProblem()
+    {
+        using var factory = Configured(("CustomerAnalytics:DefaultCount", "0"), ("CustomerAnalytics:OrderLinesPreset", "excel"));
+
+        var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
+
+        Assert.Contains("Invalid CustomerAnalytics settings: DefaultCount must be at least 1 (was 0); OrderLinesPreset must be 'default' or 'online-retail' (was 'excel').", error.Message, StringComparison.Ordinal);
+    }
+
+    public void Dispose() => _folder.Delete(recursive: true);
+
+    private static WebApplicationFactory<Program> Configured(params (string Key, string Value)[] settings) =>
+        new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
+        {
+            builder.UseEnvironment("Testing");
+            foreach (var (key, value) in settings)
+            {
+                builder.UseSetting(key, value);
+            }
+        });
+
+    private static async Task<JsonElement> ModelDataAsync(WebApplicationFactory<Program> factory)
+    {
+        var health = await factory.CreateClient().GetFromJsonAsync<JsonElement>(new Uri("/health", UriKind.Relative));
+        Assert.Equal("Healthy", health.GetProperty("status").GetString());
+        return health.GetProperty("checks").GetProperty("model").GetProperty("data");
+    }
+}
