@@ -5,7 +5,7 @@ using CustomerAnalytics.Benchmarks.Evaluate;
 // The benchmarks' command dispatcher. Exits non-zero on any error, so CI notices.
 //   generate  --transactions 1M --out DIR [--customers N] [--products N] [--seed 42] [--format csv|json|jsonl|all]
 //   compare   --data DIR [--runs 5] [--approaches library,duckdb,linq] [--no-recommend]
-//   evaluate  [--data DIR] [--dataset all|online-retail|completejourney] [--k 10] [--segment income] [--out DIR] [--metrics-rows 5M]
+//   evaluate  [--data DIR] [--dataset all|online-retail|completejourney|none] [--k 10] [--segment income] [--out DIR] [--metrics-rows 5M]
 //   smoke     [--keep]   (everything on a tiny generated data set, in seconds; for CI)
 //   bench     [BenchmarkDotNet arguments, e.g. --filter *Kpi* --job short] [--dry] [--size 1M]
 try

@@ -11,7 +11,7 @@ internal static class Usage
                     The end-to-end job (load three CSVs, enrich, overall KPIs, revenue by segment and category,
                     top 10 products) with this library, DuckDB and CsvHelper + LINQ, alternated, each run in its own
                     child process; checks they agree to the cent; prints medians, peak memory, ratios to DuckDB.
-          evaluate  [--data DIR] [--dataset all|online-retail|completejourney] [--k 10] [--segment income] [--out DIR] [--metrics-rows 5M]
+          evaluate  [--data DIR] [--dataset all|online-retail|completejourney|none] [--k 10] [--segment income] [--out DIR] [--metrics-rows 5M]
                     Compares the recommenders on the real data (../shared/data) with a time cut-off: Markdown tables
                     on stdout (and Markdown, CSV, JSON under --out); then times the ranking metrics over 5M rows.
           smoke     [--keep]

@@ -28,9 +28,9 @@ internal static class EvaluateCommand
         var segment = arguments.String("segment", "income");
         var metricsRows = arguments.Int("metrics-rows", 5_000_000);
         arguments.ThrowIfUnused();
-        if (which is not ("all" or "online-retail" or "completejourney"))
+        if (which is not ("all" or "online-retail" or "completejourney" or "none"))
         {
-            throw new ArgumentException($"--dataset: '{which}' is not one of all, online-retail, completejourney.");
+            throw new ArgumentException($"--dataset: '{which}' is not one of all, online-retail, completejourney, none.");
         }
 
         if (output is not null)
@@ -170,12 +170,15 @@ internal static class EvaluateCommand
             }
         }
 
+        var process = Process.GetCurrentProcess();
+        var cpu = process.TotalProcessorTime;
         var watch = Stopwatch.StartNew();
         var metrics = RankingEvaluator.Evaluate(truth, predictions);
         watch.Stop();
+        process.Refresh();
         return string.Create(
             CultureInfo.InvariantCulture,
-            $"## Metrics throughput\n\nRankingEvaluator.Evaluate over {predictions.Length:N0} prediction rows and {truth.Count:N0} truth rows ({metrics.Customers:N0} customers): {watch.Elapsed.TotalSeconds:0.00} s.\n");
+            $"## Metrics throughput\n\nRankingEvaluator.Evaluate over {predictions.Length:N0} prediction rows and {truth.Count:N0} truth rows ({metrics.Customers:N0} customers): {watch.Elapsed.TotalSeconds:0.00} s wall, {(process.TotalProcessorTime - cpu).TotalSeconds:0.00} s CPU.\n");
     }
 
     private static T Timed<T>(string step, Func<T> run)

@@ -50,12 +50,13 @@ internal static class EvaluationData
         };
         var customers = CustomerLoader.Load(Path.Combine(folder, "demographics.csv"), options);
         var products = ProductLoader.Load(Path.Combine(folder, "products.csv"), options);
+
         var builder = new EnrichedDatasetBuilder(EnrichmentOptions.Default with { UnknownCustomers = UnknownReferencePolicy.KeepAsUnknown, UnknownProducts = UnknownReferencePolicy.KeepAsUnknown })
             .AddCustomers(customers.Rows)
             .AddProducts(products.Rows);
         var report = TransactionLoader.LoadInto(builder, Path.Combine(folder, "transactions_sample.csv"), options);
         var dataset = builder.Build();
-        return (dataset, $"{customers.Rows.Length:N0} households with demographics, {products.Rows.Length:N0} products ({products.Report.RowsRejected:N0} rejected), "
+        return (dataset, $"{customers.Rows.Length:N0} households with demographics, {products.Rows.Length:N0} products ({products.Report.RowsRejected:N0} without a category left out; their lines fall under \"Unknown\"), "
             + $"{report.RowsLoaded:N0} of {report.RowsRead:N0} transaction lines loaded; {dataset.Customers.Count:N0} households in all");
     }
 }

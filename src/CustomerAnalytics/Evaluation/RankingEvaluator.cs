@@ -173,11 +173,13 @@ public static class RankingEvaluator
         var trainProducts = train.Products.Count;
         var unknown = new Interner();
         var lists = new List<int[]>();
+        var list = new List<int>(k);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
         foreach (var entry in recommendations)
         {
             ArgumentNullException.ThrowIfNull(entry, nameof(recommendations));
-            var list = new List<int>(k);
-            var seen = new HashSet<string>(StringComparer.Ordinal);
+            list.Clear();
+            seen.Clear();
             foreach (var item in entry.Items.IsDefault ? [] : entry.Items)
             {
                 if (list.Count == k)

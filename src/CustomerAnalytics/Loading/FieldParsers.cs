@@ -88,6 +88,12 @@ internal static class FieldParsers
         return true;
     }
 
+    /// <summary>The offset of a time zone for one local minute: whether the minute exists there, and its offset.</summary>
+    internal readonly record struct ZoneCache(TimeZoneInfo? Zone, long Minute, TimeSpan Offset, bool Valid)
+    {
+        public bool Filled => Zone is not null;
+    }
+
     /// <summary>The outcome of <see cref="TryParseMoney"/>.</summary>
     public enum MoneyParse
     {
@@ -184,15 +190,25 @@ internal static class FieldParsers
     /// </summary>
     public static bool TryParseTimestamp(ReadOnlySpan<byte> text, TimeZoneInfo zone, out DateTimeOffset value)
     {
-        if (TryParseIso(text, zone, out value, out var valid))
+        var cache = default(ZoneCache);
+        return TryParseTimestamp(text, zone, ref cache, out value);
+    }
+
+    /// <summary>
+    /// As <see cref="TryParseTimestamp(ReadOnlySpan{byte}, TimeZoneInfo, out DateTimeOffset)"/>, with
+    /// <paramref name="cache"/> (kept by the caller across rows) holding the zone's offset for the last local minute converted.
+    /// </summary>
+    public static bool TryParseTimestamp(ReadOnlySpan<byte> text, TimeZoneInfo zone, ref ZoneCache cache, out DateTimeOffset value)
+    {
+        if (TryParseIso(text, zone, ref cache, out value, out var valid))
         {
             return valid;
         }
 
-        return TryParseSlow(text, zone, out value);
+        return TryParseSlow(text, zone, ref cache, out value);
     }
 
-    private static bool TryParseIso(ReadOnlySpan<byte> text, TimeZoneInfo zone, out DateTimeOffset value, out bool valid)
+    private static bool TryParseIso(ReadOnlySpan<byte> text, TimeZoneInfo zone, ref ZoneCache cache, out DateTimeOffset value, out bool valid)
     {
         value = default;
         valid = false;
@@ -280,11 +296,11 @@ internal static class FieldParsers
         }
 
         var local = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified).AddTicks(fractionTicks);
-        valid = TryApplyZone(local, offset, zone, out value);
+        valid = TryApplyZone(local, offset, zone, ref cache, out value);
         return true;
     }
 
-    private static bool TryParseSlow(ReadOnlySpan<byte> text, TimeZoneInfo zone, out DateTimeOffset value)
+    private static bool TryParseSlow(ReadOnlySpan<byte> text, TimeZoneInfo zone, ref ZoneCache cache, out DateTimeOffset value)
     {
         value = default;
         if (text.IsEmpty || text.Length > 64)
@@ -301,14 +317,14 @@ internal static class FieldParsers
 
         if (parsed.Kind == DateTimeKind.Unspecified)
         {
-            return TryApplyZone(parsed, null, zone, out value);
+            return TryApplyZone(parsed, null, zone, ref cache, out value);
         }
 
         // An offset was written: read it exactly.
         return DateTimeOffset.TryParse(chars, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out value);
     }
 
-    private static bool TryApplyZone(DateTime local, TimeSpan? offset, TimeZoneInfo zone, out DateTimeOffset value)
+    private static bool TryApplyZone(DateTime local, TimeSpan? offset, TimeZoneInfo zone, ref ZoneCache cache, out DateTimeOffset value)
     {
         value = default;
         if (offset is null)
@@ -319,12 +335,20 @@ internal static class FieldParsers
             }
             else
             {
-                if (zone.IsInvalidTime(local))
+                // Zone rules change on whole minutes, so one look-up serves every timestamp of the same local minute.
+                var minute = local.Ticks / TimeSpan.TicksPerMinute;
+                if (!cache.Filled || cache.Minute != minute || !ReferenceEquals(cache.Zone, zone))
+                {
+                    var invalid = zone.IsInvalidTime(local);
+                    cache = new ZoneCache(zone, minute, invalid ? TimeSpan.Zero : zone.GetUtcOffset(local), !invalid);
+                }
+
+                if (!cache.Valid)
                 {
                     return false;
                 }
 
-                offset = zone.GetUtcOffset(local);
+                offset = cache.Offset;
             }
         }
 

@@ -52,9 +52,6 @@ internal sealed class LoadSession
         return true;
     }
 
-    /// <summary>Whether an error was reported for the current row.</summary>
-    public bool RowFailed => _rowFailed;
-
     /// <summary>Reports a problem of the current row with its raw UTF-8 value.</summary>
     public void RowError(string column, ReadOnlySpan<byte> value, string problem, string expected, string? hint = null) =>
         RowError(column, Options.IncludeValuesInDiagnostics ? Encoding.UTF8.GetString(value) : null, problem, expected, hint);

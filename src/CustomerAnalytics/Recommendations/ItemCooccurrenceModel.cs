@@ -65,6 +65,11 @@ internal sealed class ItemCooccurrenceModel : IRelatedProductsModel
         var filter = new ProductFilter(request, _dataset.ProductTable);
         var customers = _dataset.CustomerTable;
         var result = new CustomerRecommendations[customers.Length];
+        if (customers.Length == 0)
+        {
+            return [];
+        }
+
         Parallel.ForEach(
             Partitioner.Create(0, customers.Length, 512),
             Rent,
@@ -149,7 +154,7 @@ internal sealed class ItemCooccurrenceModel : IRelatedProductsModel
             var self = _similarity.SelfOf(i);
             if (self > 0)
             {
-                scratch.Add(i, a * self, i, _ordinalRank);
+                scratch.AddAll(new ReadOnlySpan<int>(in i), new ReadOnlySpan<double>(in self), a, i, _ordinalRank);
             }
 
             scratch.AddAll(_similarity.NeighborsOf(i), _similarity.SimilaritiesOf(i), a, i, _ordinalRank);
@@ -295,28 +300,10 @@ internal sealed class ItemCooccurrenceModel : IRelatedProductsModel
             }
         }
 
-        /// <summary>Adds a contribution to <paramref name="product"/>'s score; the largest contribution (ties: lower ordinal rank of the source) is its reason.</summary>
-        public void Add(int product, double contribution, int source, int[] ordinalRank)
-        {
-            if (_stamp[product] != _generation)
-            {
-                _stamp[product] = _generation;
-                _score[product] = contribution;
-                _best[product] = contribution;
-                _source[product] = source;
-                Touched.Add(product);
-                return;
-            }
-
-            _score[product] += contribution;
-            if (contribution > _best[product] || (contribution == _best[product] && ordinalRank[source] < ordinalRank[_source[product]]))
-            {
-                _best[product] = contribution;
-                _source[product] = source;
-            }
-        }
-
-        /// <summary><see cref="Add"/> for each neighbour of <paramref name="source"/>: the hot loop, kept tight.</summary>
+        /// <summary>
+        /// Adds affinity × similarity to each neighbour's score; the largest contribution (ties: the source with the lower
+        /// ordinal rank) is its reason. The hot loop, kept tight.
+        /// </summary>
         public void AddAll(ReadOnlySpan<int> neighbors, ReadOnlySpan<double> similarities, double affinity, int source, int[] ordinalRank)
         {
             var generation = _generation;

@@ -49,11 +49,11 @@ internal sealed class ItemSimilarityMatrix
         var support = options.MinimumSupport;
         var limit = options.MaxNeighbors;
         Parallel.ForEach(
-            Partitioner.Create(0, productCount, 256),
+            Partitioner.Create(0, Math.Max(productCount, 1), 256),
             () => new RowScratch(productCount),
             (range, _, scratch) =>
             {
-                for (var i = range.Item1; i < range.Item2; i++)
+                for (var i = range.Item1; i < Math.Min(range.Item2, productCount); i++)
                 {
                     BuildRow(i, scratch);
                 }

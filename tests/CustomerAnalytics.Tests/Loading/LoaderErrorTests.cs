@@ -307,4 +307,14 @@ public class LoaderErrorTests
 
         Assert.Equal("Invalid LoadOptions: MaxReportedProblems must be at least 1 (was 0).", error.Message);
     }
+
+    [Fact]
+    public void Load_UnclosedQuote_ReportsTheSwallowedLinesInsteadOfLosingThem()
+    {
+        var problem = Single("customer_id,segment\nC1,\"SMB\nC2,SMB\nC3,SMB\n", s => CustomerLoader.Load(s, "customers.csv", options: LoaderTestData.Lenient));
+
+        Assert.Equal(
+            "customers.csv(2): error, column 'segment', value 'C1,\"SMB\nC2,SMB\nC3,SMB\n': a quoted field is never closed, so lines 2–5 were read as one value; expected a closing quote after the value; a quote inside a quoted value is written twice (\"\").",
+            problem.ToString());
+    }
 }

@@ -232,6 +232,29 @@ public sealed class AnalyticsPipelineTests : IDisposable
         Assert.DoesNotContain(manifest.Files, f => f.Path == "clv.csv");
     }
 
+    public static TheoryData<string> Strategies => ["popularity", "segment-affinity", "item-cooccurrence", "fallback", "blend"];
+
+    [Theory]
+    [MemberData(nameof(Strategies))]
+    public void Analyze_EmptyDataset_ZerosAndNoRecommendations(string strategy)
+    {
+        IRecommender recommender = strategy switch
+        {
+            "popularity" => new PopularityRecommender(),
+            "segment-affinity" => new SegmentAffinityRecommender(),
+            "item-cooccurrence" => new ItemCooccurrenceRecommender(),
+            "fallback" => new FallbackRecommender(new SegmentAffinityRecommender(), new PopularityRecommender()),
+            _ => new BlendedRecommender(new WeightedRecommender(new PopularityRecommender(), 1), new WeightedRecommender(new SegmentAffinityRecommender(), 1)),
+        };
+
+        var run = AnalyticsPipeline.Analyze(new EnrichedDatasetBuilder().Build(), new PipelineOptions { Recommender = recommender });
+
+        Assert.Equal((0, 0, 0m), (run.Overall.Customers, run.Overall.Transactions, run.Overall.Revenue));
+        Assert.Empty(run.Recommendations);
+        Assert.Empty(run.TopProducts);
+        Assert.Equal("Lifetime value needs transactions; the dataset has none.", run.ClvNote);
+    }
+
     [Fact]
     public void Analyze_InMemoryDataset_UsesTheGivenRecommender()
     {

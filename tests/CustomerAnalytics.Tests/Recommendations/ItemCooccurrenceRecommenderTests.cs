@@ -225,19 +225,42 @@ public sealed class ItemCooccurrenceRecommenderTests
     [Fact]
     public void RecommendAll_MatchesRecommend_AndIsDeterministic()
     {
-        var dataset = Synthetic();
+        // More customers than one parallel work item (512), so the batch runs on several threads.
+        var dataset = Evaluation.DatasetSplitterTests.Random(3_000, 120, 20_000, seed: 9);
         var model = new ItemCooccurrenceRecommender(ItemCooccurrenceOptions.Default with { HalfLifeDays = 30 }).Fit(dataset);
 
         var all = model.RecommendAll();
         var again = new ItemCooccurrenceRecommender(ItemCooccurrenceOptions.Default with { HalfLifeDays = 30 }).Fit(dataset).RecommendAll();
 
         Assert.Equal(dataset.Customers.Count, all.Length);
-        for (var c = 0; c < all.Length; c += 997)
+        for (var c = 0; c < all.Length; c += 97)
         {
             Assert.Equal(model.Recommend(all[c].CustomerId).ToArray(), all[c].Items.ToArray());
         }
 
         Assert.True(all.Select(a => a.Items).SequenceEqual(again.Select(a => a.Items), new ItemsComparer()));
+    }
+
+    [Fact]
+    public void Fit_EmptyDataset_RecommendsNothing()
+    {
+        var model = new ItemCooccurrenceRecommender().Fit(new EnrichedDatasetBuilder().Build());
+
+        Assert.Empty(model.RecommendAll());
+        Assert.Empty(model.Recommend("anyone"));
+        Assert.Empty(model.RelatedTo("anything"));
+    }
+
+    [Fact]
+    public void Recommend_ConcurrentCallers_GetTheSameAnswers()
+    {
+        var model = new ItemCooccurrenceRecommender().Fit(Shop());
+        var expected = Ids(model.Recommend("U1"));
+
+        var answers = new string[64][];
+        Parallel.For(0, answers.Length, i => answers[i] = Ids(i % 2 == 0 ? model.Recommend("U1") : model.RelatedToBasket(["A", "B"])));
+
+        Assert.All(answers, a => Assert.Equal(expected, a)); // the basket {A, B} is U1's purchases
     }
 
     [Fact]
