@@ -78,14 +78,17 @@ internal sealed class RunCommand : Command<RunSettings>
             Recommendations = RecommendationRequest.Default with { Count = settings.Count },
         };
 
+        var totalBytes = plan.Sum(p => new FileInfo(p.Path).Length);
         AnalyticsRun run;
         TimeSpan loading = default;
         try
         {
             run = Stages.Run(consoles.Out, settings.Quiet, stages =>
             {
-                var progress = new StageProgress(stages);
-                var result = AnalyticsPipeline.RunAsync(options, progress, cancellationToken).GetAwaiter().GetResult();
+                var progress = new StageProgress(stages, totalBytes);
+                // The files are read through a byte counter, so the load stage shows a real bar and transfer rate.
+                var counted = options with { OpenRead = path => new CountingStream(File.OpenRead(path), progress.Advance) };
+                var result = AnalyticsPipeline.RunAsync(counted, progress, cancellationToken).GetAwaiter().GetResult();
                 loading = progress.LoadingTime;
                 var writing = stages.Begin("write artifacts", null);
                 var manifest = result.WriteArtifacts(output);
@@ -96,8 +99,7 @@ internal sealed class RunCommand : Command<RunSettings>
 
                 writing.Complete(string.Create(CultureInfo.InvariantCulture, $"{manifest.Files.Length + (settings.NoDashboard ? 0 : 1)} files, {writing.Elapsed.TotalSeconds:0.00} s"));
                 return result;
-            },
-            bytes: false);
+            });
         }
         catch (DataLoadException ex)
         {
@@ -146,12 +148,21 @@ internal sealed class RunCommand : Command<RunSettings>
     }
 
     /// <summary>Shows each pipeline stage as it starts and completes the previous one (called on the pipeline's thread).</summary>
-    private sealed class StageProgress(Stages stages) : IProgress<PipelineStage>
+    private sealed class StageProgress(Stages stages, long totalBytes) : IProgress<PipelineStage>
     {
         private Stages.Stage? _current;
         private PipelineStage _currentStage;
 
         public TimeSpan LoadingTime { get; private set; }
+
+        /// <summary>Bytes read by a loader (called from the loading threads while the load stage runs).</summary>
+        public void Advance(long bytes)
+        {
+            if (_currentStage == PipelineStage.Loading)
+            {
+                _current?.Advance(bytes);
+            }
+        }
 
         public void Report(PipelineStage value)
         {
@@ -167,7 +178,7 @@ internal sealed class RunCommand : Command<RunSettings>
             }
 
             _currentStage = value;
-            _current = value == PipelineStage.Done ? null : stages.Begin(Name(value), null);
+            _current = value == PipelineStage.Done ? null : stages.Begin(Name(value), value == PipelineStage.Loading ? totalBytes : null);
         }
 
         private static string Name(PipelineStage stage) => stage switch

@@ -26,4 +26,12 @@ internal static class BuilderLoad
         var parser = create(new LoadSession(path, options), builder);
         return LoadEngine.RunAsync(path, parser.Session, parser, cancellationToken);
     }
+
+    public static Task<LoadReport> StreamAsync(EnrichedDatasetBuilder builder, Stream stream, string sourceName, DataFormat format, LoadOptions? options, Func<LoadSession, EnrichedDatasetBuilder, RowParser> create, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(stream);
+        var parser = create(new LoadSession(sourceName, options), builder);
+        return LoadEngine.RunAsync(stream, format, parser.Session, parser, cancellationToken);
+    }
 }
