@@ -8,7 +8,8 @@ namespace CustomerAnalytics.Benchmarks;
 /// <summary>
 /// <c>bench [--dry] [--size 1M] [BenchmarkDotNet options]</c>: the BenchmarkDotNet suites. <c>--dry</c> runs every
 /// benchmark once in this process (<c>--job dry --inProcess</c>) on 2,000 transactions: a check that they run, in
-/// seconds, not a measurement. Without <c>--filter</c> every suite runs.
+/// seconds, not a measurement. Without <c>--filter</c> every suite runs. Real runs build the project out of process:
+/// start them from the project's folder (<c>dotnet run -c Release -- bench …</c>) so BenchmarkDotNet finds it.
 /// </summary>
 internal static class BenchCommand
 {
@@ -59,7 +60,7 @@ internal static class BenchCommand
         // Generate the data once here, not in each benchmark process.
         BenchData.Directory();
         var summaries = BenchmarkSwitcher.FromAssembly(typeof(BenchCommand).Assembly).Run([.. rest], DefaultConfig.Instance);
-        var failed = summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Any(r => !r.Success));
+        var failed = summaries.Any(s => s.HasCriticalValidationErrors || s.Reports.Length == 0 || s.Reports.Any(r => !r.Success));
         return failed || !summaries.Any() ? 1 : 0;
     }
 }

@@ -7,10 +7,11 @@ internal static class Usage
 
           generate  --transactions 1M --out DIR [--customers N] [--products N] [--seed 42] [--format csv|json|jsonl|all]
                     Writes customers, products and transactions (deterministic for a seed).
-          compare   --data DIR [--runs 5] [--approaches library,duckdb,linq] [--no-recommend]
+          compare   --data DIR [--runs 5] [--approaches library,duckdb,linq] [--no-recommend] [--tiered-jit]
                     The end-to-end job (load three CSVs, enrich, overall KPIs, revenue by segment and category,
                     top 10 products) with this library, DuckDB and CsvHelper + LINQ, alternated, each run in its own
-                    child process; checks they agree to the cent; prints medians, peak memory, ratios to DuckDB.
+                    child process (DOTNET_TieredCompilation=0 unless --tiered-jit); checks they agree to the cent;
+                    prints medians, peak memory, ratios to DuckDB.
           evaluate  [--data DIR] [--dataset all|online-retail|completejourney|none] [--k 10] [--segment income] [--out DIR] [--metrics-rows 5M]
                     Compares the recommenders on the real data (../shared/data) with a time cut-off: Markdown tables
                     on stdout (and Markdown, CSV, JSON under --out); then times the ranking metrics over 5M rows.

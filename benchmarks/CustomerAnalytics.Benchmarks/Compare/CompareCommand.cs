@@ -18,6 +18,7 @@ internal static class CompareCommand
         var runs = args.Int("runs", 5);
         var approaches = args.String("approaches", string.Join(',', Approaches.Names)).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var recommend = !args.Flag("no-recommend");
+        var tiered = args.Flag("tiered-jit");
         args.ThrowIfUnused();
         foreach (var name in approaches)
         {
@@ -25,11 +26,17 @@ internal static class CompareCommand
         }
 
         DataFiles.InDirectory(data);
-        var reports = Execute(data, runs, approaches, recommend, Console.Out);
+        var reports = Execute(data, runs, approaches, recommend, Console.Out, tiered);
         return Summarise(reports, approaches, Console.Out) ? 0 : 1;
     }
 
-    public static List<ChildReport> Execute(string data, int runs, string[] approaches, bool recommend, TextWriter log)
+    /// <summary>
+    /// Runs the approaches alternately. <c>tieredJit</c>: whether the children keep .NET's default tiered JIT; by
+    /// default they run with <c>DOTNET_TieredCompilation=0</c> (every method compiled optimised at once), the usual
+    /// setting of a one-shot batch job, which otherwise spends much of its first second in unoptimised code. It
+    /// applies to every approach alike.
+    /// </summary>
+    public static List<ChildReport> Execute(string data, int runs, string[] approaches, bool recommend, TextWriter log, bool tieredJit = false)
     {
         var reports = new List<ChildReport>();
         for (var run = 0; run < runs; run++)
@@ -37,7 +44,7 @@ internal static class CompareCommand
             for (var k = 0; k < approaches.Length; k++)
             {
                 var name = approaches[(run + k) % approaches.Length];
-                var report = RunChild(name, data, recommend && name == "library");
+                var report = RunChild(name, data, recommend && name == "library", tieredJit);
                 reports.Add(report);
                 log.WriteLine(string.Create(CultureInfo.InvariantCulture, $"run {run + 1}/{runs}  {name,-8} {report.JobSeconds,8:F3} s  peak {report.PeakWorkingSetBytes / 1e6,8:F0} MB  ({string.Join(", ", report.Phases.Select(p => $"{p.Key} {p.Value:G4}"))})"));
             }
@@ -122,7 +129,7 @@ internal static class CompareCommand
         return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
-    private static ChildReport RunChild(string approach, string data, bool recommend)
+    private static ChildReport RunChild(string approach, string data, bool recommend, bool tieredJit)
     {
         var start = new ProcessStartInfo
         {
@@ -130,6 +137,11 @@ internal static class CompareCommand
             RedirectStandardOutput = true,
             UseShellExecute = false,
         };
+        if (!tieredJit)
+        {
+            start.Environment["DOTNET_TieredCompilation"] = "0";
+        }
+
         if (Path.GetFileNameWithoutExtension(start.FileName) == "dotnet")
         {
             start.ArgumentList.Add(Assembly.GetEntryAssembly()!.Location);

@@ -428,11 +428,24 @@ public sealed class EnrichedDatasetBuilder
                 }
             }
 
-            customerColumn[kept] = customerIndex;
-            productColumn[kept] = productIndex;
-            orderColumn[kept] = orderColumn[row];
-            quantityColumn[kept] = quantity;
-            ticksColumn[kept] = ticksColumn[row];
+            // Rows move only once one was rejected; indexes change only when some reference was unknown.
+            if (kept != row || !allCustomersAdded)
+            {
+                customerColumn[kept] = customerIndex;
+            }
+
+            if (kept != row || !allProductsAdded)
+            {
+                productColumn[kept] = productIndex;
+            }
+
+            if (kept != row)
+            {
+                orderColumn[kept] = orderColumn[row];
+                quantityColumn[kept] = quantity;
+                ticksColumn[kept] = ticksColumn[row];
+            }
+
             if (unitPriceColumn is not null)
             {
                 unitPriceColumn[kept] = unitPrice;
