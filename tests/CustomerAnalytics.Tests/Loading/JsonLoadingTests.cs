@@ -105,6 +105,28 @@ public class JsonLoadingTests
         Assert.Equal((4L, 1L, 3L), (result.Report.RowsRead, result.Report.RowsLoaded, result.Report.RowsRejected));
     }
 
+    /// <summary>
+    /// Regression: the optional transaction id was added as a column the first object lacked, so every object
+    /// without it was rejected as "the transaction id is empty" instead of being numbered.
+    /// </summary>
+    [Theory]
+    [InlineData(DataFormat.JsonLines)]
+    [InlineData(DataFormat.Json)]
+    public void Load_JsonTransactionsWithoutIds_NumberedLikeCsv(DataFormat format)
+    {
+        const string Lines = """
+            {"customer_id":"C001","product_id":"P100","qty":2,"ts":"2024-03-01T10:00:00Z"}
+            {"customer_id":"C002","product_id":"P200","qty":1,"ts":"2024-03-02T10:00:00Z"}
+            """;
+        var json = format == DataFormat.Json ? "[" + Lines.ReplaceLineEndings(",\n") + "]" : Lines;
+
+        var result = TransactionLoader.Load(new StringReader(json), "transactions", format);
+
+        Assert.Equal(["1", "2"], result.Rows.Select(t => t.Id));
+        Assert.Equal(["C001", "C002"], result.Rows.Select(t => t.CustomerId));
+        Assert.Empty(result.Report.Diagnostics);
+    }
+
     [Fact]
     public void Load_JsonLinesWithBrokenLine_LenientRejectsTheLineAndGoesOn()
     {
