@@ -155,6 +155,30 @@ public class JsonLoadingTests
             Assert.Single(error.Diagnostics).ToString());
     }
 
+    /// <summary>Regression: once MaxReportedProblems row problems were listed, the source error that stopped the load was only counted, never shown.</summary>
+    [Fact]
+    public void Load_BrokenJsonArrayAfterTheListingLimit_StillListsTheSourceError()
+    {
+        using var stream = LoaderTestData.Utf8("[\n{\"customer_id\":\"C1\",\"segment\":\"\"},\n{\"customer_id\" \"C2\"}\n]");
+
+        var error = Assert.Throws<DataLoadException>(() => CustomerLoader.Load(stream, "customers.json", DataFormat.Json, LoaderTestData.Lenient with { MaxReportedProblems = 1 }));
+
+        Assert.Equal(2, error.TotalProblems);
+        Assert.Equal([(2L, "the segment is empty"), (3L, "malformed JSON at byte 16 of the line: '\"' is invalid after a property name. Expected a ':'")], error.Diagnostics.Select(d => (d.Line, d.Problem)));
+        Assert.DoesNotContain("more (raise", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Regression: with MaxReportedProblems = 1 only the first of several missing required columns was named.</summary>
+    [Fact]
+    public void Load_SeveralMissingColumnsAboveTheListingLimit_NamesEach()
+    {
+        using var stream = LoaderTestData.Utf8("name\nAnn\n");
+
+        var error = Assert.Throws<DataLoadException>(() => CustomerLoader.Load(stream, "customers.csv", options: LoadOptions.Default with { MaxReportedProblems = 1 }));
+
+        Assert.Equal(["customer_id", "segment"], error.Diagnostics.Select(d => d.Column));
+    }
+
     [Fact]
     public void Load_JsonObjectInsteadOfArray_ThrowsAndSuggestsJsonLines()
     {
