@@ -42,10 +42,16 @@ internal sealed class CsvTabularReader : TabularReader
 
     public override bool CheckShape(LoadSession session)
     {
+        // An unclosed quote swallows the separators after it too: report it rather than the field count it causes.
+        if (SpansLines() && HasUnclosedQuote(session))
+        {
+            return false;
+        }
+
         var count = _csv.FieldCount;
         if (count == _headers.Length)
         {
-            return !SpansLines() || !HasUnclosedQuote(session);
+            return true;
         }
 
         session.RowError(
@@ -72,7 +78,8 @@ internal sealed class CsvTabularReader : TabularReader
             if (raw.Length > 0 && raw[0] == (byte)'"' && (raw.Length == 1 || raw[^1] != (byte)'"' || !ClosesQuote(raw)))
             {
                 var record = _csv.RawRecord;
-                var lastLine = _csv.LineNumber + record.Count((byte)'\n');
+                // The line break that ends the input ends the last line; it does not start another.
+                var lastLine = _csv.LineNumber + record.Count((byte)'\n') - (record.Length > 0 && record[^1] == (byte)'\n' ? 1 : 0);
                 session.RowError(
                     i < _headers.Length ? _headers[i] : null,
                     Encoding.UTF8.GetString(record[..Math.Min(record.Length, 200)]),

@@ -270,7 +270,7 @@ internal static class FieldParsers
                     || (rest == 2 && TryTwo(text, i + 3, out offsetMinutes))
                     || rest == 0)
                 {
-                    if (offsetHours > 14 || offsetMinutes > 59)
+                    if (offsetMinutes > 59 || (offsetHours * 60) + offsetMinutes > 14 * 60)
                     {
                         return true;
                     }
@@ -309,8 +309,11 @@ internal static class FieldParsers
         }
 
         var chars = Encoding.UTF8.GetString(text);
-        const DateTimeStyles Styles = DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.RoundtripKind;
-        if (!DateTime.TryParse(chars, CultureInfo.InvariantCulture, Styles, out var parsed))
+
+        // Without NoCurrentDateDefault a time alone (10:30) would take today's date from the machine's clock: it
+        // takes the year 1 instead, and is rejected.
+        const DateTimeStyles Styles = DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.RoundtripKind | DateTimeStyles.NoCurrentDateDefault;
+        if (!DateTime.TryParse(chars, CultureInfo.InvariantCulture, Styles, out var parsed) || parsed.Year == 1)
         {
             return false;
         }

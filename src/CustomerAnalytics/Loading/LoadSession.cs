@@ -64,9 +64,11 @@ internal sealed class LoadSession
     }
 
     /// <summary>A problem of the whole source: nothing can be loaded, so it throws in every mode.</summary>
+    /// <remarks>Listed even beyond <see cref="LoadOptions.MaxReportedProblems"/>: it is why the load stops.</remarks>
     public DataLoadException SourceError(long line, string? column, string? value, string problem, string expected, string? hint = null)
     {
-        Add(new LoadDiagnostic(Source, line, column, Options.IncludeValuesInDiagnostics ? value : null, problem, expected, hint));
+        TotalProblems++;
+        _listed.Add(new LoadDiagnostic(Source, line, column, Options.IncludeValuesInDiagnostics ? value : null, problem, expected, hint));
         return new DataLoadException(_listed.ToArray(), TotalProblems);
     }
 

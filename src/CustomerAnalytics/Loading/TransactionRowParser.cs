@@ -112,7 +112,7 @@ internal class TransactionRowParser(LoadSession session, EnrichedDatasetBuilder?
     {
         var columns = Options.TransactionColumns;
         const string Map = nameof(LoadOptions.TransactionColumns);
-        _id = binder.Optional(columns.Id);
+        _id = binder.Optional(columns.Id, addLater: false);
         _customer = binder.Required(columns.CustomerId, Map, nameof(TransactionColumns.CustomerId));
         _product = binder.Required(columns.ProductId, Map, nameof(TransactionColumns.ProductId));
         _quantity = binder.Required(columns.Quantity, Map, nameof(TransactionColumns.Quantity));

@@ -77,6 +77,34 @@ public class FieldParsersTests
     public void TryParseTimestamp_Invalid_False(string text) =>
         Assert.False(FieldParsers.TryParseTimestamp(Utf8(text), TimeZoneInfo.Utc, out _));
 
+    /// <summary>Regression: an offset past ±14:00 by its minutes (+14:30) threw ArgumentOutOfRangeException out of the loader.</summary>
+    [Theory]
+    [InlineData("2024-03-01T10:00:00+14:30")]
+    [InlineData("2024-03-01T10:00:00-14:59")]
+    [InlineData("2024-03-01T10:00-1401")]
+    public void TryParseTimestamp_OffsetBeyondFourteenHours_FalseNotThrow(string text) =>
+        Assert.False(FieldParsers.TryParseTimestamp(Utf8(text), TimeZoneInfo.Utc, out _));
+
+    [Fact]
+    public void TryParseTimestamp_OffsetOfFourteenHours_Valid()
+    {
+        Assert.True(FieldParsers.TryParseTimestamp(Utf8("2024-03-01T10:00:00-14:00"), TimeZoneInfo.Utc, out var value));
+        Assert.Equal(new DateTimeOffset(2024, 3, 1, 10, 0, 0, TimeSpan.FromHours(-14)), value);
+    }
+
+    /// <summary>Regression: a time without a date (10:30) was read as that time today, by the machine's clock.</summary>
+    [Theory]
+    [InlineData("10:30")]
+    [InlineData("10:30:15")]
+    [InlineData("10:30 PM")]
+    [InlineData("10:30Z")]
+    [InlineData("10:30 +02:00")]
+    public void TryParseTimestamp_TimeWithoutDate_False(string text)
+    {
+        Assert.False(FieldParsers.TryParseTimestamp(Utf8(text), TimeZoneInfo.Utc, out _));
+        Assert.False(FieldParsers.TryParseDate(Utf8(text), out _));
+    }
+
     [Fact]
     public void TryParseTimestamp_SeededRandomIsoInstants_SameAsDateTimeOffset()
     {
