@@ -390,11 +390,18 @@ internal sealed class JsonTabularReader : TabularReader
 
     private int HeaderIndex(string name)
     {
-        if (!_headerIndexes.TryGetValue(name, out var index))
+        if (_headerIndexes.TryGetValue(name, out var index))
+        {
+            return index;
+        }
+
+        // Names are matched ignoring surrounding white space, as the headers they become are (" qty " is "qty").
+        var trimmed = name.Trim();
+        if (!_headerIndexes.TryGetValue(trimmed, out index))
         {
             index = _headers.Count;
-            _headerIndexes.Add(name, index);
-            _headers.Add(name.Trim());
+            _headerIndexes.Add(trimmed, index);
+            _headers.Add(trimmed);
             if (_fields.Length < _headers.Count)
             {
                 Array.Resize(ref _fields, _fields.Length * 2);
@@ -403,6 +410,7 @@ internal sealed class JsonTabularReader : TabularReader
             _fields[index] = (0, 0);
         }
 
+        _headerIndexes.TryAdd(name, index);
         return index;
     }
 
