@@ -110,7 +110,17 @@ internal sealed class JsonTabularReader : TabularReader
         }
     }
 
-    public override int AddColumn(string name) => HeaderIndex(name.Trim());
+    public override int AddColumn(IReadOnlyList<string> names)
+    {
+        var index = HeaderIndex(names[0]);
+        for (var i = 1; i < names.Count; i++)
+        {
+            // A later object may write any accepted name: each leads to the same column (unless it is a column already).
+            _headerIndexes.TryAdd(names[i].Trim(), index);
+        }
+
+        return index;
+    }
 
     public override ReadOnlySpan<byte> Field(int index)
     {
