@@ -68,7 +68,7 @@ public sealed class EnrichedDatasetBuilder
     {
         ArgumentNullException.ThrowIfNull(customer);
         ArgumentException.ThrowIfNullOrEmpty(customer.Id, nameof(customer));
-        ArgumentNullException.ThrowIfNull(customer.Segment, nameof(customer));
+        ArgumentException.ThrowIfNullOrEmpty(customer.Segment, nameof(customer));
         ThrowIfBuilt();
         var index = _customerIds.Intern(customer.Id);
         if (index == _customers.Count)

@@ -35,9 +35,9 @@ internal sealed class ColumnBinder(TabularReader reader)
     public Column Optional(IReadOnlyList<string> names, bool addLater = true)
     {
         var column = Find(names);
-        if (addLater && !column.Exists && names.Count > 0 && reader.AddColumn(names[0]) is var index and >= 0)
+        if (addLater && !column.Exists && names.Count > 0 && reader.AddColumn(names) is var index and >= 0)
         {
-            // A JSON property the first object lacks: later objects may have it, under the first accepted name.
+            // A JSON property the first object lacks: later objects may have it, under any accepted name.
             return new Column(index, names[0]);
         }
 

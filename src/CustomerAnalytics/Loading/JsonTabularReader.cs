@@ -110,7 +110,17 @@ internal sealed class JsonTabularReader : TabularReader
         }
     }
 
-    public override int AddColumn(string name) => HeaderIndex(name.Trim());
+    public override int AddColumn(IReadOnlyList<string> names)
+    {
+        var index = HeaderIndex(names[0]);
+        for (var i = 1; i < names.Count; i++)
+        {
+            // A later object may write any accepted name: each leads to the same column (unless it is a column already).
+            _headerIndexes.TryAdd(names[i].Trim(), index);
+        }
+
+        return index;
+    }
 
     public override ReadOnlySpan<byte> Field(int index)
     {
@@ -390,11 +400,18 @@ internal sealed class JsonTabularReader : TabularReader
 
     private int HeaderIndex(string name)
     {
-        if (!_headerIndexes.TryGetValue(name, out var index))
+        if (_headerIndexes.TryGetValue(name, out var index))
+        {
+            return index;
+        }
+
+        // Names are matched ignoring surrounding white space, as the headers they become are (" qty " is "qty").
+        var trimmed = name.Trim();
+        if (!_headerIndexes.TryGetValue(trimmed, out index))
         {
             index = _headers.Count;
-            _headerIndexes.Add(name, index);
-            _headers.Add(name.Trim());
+            _headerIndexes.Add(trimmed, index);
+            _headers.Add(trimmed);
             if (_fields.Length < _headers.Count)
             {
                 Array.Resize(ref _fields, _fields.Length * 2);
@@ -403,6 +420,7 @@ internal sealed class JsonTabularReader : TabularReader
             _fields[index] = (0, 0);
         }
 
+        _headerIndexes.TryAdd(name, index);
         return index;
     }
 

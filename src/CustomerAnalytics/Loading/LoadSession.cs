@@ -32,6 +32,9 @@ internal sealed class LoadSession
     /// <summary>The line of the row being read (for problems reported without a line of their own).</summary>
     public long CurrentLine { get; private set; }
 
+    /// <summary>Whether an error was reported for the current row.</summary>
+    public bool RowFailed => _rowFailed;
+
     public void BeginRow(long line)
     {
         RowsRead++;

@@ -186,18 +186,26 @@ internal abstract class RowParser(LoadSession session)
         return false;
     }
 
-    /// <summary>Reports an id seen before in this source; returns whether the id is new.</summary>
+    /// <summary>
+    /// Reports an id seen before in this source; returns whether the id is new. Only a row kept claims its id: a
+    /// later good row with the id of a rejected one is not a repeat.
+    /// </summary>
     protected bool CheckUnique(Dictionary<string, long> firstLines, Column column, string id, string what)
     {
-        if (firstLines.TryAdd(id, Session.CurrentLine))
+        if (!firstLines.TryGetValue(id, out var firstLine))
         {
+            if (!Session.RowFailed)
+            {
+                firstLines.Add(id, Session.CurrentLine);
+            }
+
             return true;
         }
 
         Session.RowError(
             column.Name,
             id,
-            $"the {what} appears again (first on line {firstLines[id].ToString(CultureInfo.InvariantCulture)})",
+            $"the {what} appears again (first on line {firstLine.ToString(CultureInfo.InvariantCulture)})",
             $"each {what} once",
             "Remove the repeated row; in LoadMode.Lenient the first row is kept and the repeats are rejected.");
         return false;

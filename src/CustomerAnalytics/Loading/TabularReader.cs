@@ -29,9 +29,10 @@ internal abstract class TabularReader : IDisposable
 
     /// <summary>
     /// Adds a column the header does not name yet, for sources whose rows may bring it later (JSON objects may omit
-    /// properties); returns its index, or −1 when the source has a fixed header (CSV).
+    /// properties), named by the first of <paramref name="names"/> and read under any of them; returns its index, or
+    /// −1 when the source has a fixed header (CSV).
     /// </summary>
-    public virtual int AddColumn(string name) => -1;
+    public virtual int AddColumn(IReadOnlyList<string> names) => -1;
 
     /// <summary>Reports a row whose shape does not fit the header (for example a wrong number of fields); true when it fits.</summary>
     public abstract bool CheckShape(LoadSession session);

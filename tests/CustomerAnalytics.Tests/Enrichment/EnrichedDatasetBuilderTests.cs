@@ -180,6 +180,15 @@ public sealed class EnrichedDatasetBuilderTests
         Assert.StartsWith($"Product 'P2' has a list price ({price}) with more than 4 decimal places or too large to keep exactly.", error.Message, StringComparison.Ordinal);
     }
 
+    /// <summary>Regression: the documented ArgumentException for an empty segment was only thrown for a null one.</summary>
+    [Fact]
+    public void AddCustomer_EmptySegment_Throws()
+    {
+        var error = Assert.Throws<ArgumentException>(() => new EnrichedDatasetBuilder().AddCustomer(new Customer("C1", "")));
+
+        Assert.Equal("customer", error.ParamName);
+    }
+
     [Fact]
     public void Build_MixedIds_KeptAsText()
     {

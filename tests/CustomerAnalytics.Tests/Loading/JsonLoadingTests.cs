@@ -179,6 +179,41 @@ public class JsonLoadingTests
         Assert.Equal(["customer_id", "segment"], error.Diagnostics.Select(d => d.Column));
     }
 
+    /// <summary>
+    /// Regression: property names are matched ignoring surrounding white space, but " qty " and "qty" became two columns,
+    /// so the objects that wrote the other spelling lost their value.
+    /// </summary>
+    [Fact]
+    public void Load_JsonPropertyNamesDifferingInWhiteSpace_OneColumn()
+    {
+        const string Lines = """
+            {"customer_id":"C001","product_id":"P100"," qty ":2,"ts":"2024-03-01T10:00:00Z"}
+            {"customer_id":"C002","product_id":"P200","qty":3,"ts":"2024-03-02T10:00:00Z"}
+            """;
+
+        var result = TransactionLoader.Load(new StringReader(Lines), "transactions.jsonl", DataFormat.JsonLines);
+
+        Assert.Equal([2, 3], result.Rows.Select(t => t.Quantity));
+    }
+
+    /// <summary>
+    /// Regression: an optional property the first object lacks was read from later objects only under its first
+    /// accepted name, so a later "price" (an alias of unit_price) was silently dropped.
+    /// </summary>
+    [Fact]
+    public void Load_OptionalPropertyFirstSeenLaterUnderAnAlias_Read()
+    {
+        const string Lines = """
+            {"customer_id":"C001","product_id":"P100","qty":2,"ts":"2024-03-01T10:00:00Z"}
+            {"customer_id":"C002","product_id":"P200","qty":3,"ts":"2024-03-02T10:00:00Z","price":1e-2,"Invoice":"A7"}
+            """;
+
+        var result = TransactionLoader.Load(new StringReader(Lines), "transactions.jsonl", DataFormat.JsonLines);
+
+        Assert.Equal([null, 0.01m], result.Rows.Select(t => t.UnitPrice));
+        Assert.Equal([null, "A7"], result.Rows.Select(t => t.OrderId));
+    }
+
     [Fact]
     public void Load_JsonObjectInsteadOfArray_ThrowsAndSuggestsJsonLines()
     {

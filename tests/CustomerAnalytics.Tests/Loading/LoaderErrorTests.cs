@@ -193,6 +193,24 @@ public class LoaderErrorTests
             Assert.Single(result.Report.Diagnostics).ToString());
     }
 
+    /// <summary>
+    /// Regression: a rejected row still claimed its id, so the later good row with that id was rejected as a repeat
+    /// and the customer (product) was lost altogether in lenient mode.
+    /// </summary>
+    [Fact]
+    public void Load_IdOfARejectedRowAgain_TheGoodRowIsKept()
+    {
+        using var customers = LoaderTestData.Utf8("customer_id,segment\nC1,\nC1,SMB\nC1,Consumer\n");
+        using var products = LoaderTestData.Utf8("product_id,category,price\nP1,Books,-1\nP1,Books,12\n");
+
+        var customerResult = CustomerLoader.Load(customers, "customers.csv", options: LoaderTestData.Lenient);
+        var productResult = ProductLoader.Load(products, "products.csv", options: LoaderTestData.Lenient);
+
+        Assert.Equal(new[] { new Customer("C1", "SMB") }, customerResult.Rows);
+        Assert.Equal([(2L, "the segment is empty"), (4L, "the customer id appears again (first on line 3)")], customerResult.Report.Diagnostics.Select(d => (d.Line, d.Problem)));
+        Assert.Equal(new[] { new Product("P1", "Books", 12.00m) }, productResult.Rows);
+    }
+
     [Fact]
     public void Load_DuplicateProductId_KeepsTheFirstAndNamesItsLine()
     {
