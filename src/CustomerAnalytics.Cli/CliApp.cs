@@ -10,6 +10,11 @@ namespace CustomerAnalytics.Cli;
 /// user errors into a message and an exit code (never a stack trace).</summary>
 internal static class CliApp
 {
+    /// <summary>The tool's version without build metadata (<c>0.1.0</c>, not <c>0.1.0+sha</c>).</summary>
+    public static string Version { get; } =
+        (typeof(CliApp).Assembly.GetCustomAttributes(typeof(System.Reflection.AssemblyInformationalVersionAttribute), false)
+            .OfType<System.Reflection.AssemblyInformationalVersionAttribute>().FirstOrDefault()?.InformationalVersion ?? "0.0.0").Split('+')[0];
+
     /// <summary>Runs the tool with results written to <paramref name="output"/> and errors to standard error.</summary>
     public static Task<int> RunAsync(string[] args, IAnsiConsole output, CancellationToken cancellationToken) =>
         RunAsync(args, new CliConsoles(output, AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) })), cancellationToken);
@@ -21,6 +26,7 @@ internal static class CliApp
         app.Configure(config =>
         {
             config.SetApplicationName("customer-analytics");
+            config.SetApplicationVersion(Version);
             config.SetApplicationCulture(CultureInfo.InvariantCulture);
             config.ConfigureConsole(consoles.Out);
             config.UseStrictParsing();
@@ -51,6 +57,11 @@ internal static class CliApp
                 .WithData(consoles)
                 .WithDescription("List products bought by the customers who bought a product (item co-occurrence).")
                 .WithExample("related", "--data", "samples/data", "--product", "P100");
+            config.AddCommand<EvaluateCommand>("evaluate")
+                .WithData(consoles)
+                .WithDescription("Compare the strategies on a held-out truth: precision, recall, NDCG, MAP, hit rate and MRR at k.")
+                .WithExample("evaluate", "--data", "samples/data")
+                .WithExample("evaluate", "--order-lines", "online_retail.csv.gz", "--preset", "online-retail", "--lenient", "--split", "time", "--cutoff", "2011-09-01");
         });
 
         try

@@ -26,6 +26,14 @@ public sealed record DashboardOptions
     /// <value>Defaults to 32; at least 4.</value>
     public int MaxChartLabelLength { get; init; } = 32;
 
+    /// <summary>How many months since acquisition (M0, M1, …) the cohort table shows.</summary>
+    /// <value>Defaults to 12; 1 to 60.</value>
+    public int CohortMonths { get; init; } = 12;
+
+    /// <summary>How many cohorts the cohort table shows at most (the latest).</summary>
+    /// <value>Defaults to 24; at least 1.</value>
+    public int MaxCohorts { get; init; } = 24;
+
     /// <summary>When the data was produced, shown in the footer; <see langword="null"/> leaves it out, so that the same
     /// input gives a byte-identical page.</summary>
     /// <value>Defaults to <see langword="null"/>.</value>
@@ -59,6 +67,16 @@ public sealed record DashboardOptions
         if (MaxChartLabelLength < 4)
         {
             problems.Add($"{nameof(MaxChartLabelLength)} must be at least 4 (was {MaxChartLabelLength})");
+        }
+
+        if (CohortMonths is < 1 or > 60)
+        {
+            problems.Add($"{nameof(CohortMonths)} must be 1 to 60 (was {CohortMonths})");
+        }
+
+        if (MaxCohorts < 1)
+        {
+            problems.Add($"{nameof(MaxCohorts)} must be at least 1 (was {MaxCohorts})");
         }
 
         if (problems.Count > 0)

@@ -42,8 +42,11 @@ public static partial class DashboardWriter
         table{border-collapse:collapse;width:100%;font-variant-numeric:tabular-nums}
         th,td{padding:4px 8px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
         th{position:sticky;top:0;background:var(--panel);font-weight:bold}
-        .num{text-align:right;white-space:nowrap}
+        .num,td:first-child{white-space:nowrap}
+        .num{text-align:right}
         .empty{color:var(--muted);font-style:italic}
+        .h0{background:#eff6ff}.h1{background:#dbeafe}.h2{background:#bfdbfe}.h3{background:#93c5fd}.h4{background:#60a5fa}
+        .h5{background:#3b82f6;color:#fff}.h6{background:#2563eb;color:#fff}.h7{background:#1d4ed8;color:#fff}.h8{background:#1e40af;color:#fff}.h9{background:#1e3a8a;color:#fff}
         footer{margin-top:20px;color:var(--muted);font-size:12px}
         """;
 
@@ -191,12 +194,21 @@ public static partial class DashboardWriter
         }
 
         html.Append("</tr></thead>\n<tbody>\n");
-        foreach (var row in table.Rows)
+        for (var r = 0; r < table.Rows.Length; r++)
         {
+            var row = table.Rows[r];
+            var heat = table.Heat.IsDefault ? default : table.Heat[r];
             html.Append("<tr>");
             for (var i = 0; i < row.Length; i++)
             {
-                html.Append(table.Columns[i].IsNumeric ? "<td class=\"num\">" : "<td>");
+                var shade = heat.IsDefault ? null : heat[i];
+                var classes = (table.Columns[i].IsNumeric, shade) switch
+                {
+                    (_, { } value) => (table.Columns[i].IsNumeric ? "num " : string.Empty) + "h" + ((int)Math.Clamp(Math.Floor(value * 10), 0, 9)).ToString(System.Globalization.CultureInfo.InvariantCulture),
+                    (true, null) => "num",
+                    _ => null,
+                };
+                html.Append(classes is null ? "<td>" : $"<td class=\"{classes}\">");
                 Html.Append(html, row[i]).Append("</td>");
             }
 
@@ -243,6 +255,11 @@ public static partial class DashboardWriter
                         problems.Add($"section '{section.Id}': table row {r + 1} has {cells} cells for {columns} columns");
                         break;
                     }
+                }
+
+                if (!table.Heat.IsDefault && (table.Heat.Length != table.Rows.Length || table.Heat.Any(h => h.IsDefault || h.Length != columns)))
+                {
+                    problems.Add($"section '{section.Id}': the heat map must have one value (or null) per cell");
                 }
             }
         }

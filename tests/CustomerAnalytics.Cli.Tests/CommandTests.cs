@@ -14,10 +14,19 @@ public sealed class CommandTests : IDisposable
         var result = await CliRunner.RunAsync("--help");
 
         Assert.Equal(0, result.ExitCode);
-        foreach (var text in new[] { "USAGE:", "EXAMPLES:", "run --data samples/data --output out", "run ", "kpis ", "recommend ", "related " })
+        foreach (var text in new[] { "USAGE:", "EXAMPLES:", "run --data samples/data --output out", "run ", "kpis ", "recommend ", "related ", "evaluate " })
         {
             Assert.Contains(text, result.Output, StringComparison.Ordinal);
         }
+    }
+
+    [Fact]
+    public async Task Version_PrintsTheToolVersion()
+    {
+        var result = await CliRunner.RunAsync("--version");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Equal("0.1.0\n", result.Output);
     }
 
     [Fact]
@@ -39,19 +48,22 @@ public sealed class CommandTests : IDisposable
         var result = await CliRunner.RunAsync("run", "--data", Data, "--output", output);
 
         Assert.True(result.ExitCode == 0, result.ToString());
+        // Every file the manifest lists, the manifest itself and the dashboard — and nothing else.
+        var manifest = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, "manifest.json")));
+        var listed = manifest.RootElement.GetProperty("files").EnumerateArray().Select(f => f.GetProperty("path").GetString()!);
         Assert.Equal(
-            [
-                "cohorts.csv", "dashboard.html", "events_enriched.csv", "kpi_by_category.csv", "kpi_by_period.csv", "kpi_by_segment.csv",
-                "kpi_overall.csv", "manifest.json", "recommendations/by_customer.csv", "recommendations/by_customer.json",
-                "recommendations/top_categories.json", "recommendations/top_category_per_segment.json", "recommendations/top_products.json",
-                "rfm.csv", "rfm_segments.csv", "top_products.csv",
-            ],
+            listed.Append("manifest.json").Append("dashboard.html").Order(StringComparer.Ordinal),
             Directory.GetFiles(output, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(output, f).Replace('\\', '/')).Order(StringComparer.Ordinal));
+        Assert.Contains("recommendations/by_customer.json", listed);
+        Assert.Contains("kpi_by_segment.csv", listed);
+        Assert.Contains("kpi_by_period.csv", listed);
+        Assert.Contains("cohorts.csv", listed);
+        Assert.Contains("rfm_segments.csv", listed);
         Assert.Equal("customers,transactions,orders,units,revenue,average_order_value\n4,7,7,13,1474.92,210.70\n", await File.ReadAllTextAsync(Path.Combine(output, "kpi_overall.csv")));
         Assert.Contains("<div class=\"card-value\">1,474.92</div>", await File.ReadAllTextAsync(Path.Combine(output, "dashboard.html")), StringComparison.Ordinal);
         Assert.Contains("segment-affinity,C002,1,P400,59.97,", await File.ReadAllTextAsync(Path.Combine(output, "recommendations", "by_customer.csv")), StringComparison.Ordinal);
         Assert.Contains("✓ load:", result.Output, StringComparison.Ordinal);
-        Assert.Contains("│ Revenue                               │         1,474.92 │", result.Output, StringComparison.Ordinal);
+        AssertRow(result.Output, "Revenue", "1,474.92");
         Assert.Contains("Artifacts written to " + output, result.Output, StringComparison.Ordinal);
         Assert.Empty(result.Error);
     }
@@ -102,7 +114,9 @@ public sealed class CommandTests : IDisposable
         var result = await CliRunner.RunAsync("run", "--data", data, "--output", output, "--lenient");
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        Assert.Contains("│ Rows rejected (see rejected_rows.csv) │                1 │", result.Output, StringComparison.Ordinal);
+        AssertRow(result.Output, "Rows rejected by the loaders", "1");
+        AssertRow(result.Output, "Rows listed in rejected_rows.csv", "1");
+        AssertRow(result.Output, "Transactions kept", "6");
         Assert.Equal("customers,transactions,orders,units,revenue,average_order_value\n4,6,6,12,1275.92,212.65\n", await File.ReadAllTextAsync(Path.Combine(output, "kpi_overall.csv")));
         Assert.Equal(2, (await File.ReadAllLinesAsync(Path.Combine(output, "rejected_rows.csv"))).Length);
     }
@@ -139,6 +153,23 @@ public sealed class CommandTests : IDisposable
         Assert.Contains("│ 2 │ P300    │ Hardware │  499.00 │     1 │      1 │      1 │", result.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("P100", result.Output, StringComparison.Ordinal);
         Assert.Contains("✓ transactions (transactions.csv): 7 rows loaded, 0 rejected,", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Kpis_GzipTransactions_Decompressed()
+    {
+        var gz = Path.Combine(_folder.FullName, "transactions.csv.gz");
+        await using (var target = new System.IO.Compression.GZipStream(File.Create(gz), System.IO.Compression.CompressionLevel.Fastest))
+        {
+            await using var source = File.OpenRead(TestPaths.SampleTransactions);
+            await source.CopyToAsync(target);
+        }
+
+        var result = await CliRunner.RunAsync("kpis", "--customers", TestPaths.SampleCustomers, "--products", TestPaths.SampleProducts, "--transactions", gz);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("✓ transactions (transactions.csv.gz): 7 rows loaded, 0 rejected,", result.Output, StringComparison.Ordinal);
+        AssertRow(result.Output, "Revenue", "1,474.92");
     }
 
     [Fact]
@@ -277,6 +308,39 @@ public sealed class CommandTests : IDisposable
 
         Assert.Equal(3, result.ExitCode);
         Assert.Equal("error: Product 'NOPE' is not in the data (4 products loaded).\n", result.Error);
+    }
+
+    [Fact]
+    public async Task Evaluate_SeedLastOrderOut_HandCalculatedMetrics()
+    {
+        // Held out: C001's last order (P400, new to C001) and C002's (P100, new to C002). Popularity on the training rows
+        // ranks P200, P300, P100 (P400 has no training sales). C001, excluding P100 and P200, gets [P300]: no hit.
+        // C002, excluding P300, gets [P200, P100]: a hit at rank 2. Means over the 2 customers: precision@10 (0 + 1/10)/2,
+        // recall (0 + 1)/2, NDCG (0 + ln 2 / ln 3)/2 = 0.3155, MAP@10 (0 + 1/2)/2, hit rate 1/2, MRR (0 + 1/2)/2.
+        var saved = Path.Combine(_folder.FullName, "comparison.csv");
+        var result = await CliRunner.RunAsync("evaluate", "--data", Data, "--strategies", "popularity", "--quiet", "--save", saved);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("Truth: products new to the customer (2 pairs)", result.Output, StringComparison.Ordinal);
+        Assert.StartsWith("Split: leave last order out", result.Output, StringComparison.Ordinal);
+        AssertRow(result.Output, "popularity", "2", "0.0500", "0.5000", "0.3155", "0.2500", "0.5000", "0.2500");
+        Assert.DoesNotContain("segment-affinity", result.Output, StringComparison.Ordinal);
+        var csv = await File.ReadAllLinesAsync(saved);
+        Assert.Equal(2, csv.Length);
+        Assert.StartsWith("popularity,", csv[1], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("--split", "weekly", "error: --split must be last-order, time or random (was 'weekly').")]
+    [InlineData("--strategies", "popularity,magic", "error: Unknown strategy 'magic' in --strategies; one of: ")]
+    [InlineData("--split", "time", "error: --split time needs --cutoff with an ISO 8601 date or time (was '').")]
+    [InlineData("--save", "out.xlsx", "error: --save must name a .md, .csv or .json file (was 'out.xlsx').")]
+    public async Task Evaluate_BadOption_Exit2(string option, string value, string message)
+    {
+        var result = await CliRunner.RunAsync("evaluate", "--data", Data, option, value);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith(message, result.Error, StringComparison.Ordinal);
     }
 
     public void Dispose() => _folder.Delete(recursive: true);

@@ -24,8 +24,8 @@ public sealed class DashboardBrowserTests : IDisposable
         Assert.Empty(shot.ConsoleMessages);
         Assert.Empty(dom.ConsoleMessages);
 
-        // The browser parsed four inline charts, each with its bars, and the KPI cards.
-        Assert.Equal(4, Regex.Count(dom.Output, "<svg class=\"chart\""));
+        // The browser parsed five inline charts, each with its bars, and the KPI cards.
+        Assert.Equal(5, Regex.Count(dom.Output, "<svg class=\"chart\""));
         Assert.Contains("<div class=\"card-value\">1,474.92</div>", dom.Output, StringComparison.Ordinal);
         Assert.Contains("fill=\"#2563EB\"", dom.Output, StringComparison.OrdinalIgnoreCase);
 

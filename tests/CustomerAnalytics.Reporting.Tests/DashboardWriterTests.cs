@@ -14,15 +14,15 @@ public sealed partial class DashboardWriterTests
     private const string Hostile = "<script>alert(\"x\")</script>";
 
     [Fact]
-    public void Render_Seed_ShowsCardsTablesAndFourCharts()
+    public void Render_Seed_ShowsCardsTablesAndFiveCharts()
     {
         var html = DashboardWriter.Render(DashboardDocument.FromDataset(Seed.Dataset()));
 
         Assert.StartsWith("<!DOCTYPE html>\n<html lang=\"en\">", html, StringComparison.Ordinal);
         Assert.Contains("<div class=\"card\"><div class=\"card-label\">Revenue</div><div class=\"card-value\">1,474.92</div></div>", html, StringComparison.Ordinal);
         Assert.Contains("<tr><td>Enterprise</td><td class=\"num\">597.00</td><td class=\"num\">1</td><td class=\"num\">1</td><td class=\"num\">3</td></tr>", html, StringComparison.Ordinal);
-        Assert.Equal(4, Regex.Count(html, "<svg class=\"chart\""));
-        Assert.Equal(5, Regex.Count(html, "<section class=\"panel\""));
+        Assert.Equal(5, Regex.Count(html, "<svg class=\"chart\""));
+        Assert.Equal(7, Regex.Count(html, "<section class=\"panel\""));
         Assert.EndsWith("</html>\n", html, StringComparison.Ordinal);
         Assert.DoesNotContain("\r", html, StringComparison.Ordinal);
     }
@@ -126,19 +126,39 @@ public sealed partial class DashboardWriterTests
     public void Render_ExtraSection_RenderedAfterStandardOnes()
     {
         var document = DashboardDocument.FromDataset(Seed.Dataset());
-        var rfm = new DashboardSection(
-            "rfm-segments",
-            "RFM <segments>",
-            "Customers by R×F segment.",
+        var tiers = new DashboardSection(
+            "loyalty-tiers",
+            "Loyalty <tiers>",
+            "Customers by loyalty tier.",
             new DashboardChart(DashboardChartKind.HorizontalBars, ["Champions", "At Risk"], [3m, 1m], "Customers"),
             new DashboardTable([new("Segment"), new("Customers", true)], [["Champions", "3"], ["At Risk", "1"]]));
 
-        var html = DashboardWriter.Render(document with { Sections = document.Sections.Add(rfm) });
+        var html = DashboardWriter.Render(document with { Sections = document.Sections.Add(tiers) });
 
-        Assert.Contains("<section class=\"panel\" id=\"rfm-segments\">\n<h2>RFM &lt;segments&gt;</h2>\n<p>Customers by R×F segment.</p>\n<svg class=\"chart\"", html, StringComparison.Ordinal);
+        Assert.Contains("<section class=\"panel\" id=\"loyalty-tiers\">\n<h2>Loyalty &lt;tiers&gt;</h2>\n<p>Customers by loyalty tier.</p>\n<svg class=\"chart\"", html, StringComparison.Ordinal);
         Assert.Contains("<tr><td>At Risk</td><td class=\"num\">1</td></tr>", html, StringComparison.Ordinal);
-        Assert.True(html.IndexOf("id=\"rfm-segments\"", StringComparison.Ordinal) > html.IndexOf("id=\"top-category-by-segment\"", StringComparison.Ordinal));
-        Assert.Equal(5, Regex.Count(html, "<svg class=\"chart\""));
+        Assert.True(html.IndexOf("id=\"loyalty-tiers\"", StringComparison.Ordinal) > html.IndexOf("id=\"rfm-segments\"", StringComparison.Ordinal));
+        Assert.Equal(6, Regex.Count(html, "<svg class=\"chart\""));
+    }
+
+    [Fact]
+    public void Render_HeatMap_ShadesCellsInTenSteps()
+    {
+        var table = new DashboardTable([new("Cohort"), new("M0", true), new("M1", true), new("M2", true)], [["2024-01", "0%", "55%", "100%"]], [[null, 0.0, 0.55, 1.0]]);
+
+        var html = DashboardWriter.Render(new DashboardDocument("T", null, [], [new DashboardSection("heat", "Heat", Table: table)]));
+
+        Assert.Contains("<tr><td>2024-01</td><td class=\"num h0\">0%</td><td class=\"num h5\">55%</td><td class=\"num h9\">100%</td></tr>", html, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Render_HeatMapOfWrongShape_Throws()
+    {
+        var table = new DashboardTable([new("A"), new("B")], [["1", "2"]], [[0.5]]);
+
+        var error = Assert.Throws<ArgumentException>(() => DashboardWriter.Render(new DashboardDocument("T", null, [], [new DashboardSection("heat", "Heat", Table: table)])));
+
+        Assert.StartsWith("Invalid dashboard document: section 'heat': the heat map must have one value (or null) per cell.", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -78,22 +78,23 @@ internal sealed class RunCommand : Command<RunSettings>
             Recommendations = RecommendationRequest.Default with { Count = settings.Count },
         };
 
+        var totalBytes = plan.Sum(p => new FileInfo(p.Path).Length);
         AnalyticsRun run;
         TimeSpan loading = default;
         try
         {
             run = Stages.Run(consoles.Out, settings.Quiet, stages =>
             {
-                var progress = new StageProgress(stages);
-                var result = AnalyticsPipeline.RunAsync(options, progress, cancellationToken).GetAwaiter().GetResult();
+                var progress = new StageProgress(stages, totalBytes);
+                // The files are read through a byte counter, so the load stage shows a real bar and transfer rate.
+                var counted = options with { OpenRead = path => new CountingStream(File.OpenRead(path), progress.Advance) };
+                var result = AnalyticsPipeline.RunAsync(counted, progress, cancellationToken).GetAwaiter().GetResult();
                 loading = progress.LoadingTime;
                 var writing = stages.Begin("write artifacts", null);
                 var manifest = result.WriteArtifacts(output);
                 if (!settings.NoDashboard)
                 {
-                    DashboardWriter.Write(
-                        DashboardDocument.FromResults(result.Dataset, result.Overall, result.BySegment, result.ByCategory, result.TopProducts, result.Global.TopCategoryBySegment),
-                        Path.Combine(output, DashboardWriter.DefaultFileName));
+                    DashboardWriter.Write(DashboardDocument.FromRun(result), Path.Combine(output, DashboardWriter.DefaultFileName));
                 }
 
                 writing.Complete(string.Create(CultureInfo.InvariantCulture, $"{manifest.Files.Length + (settings.NoDashboard ? 0 : 1)} files, {writing.Elapsed.TotalSeconds:0.00} s"));
@@ -132,9 +133,10 @@ internal sealed class RunCommand : Command<RunSettings>
             [false, true],
             [
                 ["Load speed (all files, rows/s)", Stages.Rate(rowsRead, loading)],
-                ["Transactions kept", Formats.Count(run.Dataset.TransactionCount)],
+                ["Rows rejected by the loaders", Formats.Count(run.Inputs.Sum(i => i.Report.RowsRejected))],
                 ["Transactions left out by the join", Formats.Count(run.Dataset.Report.TransactionsRejected)],
-                ["Rows rejected (see rejected_rows.csv)", Formats.Count(run.RejectedRows.Length)],
+                ["Transactions kept", Formats.Count(run.Dataset.TransactionCount)],
+                ["Rows listed in rejected_rows.csv", Formats.Count(run.RejectedRows.Length)],
                 ["Customers", Formats.Count(run.Overall.Customers)],
                 ["Orders", Formats.Count(run.Overall.Orders)],
                 ["Revenue", Formats.Money(run.Overall.Revenue)],
@@ -146,12 +148,21 @@ internal sealed class RunCommand : Command<RunSettings>
     }
 
     /// <summary>Shows each pipeline stage as it starts and completes the previous one (called on the pipeline's thread).</summary>
-    private sealed class StageProgress(Stages stages) : IProgress<PipelineStage>
+    private sealed class StageProgress(Stages stages, long totalBytes) : IProgress<PipelineStage>
     {
         private Stages.Stage? _current;
         private PipelineStage _currentStage;
 
         public TimeSpan LoadingTime { get; private set; }
+
+        /// <summary>Bytes read by a loader (called from the loading threads while the load stage runs).</summary>
+        public void Advance(long bytes)
+        {
+            if (_currentStage == PipelineStage.Loading)
+            {
+                _current?.Advance(bytes);
+            }
+        }
 
         public void Report(PipelineStage value)
         {
@@ -167,7 +178,7 @@ internal sealed class RunCommand : Command<RunSettings>
             }
 
             _currentStage = value;
-            _current = value == PipelineStage.Done ? null : stages.Begin(Name(value), null);
+            _current = value == PipelineStage.Done ? null : stages.Begin(Name(value), value == PipelineStage.Loading ? totalBytes : null);
         }
 
         private static string Name(PipelineStage stage) => stage switch

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using System.IO.Compression;
 using CustomerAnalytics.Artifacts;
 using CustomerAnalytics.Cli.Commands;
 using CustomerAnalytics.Enrichment;
@@ -121,9 +120,8 @@ internal static class DataInputs
         LoadReport report;
         using (var file = new CountingStream(File.OpenRead(path), stage.Advance))
         {
-            var compressed = name.EndsWith(".gz", StringComparison.OrdinalIgnoreCase);
-            using var stream = compressed ? new GZipStream(file, CompressionMode.Decompress) : (Stream)file;
-            report = load(stream, name, FormatOf(compressed ? name[..^3] : name));
+            // The loaders choose the format from the name (.csv, .json, .jsonl, .ndjson) and decompress a .gz name.
+            report = load(file, name, DataFormat.Auto);
         }
 
         stage.Complete(string.Create(
@@ -131,13 +129,6 @@ internal static class DataInputs
             $"{report.RowsLoaded:#,0} rows loaded, {report.RowsRejected:#,0} rejected, {Stages.Rate(report.RowsRead, stage.Elapsed)} rows/s"));
         return new InputFile(role, path, bytes, report, stage.Elapsed);
     }
-
-    private static DataFormat FormatOf(string name) => Path.GetExtension(name).ToUpperInvariant() switch
-    {
-        ".JSON" => DataFormat.Json,
-        ".JSONL" or ".NDJSON" => DataFormat.JsonLines,
-        _ => DataFormat.Csv,
-    };
 
     /// <summary>The input files, each checked to exist.</summary>
     public static List<(string Role, string Path)> CheckedPlan(DataSettings settings)

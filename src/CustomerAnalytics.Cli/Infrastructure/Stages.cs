@@ -8,8 +8,9 @@ namespace CustomerAnalytics.Cli.Infrastructure;
 /// finished stage otherwise, nothing with <c>--quiet</c>.</summary>
 internal abstract class Stages
 {
-    /// <summary>Runs <paramref name="work"/> with the display that suits the console.</summary>
-    public static T Run<T>(IAnsiConsole console, bool quiet, Func<Stages, T> work)
+    /// <summary>Runs <paramref name="work"/> with the display that suits the console; <paramref name="bytes"/> says
+    /// whether stages count bytes (a transfer-rate column) or only run (elapsed time).</summary>
+    public static T Run<T>(IAnsiConsole console, bool quiet, Func<Stages, T> work, bool bytes = true)
     {
         if (quiet)
         {
@@ -24,7 +25,9 @@ internal abstract class Stages
         return console.Progress()
             .AutoClear(false)
             .HideCompleted(false)
-            .Columns(new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new TransferSpeedColumn(), new ElapsedTimeColumn(), new SpinnerColumn())
+            .Columns(bytes
+                ? [new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new PercentageColumn(), new TransferSpeedColumn(), new ElapsedTimeColumn(), new SpinnerColumn()]
+                : [new TaskDescriptionColumn { Alignment = Justify.Left }, new ProgressBarColumn(), new ElapsedTimeColumn(), new SpinnerColumn()])
             .Start(context => work(new Bars(context)));
     }
 

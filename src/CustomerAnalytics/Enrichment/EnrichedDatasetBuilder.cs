@@ -107,7 +107,7 @@ public sealed class EnrichedDatasetBuilder
     /// <summary>Adds a product. A second product with the same id is reported and ignored.</summary>
     /// <param name="product">The product.</param>
     /// <returns>This builder.</returns>
-    /// <exception cref="ArgumentException">The product's id is empty or its list price is negative.</exception>
+    /// <exception cref="ArgumentException">The product's id is empty, or its list price is negative, has more than four decimal places or is too large to keep exactly.</exception>
     /// <exception cref="InvalidOperationException"><see cref="Build"/> was called already.</exception>
     public EnrichedDatasetBuilder AddProduct(Product product)
     {
@@ -117,6 +117,11 @@ public sealed class EnrichedDatasetBuilder
         if (product.ListPrice is < 0)
         {
             throw new ArgumentException($"Product '{product.Id}' has a negative list price ({product.ListPrice.Value.ToString(CultureInfo.InvariantCulture)}).", nameof(product));
+        }
+
+        if (product.ListPrice is { } listPrice && !Money.TryToUnits(listPrice, out _))
+        {
+            throw new ArgumentException($"Product '{product.Id}' has a list price ({listPrice.ToString(CultureInfo.InvariantCulture)}) with more than {Money.Scale} decimal places or too large to keep exactly.", nameof(product));
         }
 
         ThrowIfBuilt();

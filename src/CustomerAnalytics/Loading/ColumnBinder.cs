@@ -28,10 +28,14 @@ internal sealed class ColumnBinder(TabularReader reader)
         return column;
     }
 
-    public Column Optional(IReadOnlyList<string> names)
+    /// <summary>
+    /// An optional column; with <paramref name="addLater"/> a JSON property the first object lacks is still read from
+    /// later objects, else the column is absent (as for a transaction id, whose absence numbers the rows).
+    /// </summary>
+    public Column Optional(IReadOnlyList<string> names, bool addLater = true)
     {
         var column = Find(names);
-        if (!column.Exists && names.Count > 0 && reader.AddColumn(names[0]) is var index and >= 0)
+        if (addLater && !column.Exists && names.Count > 0 && reader.AddColumn(names[0]) is var index and >= 0)
         {
             // A JSON property the first object lacks: later objects may have it, under the first accepted name.
             return new Column(index, names[0]);

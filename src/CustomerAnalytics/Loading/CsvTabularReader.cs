@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using CsvHelper;
 
@@ -41,6 +42,12 @@ internal sealed class CsvTabularReader : TabularReader
 
     public override bool CheckShape(LoadSession session)
     {
+        // An unclosed quote swallows the separators after it too: report it rather than the field count it causes.
+        if (SpansLines() && HasUnclosedQuote(session))
+        {
+            return false;
+        }
+
         var count = _csv.FieldCount;
         if (count == _headers.Length)
         {
@@ -54,6 +61,49 @@ internal sealed class CsvTabularReader : TabularReader
             $"{_headers.Length} fields separated by '{_csv.Separator}'",
             "Quote values that contain the separator, a quote or a line break (\"a, b\"); check LoadOptions.Separator.");
         return false;
+    }
+
+    /// <summary>Whether the record holds a line break (inside quotes): only such records can hide an unclosed quote.</summary>
+    private bool SpansLines() => _csv.RawRecord.IndexOfAny((byte)'\n', (byte)'\r') >= 0;
+
+    /// <summary>
+    /// A quoted field that is never closed runs to the end of the input (CsvHelper recovers so): report the record,
+    /// which holds the lines that follow, instead of letting them vanish.
+    /// </summary>
+    private bool HasUnclosedQuote(LoadSession session)
+    {
+        for (var i = 0; i < _csv.FieldCount; i++)
+        {
+            var raw = FieldParsers.Trim(_csv.GetRawSpan(i));
+            if (raw.Length > 0 && raw[0] == (byte)'"' && (raw.Length == 1 || raw[^1] != (byte)'"' || !ClosesQuote(raw)))
+            {
+                var record = _csv.RawRecord;
+                // The line break that ends the input ends the last line; it does not start another.
+                var lastLine = _csv.LineNumber + record.Count((byte)'\n') - (record.Length > 0 && record[^1] == (byte)'\n' ? 1 : 0);
+                session.RowError(
+                    i < _headers.Length ? _headers[i] : null,
+                    Encoding.UTF8.GetString(record[..Math.Min(record.Length, 200)]),
+                    $"a quoted field is never closed, so lines {_csv.LineNumber.ToString(CultureInfo.InvariantCulture)}–{lastLine.ToString(CultureInfo.InvariantCulture)} were read as one value",
+                    "a closing quote after the value; a quote inside a quoted value is written twice (\"\")",
+                    null);
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Whether a field that starts with a quote ends with a closing quote (not an escaped one).</summary>
+    private static bool ClosesQuote(ReadOnlySpan<byte> raw)
+    {
+        var quotes = 0;
+        for (var i = raw.Length - 1; i > 0 && raw[i] == (byte)'"'; i--)
+        {
+            quotes++;
+        }
+
+        // "…x" ends with one quote, "…x""" with three: an odd run closes the field.
+        return quotes % 2 == 1;
     }
 
     protected override void Dispose(bool disposing)

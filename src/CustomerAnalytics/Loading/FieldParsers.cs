@@ -88,6 +88,12 @@ internal static class FieldParsers
         return true;
     }
 
+    /// <summary>The offset of a time zone for one local minute: whether the minute exists there, and its offset.</summary>
+    internal readonly record struct ZoneCache(TimeZoneInfo? Zone, long Minute, TimeSpan Offset, bool Valid)
+    {
+        public bool Filled => Zone is not null;
+    }
+
     /// <summary>The outcome of <see cref="TryParseMoney"/>.</summary>
     public enum MoneyParse
     {
@@ -184,15 +190,25 @@ internal static class FieldParsers
     /// </summary>
     public static bool TryParseTimestamp(ReadOnlySpan<byte> text, TimeZoneInfo zone, out DateTimeOffset value)
     {
-        if (TryParseIso(text, zone, out value, out var valid))
+        var cache = default(ZoneCache);
+        return TryParseTimestamp(text, zone, ref cache, out value);
+    }
+
+    /// <summary>
+    /// As <see cref="TryParseTimestamp(ReadOnlySpan{byte}, TimeZoneInfo, out DateTimeOffset)"/>, with
+    /// <paramref name="cache"/> (kept by the caller across rows) holding the zone's offset for the last local minute converted.
+    /// </summary>
+    public static bool TryParseTimestamp(ReadOnlySpan<byte> text, TimeZoneInfo zone, ref ZoneCache cache, out DateTimeOffset value)
+    {
+        if (TryParseIso(text, zone, ref cache, out value, out var valid))
         {
             return valid;
         }
 
-        return TryParseSlow(text, zone, out value);
+        return TryParseSlow(text, zone, ref cache, out value);
     }
 
-    private static bool TryParseIso(ReadOnlySpan<byte> text, TimeZoneInfo zone, out DateTimeOffset value, out bool valid)
+    private static bool TryParseIso(ReadOnlySpan<byte> text, TimeZoneInfo zone, ref ZoneCache cache, out DateTimeOffset value, out bool valid)
     {
         value = default;
         valid = false;
@@ -254,7 +270,7 @@ internal static class FieldParsers
                     || (rest == 2 && TryTwo(text, i + 3, out offsetMinutes))
                     || rest == 0)
                 {
-                    if (offsetHours > 14 || offsetMinutes > 59)
+                    if (offsetMinutes > 59 || (offsetHours * 60) + offsetMinutes > 14 * 60)
                     {
                         return true;
                     }
@@ -280,11 +296,11 @@ internal static class FieldParsers
         }
 
         var local = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified).AddTicks(fractionTicks);
-        valid = TryApplyZone(local, offset, zone, out value);
+        valid = TryApplyZone(local, offset, zone, ref cache, out value);
         return true;
     }
 
-    private static bool TryParseSlow(ReadOnlySpan<byte> text, TimeZoneInfo zone, out DateTimeOffset value)
+    private static bool TryParseSlow(ReadOnlySpan<byte> text, TimeZoneInfo zone, ref ZoneCache cache, out DateTimeOffset value)
     {
         value = default;
         if (text.IsEmpty || text.Length > 64)
@@ -293,22 +309,25 @@ internal static class FieldParsers
         }
 
         var chars = Encoding.UTF8.GetString(text);
-        const DateTimeStyles Styles = DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.RoundtripKind;
-        if (!DateTime.TryParse(chars, CultureInfo.InvariantCulture, Styles, out var parsed))
+
+        // Without NoCurrentDateDefault a time alone (10:30) would take today's date from the machine's clock: it
+        // takes the year 1 instead, and is rejected.
+        const DateTimeStyles Styles = DateTimeStyles.AllowWhiteSpaces | DateTimeStyles.RoundtripKind | DateTimeStyles.NoCurrentDateDefault;
+        if (!DateTime.TryParse(chars, CultureInfo.InvariantCulture, Styles, out var parsed) || parsed.Year == 1)
         {
             return false;
         }
 
         if (parsed.Kind == DateTimeKind.Unspecified)
         {
-            return TryApplyZone(parsed, null, zone, out value);
+            return TryApplyZone(parsed, null, zone, ref cache, out value);
         }
 
         // An offset was written: read it exactly.
         return DateTimeOffset.TryParse(chars, CultureInfo.InvariantCulture, DateTimeStyles.AllowWhiteSpaces, out value);
     }
 
-    private static bool TryApplyZone(DateTime local, TimeSpan? offset, TimeZoneInfo zone, out DateTimeOffset value)
+    private static bool TryApplyZone(DateTime local, TimeSpan? offset, TimeZoneInfo zone, ref ZoneCache cache, out DateTimeOffset value)
     {
         value = default;
         if (offset is null)
@@ -319,12 +338,20 @@ internal static class FieldParsers
             }
             else
             {
-                if (zone.IsInvalidTime(local))
+                // Zone rules change on whole minutes, so one look-up serves every timestamp of the same local minute.
+                var minute = local.Ticks / TimeSpan.TicksPerMinute;
+                if (!cache.Filled || cache.Minute != minute || !ReferenceEquals(cache.Zone, zone))
+                {
+                    var invalid = zone.IsInvalidTime(local);
+                    cache = new ZoneCache(zone, minute, invalid ? TimeSpan.Zero : zone.GetUtcOffset(local), !invalid);
+                }
+
+                if (!cache.Valid)
                 {
                     return false;
                 }
 
-                offset = zone.GetUtcOffset(local);
+                offset = cache.Offset;
             }
         }
 

@@ -219,7 +219,7 @@ internal sealed class JsonTabularReader : TabularReader
             }
             catch (JsonException ex)
             {
-                _rowProblem = "malformed JSON: " + ex.Message;
+                _rowProblem = Malformed(ex);
             }
 
             _inObject = false;
@@ -246,7 +246,7 @@ internal sealed class JsonTabularReader : TabularReader
         }
         catch (JsonException ex)
         {
-            throw new SourceFormatException((ex.LineNumber ?? 0) + 1, "malformed JSON: " + ex.Message, "a JSON array of objects", "A syntax error ends the source in every mode; JSON Lines (one object per line) can reject a bad line and go on.", ex);
+            throw new SourceFormatException((ex.LineNumber ?? 0) + 1, Malformed(ex), "a JSON array of objects", "A syntax error ends the source in every mode; JSON Lines (one object per line) can reject a bad line and go on.", ex);
         }
 
         _start += (int)reader.BytesConsumed;
@@ -262,6 +262,20 @@ internal sealed class JsonTabularReader : TabularReader
         }
 
         return status;
+    }
+
+    /// <summary>The reader's message without its 0-based position suffix, with the 1-based byte of the line instead.</summary>
+    private static string Malformed(JsonException ex)
+    {
+        var message = ex.Message;
+        var suffix = message.IndexOf(" LineNumber:", StringComparison.Ordinal);
+        if (suffix >= 0)
+        {
+            message = message[..suffix];
+        }
+
+        var at = ex.BytePositionInLine is { } position ? $" at byte {(position + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)} of the line" : string.Empty;
+        return $"malformed JSON{at}: {message.TrimEnd('.')}";
     }
 
     private Status ArrayToken(ref Utf8JsonReader reader)

@@ -13,7 +13,10 @@ public sealed record LoadOptions
     public LoadMode Mode { get; init; } = LoadMode.Strict;
 
     /// <summary>How many problems a <see cref="DataLoadException"/> or a lenient result lists in detail; the rest are counted.</summary>
-    /// <value>Defaults to 100. In lenient mode every rejected row is still counted, and listed up to this number.</value>
+    /// <value>
+    /// Defaults to 100. In lenient mode every rejected row is still counted, and listed up to this number. A problem of
+    /// the whole source that stops the load (a missing column, a broken JSON array) is always listed.
+    /// </value>
     public int MaxReportedProblems { get; init; } = 100;
 
     /// <summary>The CSV field separator; <see langword="null"/> detects it among <c>, ; \t |</c> from the first lines.</summary>

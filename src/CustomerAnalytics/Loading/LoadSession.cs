@@ -52,9 +52,6 @@ internal sealed class LoadSession
         return true;
     }
 
-    /// <summary>Whether an error was reported for the current row.</summary>
-    public bool RowFailed => _rowFailed;
-
     /// <summary>Reports a problem of the current row with its raw UTF-8 value.</summary>
     public void RowError(string column, ReadOnlySpan<byte> value, string problem, string expected, string? hint = null) =>
         RowError(column, Options.IncludeValuesInDiagnostics ? Encoding.UTF8.GetString(value) : null, problem, expected, hint);
@@ -67,9 +64,11 @@ internal sealed class LoadSession
     }
 
     /// <summary>A problem of the whole source: nothing can be loaded, so it throws in every mode.</summary>
+    /// <remarks>Listed even beyond <see cref="LoadOptions.MaxReportedProblems"/>: it is why the load stops.</remarks>
     public DataLoadException SourceError(long line, string? column, string? value, string problem, string expected, string? hint = null)
     {
-        Add(new LoadDiagnostic(Source, line, column, Options.IncludeValuesInDiagnostics ? value : null, problem, expected, hint));
+        TotalProblems++;
+        _listed.Add(new LoadDiagnostic(Source, line, column, Options.IncludeValuesInDiagnostics ? value : null, problem, expected, hint));
         return new DataLoadException(_listed.ToArray(), TotalProblems);
     }
 

@@ -70,5 +70,18 @@ public static class OrderLinesLoader
     public static Task<LoadReport> LoadIntoAsync(EnrichedDatasetBuilder builder, string path, LoadOptions? options = null, CancellationToken cancellationToken = default) =>
         BuilderLoad.FileAsync(builder, path, options, Streaming, cancellationToken);
 
+    /// <summary>Streams the order lines of a stream (left open) into a builder asynchronously. See <see cref="LoadInto(EnrichedDatasetBuilder, string, LoadOptions?)"/>.</summary>
+    /// <param name="builder">The builder the rows are added to.</param>
+    /// <param name="stream">The input.</param>
+    /// <param name="sourceName">The name diagnostics give the source; a name ending in <c>.gz</c> makes the stream read through gzip.</param>
+    /// <param name="format">The format; <see cref="DataFormat.Auto"/> chooses it from <paramref name="sourceName"/>.</param>
+    /// <param name="options">The options; <see langword="null"/> for <see cref="LoadOptions.Default"/>.</param>
+    /// <param name="cancellationToken">Cancels the load.</param>
+    /// <returns>The report.</returns>
+    /// <exception cref="DataLoadException">The source is empty, a required column is missing, or (strict mode) a row is invalid.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
+    public static Task<LoadReport> LoadIntoAsync(EnrichedDatasetBuilder builder, Stream stream, string sourceName, DataFormat format = DataFormat.Csv, LoadOptions? options = null, CancellationToken cancellationToken = default) =>
+        BuilderLoad.StreamAsync(builder, stream, sourceName, format, options, Streaming, cancellationToken);
+
     private static OrderLineRowParser Streaming(LoadSession session, EnrichedDatasetBuilder builder) => new(session, builder);
 }

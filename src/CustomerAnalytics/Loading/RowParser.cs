@@ -9,6 +9,8 @@ namespace CustomerAnalytics.Loading;
 /// </summary>
 internal abstract class RowParser(LoadSession session)
 {
+    private FieldParsers.ZoneCache _zoneCache;
+
     public LoadSession Session { get; } = session;
 
     protected LoadOptions Options => Session.Options;
@@ -145,7 +147,7 @@ internal abstract class RowParser(LoadSession session)
     protected bool TryReadTimestamp(TabularReader reader, Column column, out DateTimeOffset timestamp)
     {
         var value = FieldParsers.Trim(reader.Field(column.Index));
-        if (FieldParsers.TryParseTimestamp(value, Options.SourceTimeZone, out timestamp))
+        if (FieldParsers.TryParseTimestamp(value, Options.SourceTimeZone, ref _zoneCache, out timestamp))
         {
             return true;
         }

@@ -1,12 +1,4 @@
-using CustomerAnalytics.Enrichment;
-
 namespace CustomerAnalytics.Loading;
-
-/// <summary>A row parser that keeps its good rows in a list.</summary>
-internal abstract class CollectingRowParser<T>(LoadSession session) : RowParser(session)
-{
-    public List<T> Rows { get; } = [];
-}
 
 /// <summary>The body of every typed loader's <c>Load</c>/<c>LoadAsync</c> overload: run a collecting parser over a source.</summary>
 internal static class TableLoad
@@ -55,31 +47,5 @@ internal static class TableLoad
         var parser = create(new LoadSession(sourceName, options));
         var report = await LoadEngine.RunAsync(reader, format, parser.Session, parser, cancellationToken).ConfigureAwait(false);
         return new LoadResult<T>([.. parser.Rows], report);
-    }
-}
-
-/// <summary>The body of the <c>LoadInto</c>/<c>LoadIntoAsync</c> overloads: run a parser that adds its rows to a builder.</summary>
-internal static class BuilderLoad
-{
-    public static LoadReport File(EnrichedDatasetBuilder builder, string path, LoadOptions? options, Func<LoadSession, EnrichedDatasetBuilder, RowParser> create)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        var parser = create(new LoadSession(path, options), builder);
-        return LoadEngine.Run(path, parser.Session, parser);
-    }
-
-    public static LoadReport Stream(EnrichedDatasetBuilder builder, Stream stream, string sourceName, DataFormat format, LoadOptions? options, Func<LoadSession, EnrichedDatasetBuilder, RowParser> create)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        ArgumentNullException.ThrowIfNull(stream);
-        var parser = create(new LoadSession(sourceName, options), builder);
-        return LoadEngine.Run(stream, format, parser.Session, parser);
-    }
-
-    public static Task<LoadReport> FileAsync(EnrichedDatasetBuilder builder, string path, LoadOptions? options, Func<LoadSession, EnrichedDatasetBuilder, RowParser> create, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(builder);
-        var parser = create(new LoadSession(path, options), builder);
-        return LoadEngine.RunAsync(path, parser.Session, parser, cancellationToken);
     }
 }

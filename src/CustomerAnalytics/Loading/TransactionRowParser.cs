@@ -18,6 +18,7 @@ internal class TransactionRowParser(LoadSession session, EnrichedDatasetBuilder?
     private readonly List<int> _builderCustomers = [];
     private readonly List<int> _builderProducts = [];
     private byte[] _lastOrder = [];
+    private int _lastOrderLength;
     private string? _lastOrderId;
     private int _lastOrderIndex = -1;
     private Column _id;
@@ -45,9 +46,6 @@ internal class TransactionRowParser(LoadSession session, EnrichedDatasetBuilder?
             Emit(fields);
         }
     }
-
-    /// <summary>Benchmarks: reads the fields without keeping them.</summary>
-    internal void ParseOnly(TabularReader reader) => ReadTransaction(reader);
 
     /// <summary>Reads the transaction's fields, reporting each problem.</summary>
     protected TransactionFields ReadTransaction(TabularReader reader)
@@ -114,7 +112,7 @@ internal class TransactionRowParser(LoadSession session, EnrichedDatasetBuilder?
     {
         var columns = Options.TransactionColumns;
         const string Map = nameof(LoadOptions.TransactionColumns);
-        _id = binder.Optional(columns.Id);
+        _id = binder.Optional(columns.Id, addLater: false);
         _customer = binder.Required(columns.CustomerId, Map, nameof(TransactionColumns.CustomerId));
         _product = binder.Required(columns.ProductId, Map, nameof(TransactionColumns.ProductId));
         _quantity = binder.Required(columns.Quantity, Map, nameof(TransactionColumns.Quantity));
@@ -160,9 +158,15 @@ internal class TransactionRowParser(LoadSession session, EnrichedDatasetBuilder?
             return -1;
         }
 
-        if (_lastOrderId is null || !value.SequenceEqual(_lastOrder))
+        if (_lastOrderId is null || !value.SequenceEqual(_lastOrder.AsSpan(0, _lastOrderLength)))
         {
-            _lastOrder = value.ToArray();
+            if (value.Length > _lastOrder.Length)
+            {
+                _lastOrder = new byte[Math.Max(value.Length, 32)];
+            }
+
+            value.CopyTo(_lastOrder);
+            _lastOrderLength = value.Length;
             _lastOrderId = Encoding.UTF8.GetString(value);
             _lastOrderIndex = -1;
         }

@@ -24,7 +24,13 @@ internal sealed class Utf8Interner
     public string this[int index] => _values[index];
 
     /// <summary>The value as a string, allocated the first time only.</summary>
-    public string Intern(ReadOnlySpan<byte> utf8) => _values[IndexOf(utf8)];
+    public string Intern(ReadOnlySpan<byte> utf8)
+    {
+        // Not `_values[IndexOf(utf8)]`: C# reads the field before the call, and an add that grows the array would
+        // then index the old array, where the new value is missing.
+        var index = IndexOf(utf8);
+        return _values[index];
+    }
 
     /// <summary>The dense index (0, 1, 2, … in order of first appearance) of the value, added when new.</summary>
     public int IndexOf(ReadOnlySpan<byte> utf8)

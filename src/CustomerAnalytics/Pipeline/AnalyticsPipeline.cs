@@ -32,17 +32,22 @@ public static class AnalyticsPipeline
         ImmutableArray<PipelineInput> inputs;
         if (options.OrderLinesPath is { } orderLines)
         {
-            inputs = [Input("order_lines", orderLines, OrderLinesLoader.LoadInto(builder, orderLines, options.Load))];
+            var report = Read(options, orderLines, p => OrderLinesLoader.LoadInto(builder, p, options.Load), s => OrderLinesLoader.LoadInto(builder, s, orderLines, DataFormat.Auto, options.Load));
+            inputs = [Input("order_lines", orderLines, report)];
         }
         else
         {
             var dimensions = Task.Run(() => (
-                Customers: CustomerLoader.Load(options.CustomersPath!, options.Load),
-                Products: ProductLoader.Load(options.ProductsPath!, options.Load)));
+                Customers: Read(options, options.CustomersPath!, p => CustomerLoader.Load(p, options.Load), s => CustomerLoader.Load(s, options.CustomersPath!, DataFormat.Auto, options.Load)),
+                Products: Read(options, options.ProductsPath!, p => ProductLoader.Load(p, options.Load), s => ProductLoader.Load(s, options.ProductsPath!, DataFormat.Auto, options.Load))));
             LoadReport transactions;
             try
             {
-                transactions = TransactionLoader.LoadInto(builder, options.TransactionsPath!, options.Load);
+                transactions = Read(
+                    options,
+                    options.TransactionsPath!,
+                    p => TransactionLoader.LoadInto(builder, p, options.Load),
+                    s => TransactionLoader.LoadInto(builder, s, options.TransactionsPath!, DataFormat.Auto, options.Load));
             }
             catch
             {
@@ -72,14 +77,30 @@ public static class AnalyticsPipeline
         ImmutableArray<PipelineInput> inputs;
         if (options.OrderLinesPath is { } orderLines)
         {
-            var report = await OrderLinesLoader.LoadIntoAsync(builder, orderLines, options.Load, cancellationToken).ConfigureAwait(false);
+            var report = await ReadAsync(
+                options,
+                orderLines,
+                p => OrderLinesLoader.LoadIntoAsync(builder, p, options.Load, cancellationToken),
+                s => OrderLinesLoader.LoadIntoAsync(builder, s, orderLines, DataFormat.Auto, options.Load, cancellationToken)).ConfigureAwait(false);
             inputs = [Input("order_lines", orderLines, report)];
         }
         else
         {
-            var customers = CustomerLoader.LoadAsync(options.CustomersPath!, options.Load, cancellationToken);
-            var products = ProductLoader.LoadAsync(options.ProductsPath!, options.Load, cancellationToken);
-            var transactions = TransactionLoader.LoadIntoAsync(builder, options.TransactionsPath!, options.Load, cancellationToken);
+            var customers = ReadAsync(
+                options,
+                options.CustomersPath!,
+                p => CustomerLoader.LoadAsync(p, options.Load, cancellationToken),
+                s => CustomerLoader.LoadAsync(s, options.CustomersPath!, DataFormat.Auto, options.Load, cancellationToken));
+            var products = ReadAsync(
+                options,
+                options.ProductsPath!,
+                p => ProductLoader.LoadAsync(p, options.Load, cancellationToken),
+                s => ProductLoader.LoadAsync(s, options.ProductsPath!, DataFormat.Auto, options.Load, cancellationToken));
+            var transactions = ReadAsync(
+                options,
+                options.TransactionsPath!,
+                p => TransactionLoader.LoadIntoAsync(builder, p, options.Load, cancellationToken),
+                s => TransactionLoader.LoadIntoAsync(builder, s, options.TransactionsPath!, DataFormat.Auto, options.Load, cancellationToken));
             await Task.WhenAll(customers, products, transactions).ConfigureAwait(false);
             inputs = AddDimensions(builder, options, await customers.ConfigureAwait(false), await products.ConfigureAwait(false), await transactions.ConfigureAwait(false));
         }
@@ -103,6 +124,36 @@ public static class AnalyticsPipeline
         (options with { CustomersPath = "-", ProductsPath = "-", TransactionsPath = "-", OrderLinesPath = null }).Validate();
         return AnalyzeCore(dataset, options, [], progress: null);
     }
+
+    /// <summary>Reads a file by path, or through <see cref="PipelineOptions.OpenRead"/> when the host gave one.</summary>
+    private static T Read<T>(PipelineOptions options, string path, Func<string, T> fromPath, Func<Stream, T> fromStream)
+    {
+        if (options.OpenRead is not { } open)
+        {
+            return fromPath(path);
+        }
+
+        using var stream = Open(open, path);
+        return fromStream(stream);
+    }
+
+    /// <summary>The asynchronous twin of <see cref="Read{T}"/>.</summary>
+    private static async Task<T> ReadAsync<T>(PipelineOptions options, string path, Func<string, Task<T>> fromPath, Func<Stream, Task<T>> fromStream)
+    {
+        if (options.OpenRead is not { } open)
+        {
+            return await fromPath(path).ConfigureAwait(false);
+        }
+
+        var stream = Open(open, path);
+        await using (stream.ConfigureAwait(false))
+        {
+            return await fromStream(stream).ConfigureAwait(false);
+        }
+    }
+
+    private static Stream Open(Func<string, Stream> open, string path) =>
+        open(path) ?? throw new InvalidOperationException($"PipelineOptions.OpenRead returned null for '{path}'.");
 
     private static EnrichedDatasetBuilder Start(PipelineOptions options, IProgress<PipelineStage>? progress)
     {

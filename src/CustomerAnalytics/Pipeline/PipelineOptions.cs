@@ -39,6 +39,13 @@ public sealed record PipelineOptions
     /// </summary>
     public string? OrderLinesPath { get; init; }
 
+    /// <summary>
+    /// Opens an input file for reading; <see langword="null"/> reads the file system. A host can wrap the stream to
+    /// count bytes for a progress bar, or read from other storage. The pipeline disposes the stream; the loaders still
+    /// take the format (and <c>.gz</c>) from the path's name, and diagnostics name the path.
+    /// </summary>
+    public Func<string, Stream>? OpenRead { get; init; }
+
     /// <summary>How files are read: mode (strict or lenient), separator, time zone, column names.</summary>
     /// <value>Defaults to <see cref="LoadOptions.Default"/> (strict).</value>
     public LoadOptions Load { get; init; } = LoadOptions.Default;

@@ -100,6 +100,11 @@ public sealed class BlendedRecommender : IRecommender
             var deeper = Deeper(request);
             var answers = models.Select(m => m.RecommendAll(deeper)).ToArray();
             var result = new CustomerRecommendations[answers[0].Length];
+            if (answers[0].Length == 0)
+            {
+                return [];
+            }
+
             Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, result.Length, 4_096), range =>
             {
                 // The blend depends only on the components' answers, and baseline models hand the same answer array

@@ -72,6 +72,11 @@ public sealed class FallbackRecommender : IRecommender
             request.Validate();
             var first = models[0].RecommendAll(request);
             var result = new CustomerRecommendations[first.Length];
+            if (first.Length == 0)
+            {
+                return [];
+            }
+
             Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, first.Length, 4_096), range =>
             {
                 for (var i = range.Item1; i < range.Item2; i++)

@@ -166,6 +166,20 @@ public sealed class EnrichedDatasetBuilderTests
         Assert.Equal(EnrichmentIssueKind.MoneyOutOfRange, Assert.Single(dataset.Report.Issues).Kind);
     }
 
+    /// <summary>Regression: a list price with more than four decimals (or too large) was silently read as 0, so its lines had revenue 0.</summary>
+    [Theory]
+    [InlineData("0.00001")]
+    [InlineData("1.23456")]
+    [InlineData("1000000000000000")]
+    public void AddProduct_ListPriceNotExact_ThrowsInsteadOfPricingAtZero(string price)
+    {
+        var product = new Product("P2", "X", decimal.Parse(price, System.Globalization.CultureInfo.InvariantCulture));
+
+        var error = Assert.Throws<ArgumentException>(() => Builder().AddProduct(product));
+
+        Assert.StartsWith($"Product 'P2' has a list price ({price}) with more than 4 decimal places or too large to keep exactly.", error.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Build_MixedIds_KeptAsText()
     {

@@ -105,6 +105,28 @@ public class JsonLoadingTests
         Assert.Equal((4L, 1L, 3L), (result.Report.RowsRead, result.Report.RowsLoaded, result.Report.RowsRejected));
     }
 
+    /// <summary>
+    /// Regression: the optional transaction id was added as a column the first object lacked, so every object
+    /// without it was rejected as "the transaction id is empty" instead of being numbered.
+    /// </summary>
+    [Theory]
+    [InlineData(DataFormat.JsonLines)]
+    [InlineData(DataFormat.Json)]
+    public void Load_JsonTransactionsWithoutIds_NumberedLikeCsv(DataFormat format)
+    {
+        const string Lines = """
+            {"customer_id":"C001","product_id":"P100","qty":2,"ts":"2024-03-01T10:00:00Z"}
+            {"customer_id":"C002","product_id":"P200","qty":1,"ts":"2024-03-02T10:00:00Z"}
+            """;
+        var json = format == DataFormat.Json ? "[" + Lines.ReplaceLineEndings(",\n") + "]" : Lines;
+
+        var result = TransactionLoader.Load(new StringReader(json), "transactions", format);
+
+        Assert.Equal(["1", "2"], result.Rows.Select(t => t.Id));
+        Assert.Equal(["C001", "C002"], result.Rows.Select(t => t.CustomerId));
+        Assert.Empty(result.Report.Diagnostics);
+    }
+
     [Fact]
     public void Load_JsonLinesWithBrokenLine_LenientRejectsTheLineAndGoesOn()
     {
@@ -115,8 +137,9 @@ public class JsonLoadingTests
 
         Assert.Equal(["C1", "C3"], result.Rows.Select(c => c.Id));
         Assert.Equal(2, result.Report.Diagnostics.Length);
-        Assert.Equal(2L, result.Report.Diagnostics[0].Line);
-        Assert.StartsWith("malformed JSON: ", result.Report.Diagnostics[0].Problem, StringComparison.Ordinal);
+        Assert.Equal(
+            "customers.jsonl(2): error: malformed JSON at byte 31 of the line: Expected depth to be zero at the end of the JSON payload. There is an open JSON object or array that should be closed; expected a JSON object whose values are strings, numbers, booleans or null.",
+            result.Report.Diagnostics[0].ToString());
         Assert.Equal((4L, "the line does not hold a JSON object"), (result.Report.Diagnostics[1].Line, result.Report.Diagnostics[1].Problem));
     }
 
@@ -127,9 +150,33 @@ public class JsonLoadingTests
 
         var error = Assert.Throws<DataLoadException>(() => CustomerLoader.Load(stream, "customers.json", DataFormat.Json, LoaderTestData.Lenient));
 
-        var problem = Assert.Single(error.Diagnostics);
-        Assert.Equal(3L, problem.Line);
-        Assert.StartsWith("malformed JSON: ", problem.Problem, StringComparison.Ordinal);
+        Assert.Equal(
+            "customers.json(3): error: malformed JSON at byte 16 of the line: '\"' is invalid after a property name. Expected a ':'; expected a JSON array of objects. A syntax error ends the source in every mode; JSON Lines (one object per line) can reject a bad line and go on.",
+            Assert.Single(error.Diagnostics).ToString());
+    }
+
+    /// <summary>Regression: once MaxReportedProblems row problems were listed, the source error that stopped the load was only counted, never shown.</summary>
+    [Fact]
+    public void Load_BrokenJsonArrayAfterTheListingLimit_StillListsTheSourceError()
+    {
+        using var stream = LoaderTestData.Utf8("[\n{\"customer_id\":\"C1\",\"segment\":\"\"},\n{\"customer_id\" \"C2\"}\n]");
+
+        var error = Assert.Throws<DataLoadException>(() => CustomerLoader.Load(stream, "customers.json", DataFormat.Json, LoaderTestData.Lenient with { MaxReportedProblems = 1 }));
+
+        Assert.Equal(2, error.TotalProblems);
+        Assert.Equal([(2L, "the segment is empty"), (3L, "malformed JSON at byte 16 of the line: '\"' is invalid after a property name. Expected a ':'")], error.Diagnostics.Select(d => (d.Line, d.Problem)));
+        Assert.DoesNotContain("more (raise", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Regression: with MaxReportedProblems = 1 only the first of several missing required columns was named.</summary>
+    [Fact]
+    public void Load_SeveralMissingColumnsAboveTheListingLimit_NamesEach()
+    {
+        using var stream = LoaderTestData.Utf8("name\nAnn\n");
+
+        var error = Assert.Throws<DataLoadException>(() => CustomerLoader.Load(stream, "customers.csv", options: LoadOptions.Default with { MaxReportedProblems = 1 }));
+
+        Assert.Equal(["customer_id", "segment"], error.Diagnostics.Select(d => d.Column));
     }
 
     [Fact]

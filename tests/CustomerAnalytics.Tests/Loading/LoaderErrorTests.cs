@@ -307,4 +307,41 @@ public class LoaderErrorTests
 
         Assert.Equal("Invalid LoadOptions: MaxReportedProblems must be at least 1 (was 0).", error.Message);
     }
+
+    [Fact]
+    public void Load_UnclosedQuote_ReportsTheSwallowedLinesInsteadOfLosingThem()
+    {
+        var problem = Single("customer_id,segment\nC1,\"SMB\nC2,SMB\nC3,SMB\n", s => CustomerLoader.Load(s, "customers.csv", options: LoaderTestData.Lenient));
+
+        Assert.Equal(
+            "customers.csv(2): error, column 'segment', value 'C1,\"SMB\nC2,SMB\nC3,SMB\n': a quoted field is never closed, so lines 2–4 were read as one value; expected a closing quote after the value; a quote inside a quoted value is written twice (\"\").",
+            problem.ToString());
+    }
+
+    /// <summary>Regression: the line break that ends the input was counted as one more line (lines 2–5 of a 4-line file).</summary>
+    [Theory]
+    [InlineData("customer_id,segment\nC1,\"SMB\nC2,SMB\nC3,SMB\n", "2–4")]
+    [InlineData("customer_id,segment\r\nC1,\"SMB\r\nC2,SMB\r\nC3,SMB\r\n", "2–4")]
+    [InlineData("customer_id,segment\nC1,\"SMB\nC2,SMB\nC3,SMB", "2–4")]
+    [InlineData("customer_id,segment\nC1,\"SMB\n\n", "2–3")]
+    public void Load_UnclosedQuote_LastLineIsTheInputsLastLine(string csv, string lines)
+    {
+        var problem = Single(csv, s => CustomerLoader.Load(s, "customers.csv", options: LoaderTestData.Lenient));
+
+        Assert.StartsWith($"a quoted field is never closed, so lines {lines} were read", problem.Problem, StringComparison.Ordinal);
+    }
+
+    /// <summary>
+    /// Regression: an unclosed quote in a column before the last swallows the separators after it, so the record had
+    /// the wrong number of fields and was reported as such, hiding the cause (and the lines it swallowed).
+    /// </summary>
+    [Fact]
+    public void Load_UnclosedQuoteBeforeTheLastColumn_ReportedAsUnclosedQuote()
+    {
+        var problem = Single("customer_id,segment,name\nC1,\"SMB,Ann\nC2,SMB,Bob\n", s => CustomerLoader.Load(s, "customers.csv", options: LoaderTestData.Lenient));
+
+        Assert.Equal(
+            "customers.csv(2): error, column 'segment', value 'C1,\"SMB,Ann\nC2,SMB,Bob\n': a quoted field is never closed, so lines 2–3 were read as one value; expected a closing quote after the value; a quote inside a quoted value is written twice (\"\").",
+            problem.ToString());
+    }
 }

@@ -69,6 +69,58 @@ public sealed class AnalyticsPipelineTests : IDisposable
     }
 
     [Fact]
+    public async Task OpenRead_SyncAndAsync_EveryInputReadThroughItAndDisposed()
+    {
+        foreach (var useAsync in new[] { false, true })
+        {
+            var opened = new List<(string Path, CountingStream Stream)>();
+            var options = SeedOptions with
+            {
+                OpenRead = path =>
+                {
+                    var stream = new CountingStream(File.OpenRead(path));
+                    lock (opened)
+                    {
+                        opened.Add((path, stream));
+                    }
+
+                    return stream;
+                },
+            };
+
+            var run = useAsync ? await AnalyticsPipeline.RunAsync(options) : AnalyticsPipeline.Run(options);
+
+            Assert.Equal(1474.92m, run.Overall.Revenue);
+            Assert.Equal(
+                [options.CustomersPath!, options.ProductsPath!, options.TransactionsPath!],
+                opened.Select(o => o.Path).Order(StringComparer.Ordinal).ToArray());
+            Assert.All(opened, o => Assert.Equal(new FileInfo(o.Path).Length, o.Stream.BytesRead));
+            Assert.All(opened, o => Assert.True(o.Stream.Disposed));
+        }
+    }
+
+    [Fact]
+    public async Task OpenRead_OrderLinesGzip_FormatAndCompressionFromThePath()
+    {
+        Directory.CreateDirectory(_output);
+        var path = Path.Combine(_output, "lines.csv.gz");
+        using (var gzip = new System.IO.Compression.GZipStream(File.Create(path), System.IO.Compression.CompressionLevel.Fastest))
+        using (var writer = new StreamWriter(gzip))
+        {
+            writer.Write("order_id,customer_id,segment,product_id,category,qty,unit_price,ts\nO1,C1,Retail,P1,Tea,2,4.50,2024-05-01T09:00:00Z\nO1,C1,Retail,P2,Coffee,1,12.00,2024-05-01T09:00:00Z\n");
+        }
+
+        var options = new PipelineOptions { OrderLinesPath = path, OpenRead = File.OpenRead };
+
+        var sync = AnalyticsPipeline.Run(options);
+        var async = await AnalyticsPipeline.RunAsync(options);
+
+        Assert.Equal((1, 2, 1, 21.00m), (sync.Overall.Customers, sync.Overall.Transactions, sync.Overall.Orders, sync.Overall.Revenue));
+        Assert.Equal(sync.Overall, async.Overall);
+        Assert.Equal(["order_lines"], sync.Inputs.Select(i => i.Role).ToArray());
+    }
+
+    [Fact]
     public async Task RunAsync_Cancelled_Throws()
     {
         using var cancellation = new CancellationTokenSource();
@@ -232,6 +284,29 @@ public sealed class AnalyticsPipelineTests : IDisposable
         Assert.DoesNotContain(manifest.Files, f => f.Path == "clv.csv");
     }
 
+    public static TheoryData<string> Strategies => ["popularity", "segment-affinity", "item-cooccurrence", "fallback", "blend"];
+
+    [Theory]
+    [MemberData(nameof(Strategies))]
+    public void Analyze_EmptyDataset_ZerosAndNoRecommendations(string strategy)
+    {
+        IRecommender recommender = strategy switch
+        {
+            "popularity" => new PopularityRecommender(),
+            "segment-affinity" => new SegmentAffinityRecommender(),
+            "item-cooccurrence" => new ItemCooccurrenceRecommender(),
+            "fallback" => new FallbackRecommender(new SegmentAffinityRecommender(), new PopularityRecommender()),
+            _ => new BlendedRecommender(new WeightedRecommender(new PopularityRecommender(), 1), new WeightedRecommender(new SegmentAffinityRecommender(), 1)),
+        };
+
+        var run = AnalyticsPipeline.Analyze(new EnrichedDatasetBuilder().Build(), new PipelineOptions { Recommender = recommender });
+
+        Assert.Equal((0, 0, 0m), (run.Overall.Customers, run.Overall.Transactions, run.Overall.Revenue));
+        Assert.Empty(run.Recommendations);
+        Assert.Empty(run.TopProducts);
+        Assert.Equal("Lifetime value needs transactions; the dataset has none.", run.ClvNote);
+    }
+
     [Fact]
     public void Analyze_InMemoryDataset_UsesTheGivenRecommender()
     {
@@ -261,6 +336,56 @@ public sealed class AnalyticsPipelineTests : IDisposable
         var error = Assert.Throws<ArgumentException>((SeedOptions with { TopProductsCount = 0 }).Validate);
 
         Assert.Contains("TopProductsCount must be at least 1 (was 0).", error.Message, StringComparison.Ordinal);
+    }
+
+    private sealed class CountingStream(Stream inner) : Stream
+    {
+        public long BytesRead { get; private set; }
+
+        public bool Disposed { get; private set; }
+
+        public override bool CanRead => true;
+
+        public override bool CanSeek => false;
+
+        public override bool CanWrite => false;
+
+        public override long Length => throw new NotSupportedException();
+
+        public override long Position { get => throw new NotSupportedException(); set => throw new NotSupportedException(); }
+
+        public override int Read(byte[] buffer, int offset, int count) => Count(inner.Read(buffer, offset, count));
+
+        public override int Read(Span<byte> buffer) => Count(inner.Read(buffer));
+
+        public override async ValueTask<int> ReadAsync(Memory<byte> buffer, CancellationToken cancellationToken = default) =>
+            Count(await inner.ReadAsync(buffer, cancellationToken));
+
+        public override Task<int> ReadAsync(byte[] buffer, int offset, int count, CancellationToken cancellationToken) =>
+            ReadAsync(buffer.AsMemory(offset, count), cancellationToken).AsTask();
+
+        public override void Flush()
+        {
+        }
+
+        public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
+
+        public override void SetLength(long value) => throw new NotSupportedException();
+
+        public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
+
+        protected override void Dispose(bool disposing)
+        {
+            Disposed = true;
+            inner.Dispose();
+            base.Dispose(disposing);
+        }
+
+        private int Count(int read)
+        {
+            BytesRead += read;
+            return read;
+        }
     }
 
     private sealed class SynchronousProgress<T>(Action<T> report) : IProgress<T>

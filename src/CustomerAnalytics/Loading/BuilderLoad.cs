@@ -1,0 +1,37 @@
+using CustomerAnalytics.Enrichment;
+
+namespace CustomerAnalytics.Loading;
+
+/// <summary>The body of the <c>LoadInto</c>/<c>LoadIntoAsync</c> overloads: run a parser that adds its rows to a builder.</summary>
+internal static class BuilderLoad
+{
+    public static LoadReport File(EnrichedDatasetBuilder builder, string path, LoadOptions? options, Func<LoadSession, EnrichedDatasetBuilder, RowParser> create)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var parser = create(new LoadSession(path, options), builder);
+        return LoadEngine.Run(path, parser.Session, parser);
+    }
+
+    public static LoadReport Stream(EnrichedDatasetBuilder builder, Stream stream, string sourceName, DataFormat format, LoadOptions? options, Func<LoadSession, EnrichedDatasetBuilder, RowParser> create)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(stream);
+        var parser = create(new LoadSession(sourceName, options), builder);
+        return LoadEngine.Run(stream, format, parser.Session, parser);
+    }
+
+    public static Task<LoadReport> FileAsync(EnrichedDatasetBuilder builder, string path, LoadOptions? options, Func<LoadSession, EnrichedDatasetBuilder, RowParser> create, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var parser = create(new LoadSession(path, options), builder);
+        return LoadEngine.RunAsync(path, parser.Session, parser, cancellationToken);
+    }
+
+    public static Task<LoadReport> StreamAsync(EnrichedDatasetBuilder builder, Stream stream, string sourceName, DataFormat format, LoadOptions? options, Func<LoadSession, EnrichedDatasetBuilder, RowParser> create, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        ArgumentNullException.ThrowIfNull(stream);
+        var parser = create(new LoadSession(sourceName, options), builder);
+        return LoadEngine.RunAsync(stream, format, parser.Session, parser, cancellationToken);
+    }
+}
