@@ -26,6 +26,8 @@ internal static class CompareChild
         var figures = approach.Run(files, phases);
         var seconds = watch.Elapsed.TotalSeconds;
         var peak = PeakMemory.OfThisProcess();
+        phases["gc_gen2_collections"] = GC.CollectionCount(2);
+        phases["gc_pause_seconds"] = GC.GetTotalPauseDuration().TotalSeconds;
 
         // Measured after the timed job: what the dataset keeps, and the recommenders' batch over every customer.
         if (approach is LibraryApproach { Dataset: { } dataset })

@@ -103,6 +103,7 @@ internal static class CompareCommand
             {
                 var value = Median(library.Where(r => r.Phases.ContainsKey(key)).Select(r => r.Phases[key]));
                 var text = key.EndsWith("_us", StringComparison.Ordinal) ? $"{value:F1} µs"
+                    : key.EndsWith("_collections", StringComparison.Ordinal) ? $"{value:F0}"
                     : key.Contains("bytes", StringComparison.Ordinal) ? $"{value:F1} B"
                     : $"{value:F3} s";
                 output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"| {key} | {text} |"));
