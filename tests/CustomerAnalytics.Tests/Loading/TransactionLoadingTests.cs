@@ -32,6 +32,25 @@ public class TransactionLoadingTests
     }
 
     [Fact]
+    public void LoadAndLoadInto_NoIdColumnAndARejectedRow_SameRowNumbersAsIds()
+    {
+        const string text = """
+            customer_id,product_id,qty,ts
+            C1,P1,1,2024-03-01T10:00:00Z
+            C1,P1,x,2024-03-01T10:00:00Z
+            C2,P1,2,2024-03-02T10:00:00Z
+            """;
+        var builder = new EnrichedDatasetBuilder().AddCustomers([new Customer("C1", "A"), new Customer("C2", "B")]).AddProducts([new Product("P1", "X", 5m)]);
+
+        var loaded = TransactionLoader.Load(LoaderTestData.Utf8(text), "t.csv", options: LoaderTestData.Lenient);
+        TransactionLoader.LoadInto(builder, LoaderTestData.Utf8(text), "t.csv", options: LoaderTestData.Lenient);
+        var dataset = builder.Build();
+
+        Assert.Equal(["1", "3"], loaded.Rows.Select(t => t.Id).ToArray());
+        Assert.Equal(["1", "3"], Enumerable.Range(0, dataset.TransactionCount).Select(dataset.GetTransactionId).ToArray());
+    }
+
+    [Fact]
     public void LoadInto_OptionalColumns_RevenueOrdersAndIdsAsLoaded()
     {
         var builder = new EnrichedDatasetBuilder()
