@@ -25,7 +25,12 @@ public static class CustomerKpiCalculator
         ArgumentNullException.ThrowIfNull(dataset);
         options ??= TimeSeriesOptions.Default;
         options.Validate();
-        var facts = OrderFacts.Build(dataset);
+        return ByPeriodFromOrders(dataset, OrderFacts.Build(dataset), options);
+    }
+
+    /// <summary>The calculation on order facts built already (the pipeline builds them once for every KPI).</summary>
+    internal static ImmutableArray<PeriodKpi> ByPeriodFromOrders(EnrichedDataset dataset, OrderFacts facts, TimeSeriesOptions options)
+    {
         if (facts.Count == 0)
         {
             return [];
@@ -129,7 +134,12 @@ public static class CustomerKpiCalculator
     public static PurchaseKpis Purchases(EnrichedDataset dataset)
     {
         ArgumentNullException.ThrowIfNull(dataset);
-        var facts = OrderFacts.Build(dataset);
+        return PurchasesFromOrders(dataset, OrderFacts.Build(dataset));
+    }
+
+    /// <summary>The calculation on order facts built already (the pipeline builds them once for every KPI).</summary>
+    internal static PurchaseKpis PurchasesFromOrders(EnrichedDataset dataset, OrderFacts facts)
+    {
         var purchasesOf = new int[dataset.CustomerTable.Length];
         Int128 revenue = 0;
         long units = 0;
@@ -182,7 +192,12 @@ public static class CustomerKpiCalculator
     {
         ArgumentNullException.ThrowIfNull(dataset);
         timeZone ??= TimeZoneInfo.Utc;
-        var facts = OrderFacts.Build(dataset);
+        return CohortsFromOrders(dataset, OrderFacts.Build(dataset), timeZone);
+    }
+
+    /// <summary>The calculation on order facts built already (the pipeline builds them once for every KPI).</summary>
+    internal static ImmutableArray<CohortCell> CohortsFromOrders(EnrichedDataset dataset, OrderFacts facts, TimeZoneInfo timeZone)
+    {
         if (facts.Count == 0)
         {
             return [];

@@ -28,7 +28,12 @@ public static class RfmCalculator
         ArgumentNullException.ThrowIfNull(dataset);
         options ??= RfmOptions.Default;
         options.Validate();
-        var facts = OrderFacts.Build(dataset);
+        return ComputeFromOrders(dataset, OrderFacts.Build(dataset), options);
+    }
+
+    /// <summary>The calculation on order facts built already (the pipeline builds them once for every KPI).</summary>
+    internal static RfmResult ComputeFromOrders(EnrichedDataset dataset, OrderFacts facts, RfmOptions options)
+    {
         var days = LocalCalendar.Days(facts.Ticks, options.TimeZone);
         int analysisDay;
         if (options.AnalysisDate is { } date)

@@ -120,7 +120,12 @@ public sealed class BtydSummary
         ArgumentNullException.ThrowIfNull(dataset);
         options ??= BtydSummaryOptions.Default;
         options.Validate();
-        var facts = OrderFacts.Build(dataset);
+        return CreateFromOrders(dataset, OrderFacts.Build(dataset), options);
+    }
+
+    /// <summary>The calculation on order facts built already (the pipeline builds them once for every KPI).</summary>
+    internal static BtydSummary CreateFromOrders(EnrichedDataset dataset, OrderFacts facts, BtydSummaryOptions options)
+    {
         var days = LocalCalendar.Days(facts.Ticks, options.TimeZone);
         var minDay = int.MaxValue;
         var maxDay = int.MinValue;

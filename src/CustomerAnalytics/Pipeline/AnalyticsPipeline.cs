@@ -197,12 +197,14 @@ public static class AnalyticsPipeline
         var byCategory = KpiCalculator.ByCategory(dataset);
         var topProducts = KpiCalculator.TopProducts(dataset, options.TopProductsCount);
         var global = GlobalRecommendations.Compute(dataset, options.GlobalListSize);
+        // One order definition under every customer KPI and the lifetime summary: built once for all of them.
+        var orders = OrderFacts.Build(dataset);
         var customers = new CustomerAnalyses(
-            CustomerKpiCalculator.ByPeriod(dataset, options.TimeSeries),
-            CustomerKpiCalculator.Purchases(dataset),
-            CustomerKpiCalculator.Cohorts(dataset, options.TimeSeries.TimeZone),
-            RfmCalculator.Compute(dataset, options.Rfm));
-        var (clv, clvNote) = LifetimeValue(dataset, options);
+            CustomerKpiCalculator.ByPeriodFromOrders(dataset, orders, options.TimeSeries),
+            CustomerKpiCalculator.PurchasesFromOrders(dataset, orders),
+            CustomerKpiCalculator.CohortsFromOrders(dataset, orders, options.TimeSeries.TimeZone),
+            RfmCalculator.ComputeFromOrders(dataset, orders, options.Rfm));
+        var (clv, clvNote) = LifetimeValue(dataset, orders, options);
 
         progress?.Report(PipelineStage.Recommending);
         var recommender = options.Recommender ?? new SegmentAffinityRecommender();
@@ -217,7 +219,7 @@ public static class AnalyticsPipeline
     /// Fits BG/NBD and Gamma-Gamma and computes the CLV; when the data cannot support a fit (no customers, no repeat
     /// buyer with positive spend, no convergence) the run goes on without CLV and says why.
     /// </summary>
-    private static (ClvResult? Clv, string? Note) LifetimeValue(EnrichedDataset dataset, PipelineOptions options)
+    private static (ClvResult? Clv, string? Note) LifetimeValue(EnrichedDataset dataset, OrderFacts orders, PipelineOptions options)
     {
         if (options.LifetimeValue is not { } clvOptions)
         {
@@ -231,7 +233,7 @@ public static class AnalyticsPipeline
 
         try
         {
-            var summary = BtydSummary.Create(dataset, options.LifetimeSummary);
+            var summary = BtydSummary.CreateFromOrders(dataset, orders, options.LifetimeSummary);
             var purchases = BgNbdModel.Fit(summary);
             var spend = GammaGammaModel.Fit(summary);
             return (ClvCalculator.Compute(summary, purchases, spend, clvOptions), null);
