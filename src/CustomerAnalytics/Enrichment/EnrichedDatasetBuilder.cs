@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Text;
 using CustomerAnalytics.Internal;
 using CustomerAnalytics.Model;
 
@@ -30,6 +31,10 @@ public sealed class EnrichedDatasetBuilder
     private readonly Interner _customerIds = new();
     private readonly Interner _productIds = new();
     private readonly OrderIdInterner _orderIds = new();
+
+    // The loaders' look-ups: UTF-8 bytes of an id → its index above, so a row costs no string.
+    private readonly Utf8IdTable _customerBytes = new();
+    private readonly Utf8IdTable _productBytes = new();
     private readonly List<Customer?> _customers = [];
     private readonly List<Product?> _products = [];
     private readonly IssueCollector _issues;
@@ -212,8 +217,8 @@ public sealed class EnrichedDatasetBuilder
     }
 
     /// <summary>
-    /// The loaders' fastest path: one row by dense indexes (from <see cref="CustomerIndex"/>, <see cref="ProductIndex"/>,
-    /// <see cref="OrderIndex"/>; −1 for no order). The id is <paramref name="textId"/>, else the non-negative
+    /// The loaders' fastest path: one row by dense indexes (from <c>CustomerIndex</c>, <c>ProductIndex</c>,
+    /// <c>OrderIndex</c>; −1 for no order). The id is <paramref name="textId"/>, else the non-negative
     /// <paramref name="numericId"/>, else (−1) the line's number.
     /// </summary>
     internal void AddRow(string? textId, long numericId, int customerIndex, int productIndex, int quantity, long utcTicks, long unitPriceUnits, int orderIndex, long lineTotalUnits)
@@ -247,6 +252,19 @@ public sealed class EnrichedDatasetBuilder
         return InternCustomer(customerId);
     }
 
+    /// <summary>The loaders' path: the dense index of a customer id given as UTF-8, registered (as not yet known) when new.</summary>
+    internal int CustomerIndex(ReadOnlySpan<byte> customerId)
+    {
+        if (!_customerBytes.TryGetValue(customerId, out var index))
+        {
+            ThrowIfBuilt();
+            index = InternCustomer(Encoding.UTF8.GetString(customerId));
+            _customerBytes.Add(customerId, index);
+        }
+
+        return index;
+    }
+
     /// <summary>The loaders' path: the dense index of a product id, registered (as not yet known) when new.</summary>
     internal int ProductIndex(string productId)
     {
@@ -254,11 +272,92 @@ public sealed class EnrichedDatasetBuilder
         return InternProduct(productId);
     }
 
+    /// <summary>The loaders' path: the dense index of a product id given as UTF-8, registered (as not yet known) when new.</summary>
+    internal int ProductIndex(ReadOnlySpan<byte> productId)
+    {
+        if (!_productBytes.TryGetValue(productId, out var index))
+        {
+            ThrowIfBuilt();
+            index = InternProduct(Encoding.UTF8.GetString(productId));
+            _productBytes.Add(productId, index);
+        }
+
+        return index;
+    }
+
     /// <summary>The loaders' path: the dense index of a non-empty order id.</summary>
     internal int OrderIndex(string orderId)
     {
         ThrowIfBuilt();
         return _orderIds.Intern(orderId);
+    }
+
+    /// <summary>The loaders' path: the dense index of an order id that is a canonical integer (no sign, no leading zero).</summary>
+    internal int OrderIndex(long orderNumber)
+    {
+        ThrowIfBuilt();
+        return _orderIds.Intern(orderNumber);
+    }
+
+    /// <summary>
+    /// The parallel loaders' path: appends the transactions of <paramref name="part"/> (a builder that was given rows
+    /// only) as if they had been added here, in order; <paramref name="part"/> is empty afterwards. Its ids, customers,
+    /// products and orders are looked up here in their order of first appearance there, so adding the parts of a file
+    /// in file order gives the same dataset as adding its rows one by one. <paramref name="numberOffset"/> is added to
+    /// the part's numeric transaction ids (the line numbers of a source without an id column), or 0.
+    /// </summary>
+    internal void Append(EnrichedDatasetBuilder part, long numberOffset)
+    {
+        ThrowIfBuilt();
+        part.ThrowIfBuilt();
+        part._built = true;
+        var customerMap = new int[part._customerIds.Count];
+        for (var i = 0; i < customerMap.Length; i++)
+        {
+            customerMap[i] = InternCustomer(part._customerIds[i]);
+        }
+
+        var productMap = new int[part._productIds.Count];
+        for (var i = 0; i < productMap.Length; i++)
+        {
+            productMap[i] = InternProduct(part._productIds[i]);
+        }
+
+        var orders = part._orderIds.ToColumn();
+        var orderMap = new int[orders.Count];
+        for (var i = 0; i < orderMap.Length; i++)
+        {
+            orderMap[i] = orders.IsNumeric ? _orderIds.Intern(orders.NumberAt(i)) : _orderIds.Intern(orders[i]);
+        }
+
+        var rowsBefore = _customerColumn.Count;
+        var partRows = part._customerColumn.Count;
+        Parallel.Invoke(
+            () => Remap(part._customerColumn, customerMap),
+            () => Remap(part._productColumn, productMap),
+            () => Remap(part._orderColumn, orderMap));
+        _customerColumn.MoveFrom(part._customerColumn);
+        _productColumn.MoveFrom(part._productColumn);
+        _orderColumn.MoveFrom(part._orderColumn);
+        _quantityColumn.MoveFrom(part._quantityColumn);
+        _ticksColumn.MoveFrom(part._ticksColumn);
+        AppendOptional(ref _unitPriceColumn, part._unitPriceColumn, rowsBefore, partRows);
+        AppendOptional(ref _lineTotalColumn, part._lineTotalColumn, rowsBefore, partRows);
+
+        var ids = part._ids.ToColumn();
+        for (var i = 0; i < ids.Count; i++)
+        {
+            if (ids.IsNumeric)
+            {
+                _ids.Add(ids.NumberAt(i) + numberOffset);
+            }
+            else
+            {
+                _ids.Add(ids[i]);
+            }
+        }
+
+        _transactionsRead += part._transactionsRead;
     }
 
     /// <summary>
@@ -681,6 +780,39 @@ public sealed class EnrichedDatasetBuilder
         }
 
         return index;
+    }
+
+    /// <summary>Indexes of a part (−1: none) → indexes here, in place.</summary>
+    private static void Remap(ChunkedColumn<int> column, int[] map)
+    {
+        for (var c = 0; c < column.ChunkCount; c++)
+        {
+            var chunk = column.ChunkSpan(c);
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                if (chunk[i] >= 0)
+                {
+                    chunk[i] = map[chunk[i]];
+                }
+            }
+        }
+    }
+
+    private static void AppendOptional(ref ChunkedColumn<long>? column, ChunkedColumn<long>? part, int rowsBefore, int partRows)
+    {
+        if (part is null)
+        {
+            column?.AddMany(Money.None, partRows);
+            return;
+        }
+
+        if (column is null)
+        {
+            column = new ChunkedColumn<long>();
+            column.AddMany(Money.None, rowsBefore);
+        }
+
+        column.MoveFrom(part);
     }
 
     private static void AddOptional(ref ChunkedColumn<long>? column, long units, int rowsBefore)

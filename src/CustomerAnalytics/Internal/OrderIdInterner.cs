@@ -19,7 +19,7 @@ internal sealed class OrderIdInterner
     {
         if (_texts is null && CanonicalInteger.TryParse(id, out var number))
         {
-            return Intern(number);
+            return InternNumber(number);
         }
 
         if (_texts is null)
@@ -46,7 +46,11 @@ internal sealed class OrderIdInterner
         : _numbers is not null ? IdColumn.Numbers([.. _numbers])
         : IdColumn.Consecutive(_first, Count);
 
-    private int Intern(long number)
+    /// <summary>The index of an order id that is a canonical integer (what <see cref="Intern(string)"/> would parse).</summary>
+    public int Intern(long number) =>
+        _texts is null ? InternNumber(number) : Intern(number.ToString(System.Globalization.CultureInfo.InvariantCulture));
+
+    private int InternNumber(long number)
     {
         if (_numberIndexes is null)
         {

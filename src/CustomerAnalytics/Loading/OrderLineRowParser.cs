@@ -29,9 +29,11 @@ internal sealed class OrderLineRowParser(LoadSession session, EnrichedDatasetBui
         Register(reader, _products, fields.Product, _category, _productName);
         if (Session.EndRow())
         {
-            Emit(fields);
+            Emit(reader, fields);
         }
     }
+
+    protected override bool IndexesInBuilder => false;
 
     public override void Complete()
     {

@@ -19,7 +19,9 @@ internal class TransactionRowParser(LoadSession session, EnrichedDatasetBuilder?
     private readonly List<int> _builderProducts = [];
     private byte[] _lastOrder = [];
     private int _lastOrderLength;
+    private bool _hasLastOrder;
     private string? _lastOrderId;
+    private long _lastOrderNumber;
     private int _lastOrderIndex = -1;
     private Column _id;
     private Column _customer;
@@ -32,6 +34,12 @@ internal class TransactionRowParser(LoadSession session, EnrichedDatasetBuilder?
 
     protected EnrichedDatasetBuilder? Builder { get; } = builder;
 
+    /// <summary>
+    /// Whether good rows go straight to the builder's own UTF-8 look-ups (one table per id, no string per row) instead
+    /// of through this parser's interners; a parser that needs its own dense indexes (flat order lines) says no.
+    /// </summary>
+    protected virtual bool IndexesInBuilder => Builder is not null;
+
     /// <summary>The customer ids read, by the dense indexes of <see cref="TransactionFields.Customer"/>.</summary>
     protected Utf8Interner CustomerIds => _customerIds;
 
@@ -43,7 +51,7 @@ internal class TransactionRowParser(LoadSession session, EnrichedDatasetBuilder?
         var fields = ReadTransaction(reader);
         if (Session.EndRow())
         {
-            Emit(fields);
+            Emit(reader, fields);
         }
     }
 
@@ -66,8 +74,20 @@ internal class TransactionRowParser(LoadSession session, EnrichedDatasetBuilder?
             }
         }
 
-        var customer = ReadCustomerId(reader, _customer, _customerIds);
-        var product = ReadId(reader, _product, _productIds, "product id");
+        int customer, product;
+        if (IndexesInBuilder)
+        {
+            // Only checked here: a good row is looked up in the builder when it is emitted, so the ids of rejected
+            // rows never reach it.
+            customer = CheckId(reader, _customer, "customer id");
+            product = CheckId(reader, _product, "product id");
+        }
+        else
+        {
+            customer = ReadCustomerId(reader, _customer, _customerIds);
+            product = ReadId(reader, _product, _productIds, "product id");
+        }
+
         TryReadQuantity(reader, _quantity, out var quantity);
         TryReadTimestamp(reader, _timestamp, out var timestamp);
         TryReadMoney(reader, _unitPrice, allowNegative: false, out var unitPrice);
@@ -80,18 +100,28 @@ internal class TransactionRowParser(LoadSession session, EnrichedDatasetBuilder?
     protected virtual int ReadCustomerId(TabularReader reader, Column column, Utf8Interner pool) =>
         ReadId(reader, column, pool, "customer id");
 
-    protected void Emit(in TransactionFields row)
+    protected void Emit(TabularReader reader, in TransactionFields row)
     {
         if (Builder is not null)
         {
             // An order enters the builder with its first good line, so orders of rejected lines are not counted.
             if (row.Order >= 0 && _lastOrderIndex < 0)
             {
-                _lastOrderIndex = Builder.OrderIndex(_lastOrderId!);
+                _lastOrderIndex = _lastOrderId is null ? Builder.OrderIndex(_lastOrderNumber) : Builder.OrderIndex(_lastOrderId);
             }
 
-            var customer = BuilderIndex(_builderCustomers, _customerIds, row.Customer, customer: true);
-            var product = BuilderIndex(_builderProducts, _productIds, row.Product, customer: false);
+            int customer, product;
+            if (IndexesInBuilder)
+            {
+                customer = Builder.CustomerIndex(FieldParsers.Trim(reader.Field(_customer.Index)));
+                product = Builder.ProductIndex(FieldParsers.Trim(reader.Field(_product.Index)));
+            }
+            else
+            {
+                customer = BuilderIndex(_builderCustomers, _customerIds, row.Customer, customer: true);
+                product = BuilderIndex(_builderProducts, _productIds, row.Product, customer: false);
+            }
+
             // Without an id column, rows are numbered by their place among the rows read, as Load numbers them, so the
             // same file gives the same ids either way (a rejected row keeps its number unused).
             var numericId = row.TextId is null && row.NumericId < 0 ? Session.RowsRead : row.NumericId;
@@ -106,7 +136,7 @@ internal class TransactionRowParser(LoadSession session, EnrichedDatasetBuilder?
                 row.Quantity,
                 row.Timestamp,
                 row.UnitPrice == Money.None ? null : Money.ToDecimal(row.UnitPrice),
-                row.Order >= 0 ? _lastOrderId : null,
+                row.Order >= 0 ? LastOrderText() : null,
                 row.LineTotal == Money.None ? null : Money.ToDecimal(row.LineTotal)));
         }
     }
@@ -124,6 +154,21 @@ internal class TransactionRowParser(LoadSession session, EnrichedDatasetBuilder?
         _order = binder.Optional(columns.OrderId);
         _lineTotal = binder.Optional(columns.LineTotal);
     }
+
+    /// <summary>A required, non-empty id, checked only: 0, or −1 (reported) when empty.</summary>
+    private int CheckId(TabularReader reader, Column column, string what)
+    {
+        if (FieldParsers.Trim(reader.Field(column.Index)).IsEmpty)
+        {
+            Session.RowError(column.Name, string.Empty, $"the {what} is empty", $"a non-empty {what}", "Fill it in, or load with LoadMode.Lenient to skip such rows.");
+            return -1;
+        }
+
+        return 0;
+    }
+
+    /// <summary>The current order id as text (records keep it as a string).</summary>
+    private string LastOrderText() => _lastOrderId ??= _lastOrderNumber.ToString(CultureInfo.InvariantCulture);
 
     /// <summary>The builder's index of a loader index, asking the builder the first time an id is seen.</summary>
     private int BuilderIndex(List<int> map, Utf8Interner ids, int index, bool customer)
@@ -161,7 +206,7 @@ internal class TransactionRowParser(LoadSession session, EnrichedDatasetBuilder?
             return -1;
         }
 
-        if (_lastOrderId is null || !value.SequenceEqual(_lastOrder.AsSpan(0, _lastOrderLength)))
+        if (!_hasLastOrder || !value.SequenceEqual(_lastOrder.AsSpan(0, _lastOrderLength)))
         {
             if (value.Length > _lastOrder.Length)
             {
@@ -170,8 +215,13 @@ internal class TransactionRowParser(LoadSession session, EnrichedDatasetBuilder?
 
             value.CopyTo(_lastOrder);
             _lastOrderLength = value.Length;
-            _lastOrderId = Encoding.UTF8.GetString(value);
+            _hasLastOrder = true;
             _lastOrderIndex = -1;
+
+            // A builder takes integer order ids as numbers: no string for each of millions of orders.
+            _lastOrderId = Builder is not null && FieldParsers.TryParseCanonicalInteger(value, out _lastOrderNumber)
+                ? null
+                : Encoding.UTF8.GetString(value);
         }
 
         return 0;
