@@ -41,7 +41,8 @@ public sealed class EnrichedDataset
         IdColumn transactionIds,
         IdColumn namedOrderIds,
         int[] ownOrderRows,
-        EnrichmentReport report)
+        EnrichmentReport report,
+        Dictionary<string, int>? customerLookup = null)
     {
         CustomerTable = customers;
         CustomerSegmentTable = customerSegments;
@@ -66,17 +67,25 @@ public sealed class EnrichedDataset
             ListPriceUnits[i] = ListPriceUnitsOf(products[i]);
         }
 
-        _customerLookup = new Dictionary<string, int>(customers.Length, StringComparer.Ordinal);
-        for (var i = 0; i < customers.Length; i++)
-        {
-            _customerLookup.Add(customers[i].Id, i);
-        }
+        _customerLookup = customerLookup ?? CustomerLookup(customers);
 
         _productLookup = new Dictionary<string, int>(products.Length, StringComparer.Ordinal);
         for (var i = 0; i < products.Length; i++)
         {
             _productLookup.Add(products[i].Id, i);
         }
+    }
+
+    /// <summary>Customer id → index in <paramref name="customers"/>.</summary>
+    internal static Dictionary<string, int> CustomerLookup(Customer[] customers)
+    {
+        var lookup = new Dictionary<string, int>(customers.Length, StringComparer.Ordinal);
+        for (var i = 0; i < customers.Length; i++)
+        {
+            lookup.Add(customers[i].Id, i);
+        }
+
+        return lookup;
     }
 
     /// <summary>The number of transactions (rows).</summary>

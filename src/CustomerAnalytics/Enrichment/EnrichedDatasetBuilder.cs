@@ -323,13 +323,7 @@ public sealed class EnrichedDatasetBuilder
             productMap[i] = InternProduct(part._productIds[i]);
         }
 
-        var orders = part._orderIds.ToColumn();
-        var orderMap = new int[orders.Count];
-        for (var i = 0; i < orderMap.Length; i++)
-        {
-            orderMap[i] = orders.IsNumeric ? _orderIds.Intern(orders.NumberAt(i)) : _orderIds.Intern(orders[i]);
-        }
-
+        var orderMap = _orderIds.InternAll(part._orderIds.ToColumn());
         var rowsBefore = _customerColumn.Count;
         var partRows = part._customerColumn.Count;
         Parallel.Invoke(
@@ -344,19 +338,7 @@ public sealed class EnrichedDatasetBuilder
         AppendOptional(ref _unitPriceColumn, part._unitPriceColumn, rowsBefore, partRows);
         AppendOptional(ref _lineTotalColumn, part._lineTotalColumn, rowsBefore, partRows);
 
-        var ids = part._ids.ToColumn();
-        for (var i = 0; i < ids.Count; i++)
-        {
-            if (ids.IsNumeric)
-            {
-                _ids.Add(ids.NumberAt(i) + numberOffset);
-            }
-            else
-            {
-                _ids.Add(ids[i]);
-            }
-        }
-
+        _ids.AddRange(part._ids.ToColumn(), numberOffset);
         _transactionsRead += part._transactionsRead;
     }
 
@@ -394,19 +376,26 @@ public sealed class EnrichedDatasetBuilder
         }
 
         var rowCount = _customerColumn.Count;
-        var customerColumn = _customerColumn.ToArray();
-        var productColumn = _productColumn.ToArray();
-        var orderColumn = _orderColumn.ToArray();
-        var quantityColumn = _quantityColumn.ToArray();
-        var ticksColumn = _ticksColumn.ToArray();
+        int[] customerColumn = [], productColumn = [], orderColumn = [], quantityColumn = [];
+        long[] ticksColumn = [], revenueColumn = [];
+        long[]? unitPriceColumn = null, lineTotalColumn = null;
+        IdColumn ids = null!;
+
+        // The columns are copied out of their chunks on every core (the copy is bound by memory, not by one core).
+        Parallel.Invoke(
+            () => customerColumn = _customerColumn.ToArray(),
+            () => productColumn = _productColumn.ToArray(),
+            () => orderColumn = _orderColumn.ToArray(),
+            () => quantityColumn = _quantityColumn.ToArray(),
+            () => ticksColumn = _ticksColumn.ToArray(),
+            () => unitPriceColumn = _unitPriceColumn?.ToArray(),
+            () => revenueColumn = _lineTotalColumn?.ToArray() ?? new long[rowCount],
+            () => ids = _ids.ToColumn());
 
         // Without a line that brought its own unit price, every row's unit price is its product's list price: the
         // dataset derives it rather than storing it.
-        var unitPriceColumn = _unitPriceColumn?.ToArray();
-        var lineTotalColumn = _lineTotalColumn?.ToArray();
-        var revenueColumn = lineTotalColumn ?? new long[rowCount];
+        lineTotalColumn = _lineTotalColumn is null ? null : revenueColumn;
         var listPrices = Array.ConvertAll(products, EnrichedDataset.ListPriceUnitsOf);
-        var ids = _ids.ToColumn();
         var firstRowOfId = FindDuplicateIds(ids);
 
         // Per customer, the day number of its signup (int.MinValue when unknown: no purchase precedes it); per raw
@@ -420,6 +409,8 @@ public sealed class EnrichedDatasetBuilder
         var allProductsAdded = Array.TrueForAll(productAdded, added => added);
         int[]? keptRows = null;
 
+        // The dataset's customer look-up only needs the customer table: build it on the other core meanwhile.
+        var customerLookup = Task.Run(() => EnrichedDataset.CustomerLookup(customers));
         var kept = 0;
         for (var row = 0; row < rowCount; row++)
         {
@@ -601,7 +592,8 @@ public sealed class EnrichedDatasetBuilder
             keptRows is null ? ids : ids.Select(keptRows.AsSpan(0, kept)),
             _orderIds.ToColumn(),
             ownOrderRows.ToTrimmedArray(),
-            report);
+            report,
+            customerLookup.GetAwaiter().GetResult());
     }
 
     private static T[] Trim<T>(T[] array, int length)

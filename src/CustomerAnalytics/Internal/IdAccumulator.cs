@@ -65,6 +65,37 @@ internal sealed class IdAccumulator
         Count++;
     }
 
+    /// <summary>Adds every id of <paramref name="ids"/>, with <paramref name="offset"/> added to numeric ones.</summary>
+    public void AddRange(IdColumn ids, long offset)
+    {
+        if (!ids.IsNumeric)
+        {
+            for (var i = 0; i < ids.Count; i++)
+            {
+                Add(ids[i]);
+            }
+
+            return;
+        }
+
+        // Consecutive ids that continue consecutive ids (a file's parts, numbered or with rising ids) cost nothing.
+        if (_texts is null && _numbers is null && ids.IsConsecutive && ids.Count > 0 && (Count == 0 || ids.NumberAt(0) + offset == _first + Count))
+        {
+            if (Count == 0)
+            {
+                _first = ids.NumberAt(0) + offset;
+            }
+
+            Count += ids.Count;
+            return;
+        }
+
+        for (var i = 0; i < ids.Count; i++)
+        {
+            Add(ids.NumberAt(i) + offset);
+        }
+    }
+
     /// <summary>The ids collected; the accumulator should not be used afterwards.</summary>
     public IdColumn ToColumn() =>
         _texts is not null ? IdColumn.Texts(_texts.ToArray())

@@ -25,6 +25,9 @@ internal sealed class IdColumn
     /// <summary>Whether every id is a canonical integer (see <see cref="CanonicalInteger"/>).</summary>
     public bool IsNumeric => _texts is null;
 
+    /// <summary>Whether the ids are the consecutive integers first, first + 1, … (stored as nothing).</summary>
+    public bool IsConsecutive => _texts is null && _numbers is null;
+
     /// <summary>The bytes the column keeps (8 per reference and the strings' characters, for text).</summary>
     public long Bytes => _numbers is not null ? 8L * _numbers.Length
         : _texts is not null ? _texts.Sum(t => 8L + 22 + (2L * t.Length))

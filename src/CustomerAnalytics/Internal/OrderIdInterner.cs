@@ -40,6 +40,32 @@ internal sealed class OrderIdInterner
         return index;
     }
 
+    /// <summary>Interns every id of <paramref name="ids"/> in order; returns their indexes.</summary>
+    public int[] InternAll(IdColumn ids)
+    {
+        var indexes = new int[ids.Count];
+        for (var i = 0; i < indexes.Length; i++)
+        {
+            // Consecutive numbers that continue the sequence here (a file's parts) are computed, not looked up.
+            if (ids.IsConsecutive && _texts is null && _numberIndexes is null && Count > 0 && ids.NumberAt(i) == _first + Count)
+            {
+                var first = Count;
+                var run = ids.Count - i;
+                for (var k = 0; k < run; k++)
+                {
+                    indexes[i + k] = first + k;
+                }
+
+                Count += run;
+                break;
+            }
+
+            indexes[i] = ids.IsNumeric ? Intern(ids.NumberAt(i)) : Intern(ids[i]);
+        }
+
+        return indexes;
+    }
+
     /// <summary>The ids in index order; the interner should not be used afterwards.</summary>
     public IdColumn ToColumn() =>
         _texts is not null ? IdColumn.Texts([.. _texts.Values])

@@ -8,7 +8,7 @@ internal sealed class CustomerRowParser(LoadSession session) : CollectingRowPars
     private readonly Utf8Interner _ids = new();
     private readonly Utf8Interner _segments = new();
     private readonly Utf8Interner _names = new();
-    private readonly Dictionary<string, long> _firstLines = new(StringComparer.Ordinal);
+    private readonly List<long> _firstLines = [];
     private Column _id;
     private Column _segment;
     private Column _signup;
@@ -23,7 +23,7 @@ internal sealed class CustomerRowParser(LoadSession session) : CollectingRowPars
         var name = ReadOptionalText(reader, _name, _names);
         if (id is not null)
         {
-            CheckUnique(_firstLines, _id, id, "customer id");
+            CheckUnique(_firstLines, index, _id, id, "customer id");
         }
 
         if (Session.EndRow())

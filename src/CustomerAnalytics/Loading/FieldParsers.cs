@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Globalization;
 using System.Text;
 using CustomerAnalytics.Internal;
@@ -10,6 +11,7 @@ internal static class FieldParsers
     private const long TicksPerSecond = TimeSpan.TicksPerSecond;
 
     /// <summary>Removes ASCII spaces and tabs (and a stray CR) around a value.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     public static ReadOnlySpan<byte> Trim(ReadOnlySpan<byte> value)
     {
         var start = 0;
@@ -416,5 +418,6 @@ internal static class FieldParsers
         return Money.TryToUnits(value, out units) ? MoneyParse.Ok : MoneyParse.TooPrecise;
     }
 
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsSpace(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n';
 }

@@ -64,6 +64,13 @@ internal static class LoadEngine
 
     private static LoadReport Run(TabularReader reader, LoadSession session, RowParser parser)
     {
+        ReadAll(reader, session, parser);
+        return Finish(session, parser);
+    }
+
+    /// <summary>Reads the header, binds the columns and parses every row, without finishing the session.</summary>
+    public static void ReadAll(TabularReader reader, LoadSession session, RowParser parser)
+    {
         if (!ReadHeader(reader, session))
         {
             throw EmptySource(session);
@@ -81,8 +88,6 @@ internal static class LoadEngine
         {
             throw session.SourceError(ex.Line, null, null, ex.Problem, ex.Expected, ex.Hint);
         }
-
-        return Finish(session, parser);
     }
 
     private static async Task<LoadReport> RunAsync(TabularReader reader, LoadSession session, RowParser parser, CancellationToken cancellationToken)

@@ -86,6 +86,22 @@ internal sealed class LoadSession
         return new LoadReport(Source, RowsRead, RowsLoaded, RowsRejected, [.. _listed]);
     }
 
+    /// <summary>
+    /// Adds the counts and problems of a load of a later part of the same source, whose line numbers are
+    /// <paramref name="lineOffset"/> lower than the source's.
+    /// </summary>
+    public void Absorb(LoadSession part, long lineOffset)
+    {
+        RowsRead += part.RowsRead;
+        RowsLoaded += part.RowsLoaded;
+        RowsRejected += part.RowsRejected;
+        TotalProblems += part.TotalProblems - part._listed.Count;
+        foreach (var diagnostic in part._listed)
+        {
+            Add(diagnostic with { Line = diagnostic.Line + lineOffset });
+        }
+    }
+
     private void Add(LoadDiagnostic diagnostic)
     {
         TotalProblems++;

@@ -9,7 +9,7 @@ internal sealed class ProductRowParser(LoadSession session) : CollectingRowParse
     private readonly Utf8Interner _ids = new();
     private readonly Utf8Interner _categories = new();
     private readonly Utf8Interner _names = new();
-    private readonly Dictionary<string, long> _firstLines = new(StringComparer.Ordinal);
+    private readonly List<long> _firstLines = [];
     private Column _id;
     private Column _category;
     private Column _price;
@@ -24,7 +24,7 @@ internal sealed class ProductRowParser(LoadSession session) : CollectingRowParse
         var name = ReadOptionalText(reader, _name, _names);
         if (id is not null)
         {
-            CheckUnique(_firstLines, _id, id, "product id");
+            CheckUnique(_firstLines, index, _id, id, "product id");
         }
 
         if (Session.EndRow())

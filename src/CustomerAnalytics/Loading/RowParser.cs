@@ -187,16 +187,23 @@ internal abstract class RowParser(LoadSession session)
     }
 
     /// <summary>
-    /// Reports an id seen before in this source; returns whether the id is new. Only a row kept claims its id: a
-    /// later good row with the id of a rejected one is not a repeat.
+    /// Reports an id seen before in this source (by its index in the source's interner); returns whether the id is new.
+    /// Only a row kept claims its id: a later good row with the id of a rejected one is not a repeat.
     /// </summary>
-    protected bool CheckUnique(Dictionary<string, long> firstLines, Column column, string id, string what)
+    protected bool CheckUnique(List<long> firstLines, int index, Column column, string id, string what)
     {
-        if (!firstLines.TryGetValue(id, out var firstLine))
+        // Indexes are dense in order of first appearance; −1 is "not claimed yet".
+        while (firstLines.Count <= index)
+        {
+            firstLines.Add(-1);
+        }
+
+        var firstLine = firstLines[index];
+        if (firstLine < 0)
         {
             if (!Session.RowFailed)
             {
-                firstLines.Add(id, Session.CurrentLine);
+                firstLines[index] = Session.CurrentLine;
             }
 
             return true;

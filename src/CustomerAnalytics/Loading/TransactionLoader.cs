@@ -105,7 +105,7 @@ public static class TransactionLoader
     /// good rows read before the end may have been added already, so discard the builder.
     /// </exception>
     public static LoadReport LoadInto(EnrichedDatasetBuilder builder, string path, LoadOptions? options = null) =>
-        BuilderLoad.File(builder, path, options, Streaming);
+        ParallelCsvLoad.TryLoadInto(builder, path, options) ?? BuilderLoad.File(builder, path, options, Streaming);
 
     /// <summary>Streams the transactions of a stream (left open) into a builder. See <see cref="LoadInto(EnrichedDatasetBuilder, string, LoadOptions?)"/>.</summary>
     /// <param name="builder">The builder the rows are added to.</param>

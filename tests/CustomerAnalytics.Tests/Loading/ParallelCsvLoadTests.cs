@@ -1,0 +1,184 @@
+using System.Globalization;
+using System.Text;
+using CustomerAnalytics.Enrichment;
+using CustomerAnalytics.Loading;
+using CustomerAnalytics.Model;
+
+namespace CustomerAnalytics.Tests.Loading;
+
+public class ParallelCsvLoadTests
+{
+    private static readonly LoadOptions OneCore = LoaderTestData.Lenient with { MaxDegreeOfParallelism = 1 };
+    private static readonly LoadOptions FourCores = LoaderTestData.Lenient with { MaxDegreeOfParallelism = 4 };
+
+    [Fact]
+    public void TryLoadInto_LenientFileWithBadRows_SameDatasetAndReportAsOneCore()
+    {
+        // 3,000 lines: orders of 1–3 lines that run across the cuts, a customer id without a customer record, a return
+        // every 50 lines, and bad rows in every quarter (line = 1 + row number).
+        var (text, badLines) = Transactions(rows: 3000, withIds: true, badEvery: 700);
+        using var file = LoaderTestData.File("t.csv", Encoding.UTF8.GetBytes(text));
+
+        var (sequential, oneCoreReport) = LoadOneCore(file.Path, OneCore);
+        var parallelBuilder = NewBuilder();
+        var parallelReport = ParallelCsvLoad.TryLoadInto(parallelBuilder, file.Path, FourCores, minimumBytes: 0);
+        var parallel = parallelBuilder.Build();
+
+        Assert.NotNull(parallelReport);
+        Assert.Equal(badLines, parallelReport.Diagnostics.Select(d => d.Line));
+        Assert.Equal(oneCoreReport.Diagnostics.ToArray(), parallelReport.Diagnostics.ToArray());
+        Assert.Equal((3000L, 3000L - badLines.Length, (long)badLines.Length), (parallelReport.RowsRead, parallelReport.RowsLoaded, parallelReport.RowsRejected));
+        AssertSameDataset(sequential, parallel);
+    }
+
+    [Fact]
+    public void TryLoadInto_NoIdColumn_RowsNumberedAcrossPartsAsOnOneCore()
+    {
+        var (text, badLines) = Transactions(rows: 2000, withIds: false, badEvery: 900);
+        using var file = LoaderTestData.File("t.csv", Encoding.UTF8.GetBytes(text));
+
+        var (sequential, _) = LoadOneCore(file.Path, OneCore);
+        var builder = NewBuilder();
+        Assert.NotNull(ParallelCsvLoad.TryLoadInto(builder, file.Path, FourCores, minimumBytes: 0));
+        var parallel = builder.Build();
+
+        // Row n of the file is transaction n; the rejected rows' numbers (900 and 1800) stay unused.
+        var ids = Enumerable.Range(0, parallel.TransactionCount).Select(i => long.Parse(parallel.GetTransactionId(i), CultureInfo.InvariantCulture)).ToArray();
+        Assert.Equal([901L, 1801L], badLines);
+        Assert.DoesNotContain(900L, ids);
+        Assert.DoesNotContain(1800L, ids);
+        Assert.Equal((1L, 2000L), (ids[0], ids[^1]));
+        Assert.True(ids.Zip(ids.Skip(1)).All(pair => pair.First < pair.Second));
+        AssertSameDataset(sequential, parallel);
+    }
+
+    [Fact]
+    public void TryLoadInto_StrictWithABadRowInTheLastPart_ThrowsNamingTheFileLine()
+    {
+        var (text, _) = Transactions(rows: 2000, withIds: true, badEvery: 0);
+        var lines = text.Split('\n');
+        lines[1901] = "1901,901,C0001,P01,lots,2024-01-01T00:00:00Z";
+        using var file = LoaderTestData.File("t.csv", Encoding.UTF8.GetBytes(string.Join('\n', lines)));
+
+        var error = Assert.Throws<DataLoadException>(() => ParallelCsvLoad.TryLoadInto(NewBuilder(), file.Path, LoadOptions.Default with { MaxDegreeOfParallelism = 4 }, minimumBytes: 0));
+
+        var problem = Assert.Single(error.Diagnostics);
+        Assert.Equal((1902L, "qty", "lots"), (problem.Line, problem.Column, problem.Value));
+    }
+
+    [Fact]
+    public void TryLoadInto_CarriageReturnLineFeeds_LinesCountedAsCsvHelperCountsThem()
+    {
+        var (text, badLines) = Transactions(rows: 1500, withIds: true, badEvery: 400);
+        using var file = LoaderTestData.File("t.csv", Encoding.UTF8.GetBytes(text.Replace("\n", "\r\n", StringComparison.Ordinal)));
+
+        var report = ParallelCsvLoad.TryLoadInto(NewBuilder(), file.Path, FourCores, minimumBytes: 0);
+
+        Assert.NotNull(report);
+        Assert.Equal(badLines, report.Diagnostics.Select(d => d.Line));
+    }
+
+    [Fact]
+    public void TryLoadInto_QuotedValueSpanningACut_LeftToTheOneCoreLoad()
+    {
+        // A quoted product id holding 2,000 line breaks fills the middle of the file, where the cuts fall.
+        var (text, _) = Transactions(rows: 400, withIds: true, badEvery: 0);
+        var lines = text.Split('\n').ToList();
+        lines.Insert(200, "9999,9999,C0001,\"P" + new string('\n', 2000) + "\",1,2024-01-01T00:00:00Z");
+        var content = string.Join('\n', lines);
+        using var file = LoaderTestData.File("t.csv", Encoding.UTF8.GetBytes(content));
+
+        var parts = ParallelCsvLoad.TryLoadInto(NewBuilder(), file.Path, FourCores, minimumBytes: 0);
+        var (sequential, oneCoreReport) = LoadOneCore(file.Path, OneCore);
+        var builder = NewBuilder();
+        var report = TransactionLoader.LoadInto(builder, file.Path, FourCores);
+
+        Assert.Null(parts);
+        Assert.Equal(oneCoreReport with { Diagnostics = [] }, report with { Diagnostics = [] });
+        Assert.Equal(401, report.RowsLoaded);
+        AssertSameDataset(sequential, builder.Build());
+    }
+
+    [Fact]
+    public void TryLoadInto_SmallFileOrOneCore_LeftToTheOneCoreLoad()
+    {
+        var (text, _) = Transactions(rows: 100, withIds: true, badEvery: 0);
+        using var file = LoaderTestData.File("t.csv", Encoding.UTF8.GetBytes(text));
+
+        Assert.Null(ParallelCsvLoad.TryLoadInto(NewBuilder(), file.Path, FourCores));
+        Assert.Null(ParallelCsvLoad.TryLoadInto(NewBuilder(), file.Path, OneCore, minimumBytes: 0));
+        Assert.Null(ParallelCsvLoad.TryLoadInto(NewBuilder(), file.Path, FourCores with { Separator = null }, minimumBytes: 0));
+    }
+
+    [Fact]
+    public void Validate_MaxDegreeOfParallelismBelowOne_Throws()
+    {
+        var error = Assert.Throws<ArgumentException>(() => (LoadOptions.Default with { MaxDegreeOfParallelism = 0 }).Validate());
+
+        Assert.Contains("MaxDegreeOfParallelism must be at least 1", error.Message, StringComparison.Ordinal);
+    }
+
+    private static EnrichedDatasetBuilder NewBuilder() => new EnrichedDatasetBuilder()
+        .AddCustomers(Enumerable.Range(1, 40).Select(i => new Customer($"C{i:D4}", i % 3 == 0 ? "Gold" : "Basic")))
+        .AddProducts(Enumerable.Range(1, 30).Select(i => new Product($"P{i:D2}", i % 2 == 0 ? "Books" : "Games", 1.5m + i)));
+
+    private static (EnrichedDataset Dataset, LoadReport Report) LoadOneCore(string path, LoadOptions options)
+    {
+        var builder = NewBuilder();
+        var report = TransactionLoader.LoadInto(builder, path, options);
+        return (builder.Build(), report);
+    }
+
+    /// <summary>
+    /// Transactions in orders of 1–3 lines; customer C0041 has no record (an unknown customer); every 50th line a
+    /// return; every <paramref name="badEvery"/>th row a quantity that is not a number. Returns the bad rows' lines.
+    /// </summary>
+    private static (string Text, long[] BadLines) Transactions(int rows, bool withIds, int badEvery)
+    {
+        var text = new StringBuilder(withIds ? "txn_id,order_id,customer_id,product_id,qty,ts\n" : "order_id,customer_id,product_id,qty,ts\n");
+        var bad = new List<long>();
+        var order = 1000;
+        for (var row = 1; row <= rows; row++)
+        {
+            if (row % 3 != 2)
+            {
+                order++;
+            }
+
+            var quantity = badEvery > 0 && row % badEvery == 0 ? "x" : row % 50 == 0 ? "-1" : (1 + (row % 4)).ToString(CultureInfo.InvariantCulture);
+            if (quantity == "x")
+            {
+                bad.Add(row + 1);
+            }
+
+            if (withIds)
+            {
+                text.Append(CultureInfo.InvariantCulture, $"{row},");
+            }
+
+            var customer = 1 + (order * 7 % 41);
+            var timestamp = new DateTime(2024, 1, 1, 0, 0, 0, DateTimeKind.Utc).AddMinutes(order * 37);
+            text.Append(CultureInfo.InvariantCulture, $"{order},C{customer:D4},P{1 + (row * 11 % 30):D2},{quantity},{timestamp:yyyy-MM-ddTHH:mm:ssZ}\n");
+        }
+
+        return (text.ToString(), [.. bad]);
+    }
+
+    private static void AssertSameDataset(EnrichedDataset expected, EnrichedDataset actual)
+    {
+        Assert.Equal(expected.TransactionCount, actual.TransactionCount);
+        Assert.Equal(expected.Customers, actual.Customers);
+        Assert.Equal(expected.Products, actual.Products);
+        Assert.Equal(expected.CustomerIndexes.ToArray(), actual.CustomerIndexes.ToArray());
+        Assert.Equal(expected.ProductIndexes.ToArray(), actual.ProductIndexes.ToArray());
+        Assert.Equal(expected.OrderIndexes.ToArray(), actual.OrderIndexes.ToArray());
+        Assert.Equal(expected.Quantities.ToArray(), actual.Quantities.ToArray());
+        Assert.Equal(expected.TimestampTicks.ToArray(), actual.TimestampTicks.ToArray());
+        Assert.Equal(Enumerable.Range(0, expected.TransactionCount).Select(expected.GetRevenue), Enumerable.Range(0, actual.TransactionCount).Select(actual.GetRevenue));
+        Assert.Equal(Enumerable.Range(0, expected.TransactionCount).Select(expected.GetTransactionId), Enumerable.Range(0, actual.TransactionCount).Select(actual.GetTransactionId));
+        Assert.Equal(Enumerable.Range(0, expected.OrderCount).Select(expected.GetOrderId), Enumerable.Range(0, actual.OrderCount).Select(actual.GetOrderId));
+        Assert.Equal((expected.Report.TransactionsRead, expected.Report.TransactionsKept), (actual.Report.TransactionsRead, actual.Report.TransactionsKept));
+        Assert.Equal(expected.Report.Counts.ToArray(), actual.Report.Counts.ToArray());
+        Assert.Equal(expected.Report.Issues.ToArray(), actual.Report.Issues.ToArray());
+    }
+}
