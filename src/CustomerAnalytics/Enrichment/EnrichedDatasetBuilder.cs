@@ -51,6 +51,10 @@ public sealed class EnrichedDatasetBuilder
     private int _transactionsRead;
     private bool _built;
 
+    // A part of a parallel load: ids arrive as UTF-8 only, and are looked up by their bytes; their strings are kept by
+    // index for Append, which unifies them with the ids of the builder they join.
+    private bool _isPart;
+
     /// <summary>Creates a builder.</summary>
     /// <param name="options">The options; <see langword="null"/> for <see cref="EnrichmentOptions.Default"/>.</param>
     /// <exception cref="ArgumentException"><paramref name="options"/> are invalid.</exception>
@@ -258,7 +262,8 @@ public sealed class EnrichedDatasetBuilder
         if (!_customerBytes.TryGetValue(customerId, out var index))
         {
             ThrowIfBuilt();
-            index = InternCustomer(Encoding.UTF8.GetString(customerId));
+            var id = Encoding.UTF8.GetString(customerId);
+            index = _isPart ? AddPartId(_customerIds, _customers, id) : InternCustomer(id);
             _customerBytes.Add(customerId, index);
         }
 
@@ -278,7 +283,8 @@ public sealed class EnrichedDatasetBuilder
         if (!_productBytes.TryGetValue(productId, out var index))
         {
             ThrowIfBuilt();
-            index = InternProduct(Encoding.UTF8.GetString(productId));
+            var id = Encoding.UTF8.GetString(productId);
+            index = _isPart ? AddPartId(_productIds, _products, id) : InternProduct(id);
             _productBytes.Add(productId, index);
         }
 
@@ -297,6 +303,28 @@ public sealed class EnrichedDatasetBuilder
     {
         ThrowIfBuilt();
         return _orderIds.Intern(orderNumber);
+    }
+
+    /// <summary>
+    /// A builder for one part of a parallel load (see <see cref="Append"/>): it takes rows by UTF-8 ids only, and keeps
+    /// no string look-up of them (two byte sequences that decode to the same string become one id in <see cref="Append"/>).
+    /// </summary>
+    internal static EnrichedDatasetBuilder ForPart() => new() { _isPart = true };
+
+    /// <summary>
+    /// A builder for one part of a parallel load whose rows go first to one region of shared column arrays (see
+    /// <see cref="PartColumns"/>): parts that fill their regions exactly join into those arrays, which
+    /// <see cref="Build"/> then keeps without a copy.
+    /// </summary>
+    internal static EnrichedDatasetBuilder ForPart(PartColumns columns, int offset, int capacity)
+    {
+        var part = ForPart();
+        part._customerColumn.UseRegion(columns.Customers, offset, capacity);
+        part._productColumn.UseRegion(columns.Products, offset, capacity);
+        part._orderColumn.UseRegion(columns.Orders, offset, capacity);
+        part._quantityColumn.UseRegion(columns.Quantities, offset, capacity);
+        part._ticksColumn.UseRegion(columns.Ticks, offset, capacity);
+        return part;
     }
 
     /// <summary>
@@ -407,153 +435,231 @@ public sealed class EnrichedDatasetBuilder
         // When every customer (product) referenced was added, raw indexes are final indexes: skip the look-ups.
         var allCustomersAdded = Array.TrueForAll(customerAdded, added => added);
         var allProductsAdded = Array.TrueForAll(productAdded, added => added);
-        int[]? keptRows = null;
 
         // The dataset's customer look-up only needs the customer table: build it on the other core meanwhile.
         var customerLookup = Task.Run(() => EnrichedDataset.CustomerLookup(customers));
-        var kept = 0;
-        for (var row = 0; row < rowCount; row++)
+
+        // The usual case: every reference known, no repeated id, every line priced by its product. Revenue is then
+        // quantity × list price, and a row can only be rejected for a missing price or an overflow, which sends its
+        // range to the general pass below.
+        var simple = allCustomersAdded && allProductsAdded && firstRowOfId is null && unitPriceColumn is null && lineTotalColumn is null;
+        RangeResult? SimplePass(int start, int end)
         {
-            string TransactionId() => ids[row];
-            var rawCustomer = customerColumn[row];
-            var rawProduct = productColumn[row];
-            var customerIndex = allCustomersAdded ? rawCustomer : customerMap[rawCustomer];
-            var productIndex = allProductsAdded ? rawProduct : productMap[rawProduct];
-            var rejected = false;
-            if (!allCustomersAdded && !customerAdded[rawCustomer])
+            var issues = new IssueCollector(_options.MaxListedIssuesPerKind);
+            var customerRows = customerColumn;
+            var productRows = productColumn;
+            var quantities = quantityColumn;
+            var ticks = ticksColumn;
+            var revenues = revenueColumn;
+            var prices = listPrices;
+            var signups = signupDays;
+            for (var row = start; row < end; row++)
             {
-                rejected |= customerIndex < 0;
-                if (_issues.Count(EnrichmentIssueKind.UnknownCustomer))
+                var quantity = quantities[row];
+                var price = prices[productRows[row]];
+                if (price == Money.None || !Money.TryMultiply(quantity, price, out var revenue))
                 {
-                    _issues.List(new EnrichmentIssue(EnrichmentIssueKind.UnknownCustomer, customerIndex < 0, TransactionId(), _customerIds[rawCustomer], _productIds[rawProduct], $"Transaction '{TransactionId()}' names customer '{_customerIds[rawCustomer]}', which is not among the customers."));
+                    return null;
                 }
-            }
 
-            if (!allProductsAdded && !productAdded[rawProduct])
-            {
-                rejected |= productIndex < 0;
-                if (_issues.Count(EnrichmentIssueKind.UnknownProduct))
+                revenues[row] = revenue;
+                if (quantity <= 0)
                 {
-                    _issues.List(new EnrichmentIssue(EnrichmentIssueKind.UnknownProduct, productIndex < 0, TransactionId(), _customerIds[rawCustomer], _productIds[rawProduct], $"Transaction '{TransactionId()}' names product '{_productIds[rawProduct]}', which is not among the products."));
-                }
-            }
-
-            if (firstRowOfId is not null && firstRowOfId[row] != row)
-            {
-                var drop = _options.DuplicateTransactions == DuplicateTransactionPolicy.KeepFirst;
-                rejected |= drop;
-                if (_issues.Count(EnrichmentIssueKind.DuplicateTransactionId))
-                {
-                    _issues.List(new EnrichmentIssue(EnrichmentIssueKind.DuplicateTransactionId, drop, TransactionId(), _customerIds[rawCustomer], _productIds[rawProduct], $"Transaction id '{TransactionId()}' appears again (first at row {firstRowOfId[row] + 1})."));
-                }
-            }
-
-            var quantity = quantityColumn[row];
-            var unitPrice = unitPriceColumn is null ? Money.None : unitPriceColumn[row];
-            var revenue = lineTotalColumn is null ? Money.None : lineTotalColumn[row];
-            if (unitPrice == Money.None && productIndex >= 0)
-            {
-                unitPrice = listPrices[productIndex];
-            }
-
-            if (revenue == Money.None)
-            {
-                if (unitPrice == Money.None)
-                {
-                    if (!rejected)
+                    var kind = quantity == 0 ? EnrichmentIssueKind.ZeroQuantity : EnrichmentIssueKind.Return;
+                    if (issues.Count(kind))
                     {
-                        rejected = true;
-                        if (_issues.Count(EnrichmentIssueKind.MissingPrice))
-                        {
-                            _issues.List(new EnrichmentIssue(EnrichmentIssueKind.MissingPrice, true, TransactionId(), _customerIds[rawCustomer], _productIds[rawProduct], $"Transaction '{TransactionId()}' has no unit price and product '{_productIds[rawProduct]}' has no list price."));
-                        }
-                    }
-                }
-                else
-                {
-                    try
-                    {
-                        revenue = checked(quantity * unitPrice);
-                    }
-                    catch (OverflowException)
-                    {
-                        rejected = true;
-                        if (_issues.Count(EnrichmentIssueKind.MoneyOutOfRange))
-                        {
-                            _issues.List(new EnrichmentIssue(EnrichmentIssueKind.MoneyOutOfRange, true, TransactionId(), _customerIds[rawCustomer], _productIds[rawProduct], $"Transaction '{TransactionId()}': quantity × unit price is too large to keep exactly."));
-                        }
-                    }
-                }
-            }
-
-            if (rejected)
-            {
-                if (keptRows is null)
-                {
-                    keptRows = new int[rowCount];
-                    for (var i = 0; i < kept; i++)
-                    {
-                        keptRows[i] = i;
+                        var id = ids[row];
+                        issues.List(new EnrichmentIssue(kind, false, id, _customerIds[customerRows[row]], _productIds[productRows[row]], quantity == 0 ? $"Transaction '{id}' has quantity 0." : $"Transaction '{id}' is a return of {(-quantity).ToString(CultureInfo.InvariantCulture)} unit(s)."));
                     }
                 }
 
-                continue;
-            }
-
-            if (quantity == 0)
-            {
-                if (_issues.Count(EnrichmentIssueKind.ZeroQuantity))
+                var customer = customerRows[row];
+                if (ticks[row] / TimeSpan.TicksPerDay < signups[customer] && customers[customer].SignupDate is { } signup && issues.Count(EnrichmentIssueKind.PurchaseBeforeSignup))
                 {
-                    _issues.List(new EnrichmentIssue(EnrichmentIssueKind.ZeroQuantity, false, TransactionId(), _customerIds[rawCustomer], _productIds[rawProduct], $"Transaction '{TransactionId()}' has quantity 0."));
-                }
-            }
-            else if (quantity < 0)
-            {
-                if (_issues.Count(EnrichmentIssueKind.Return))
-                {
-                    _issues.List(new EnrichmentIssue(EnrichmentIssueKind.Return, false, TransactionId(), _customerIds[rawCustomer], _productIds[rawProduct], $"Transaction '{TransactionId()}' is a return of {(-quantity).ToString(CultureInfo.InvariantCulture)} unit(s)."));
+                    var id = ids[row];
+                    issues.List(new EnrichmentIssue(EnrichmentIssueKind.PurchaseBeforeSignup, false, id, _customerIds[customer], _productIds[productRows[row]], $"Transaction '{id}' on {new DateTime(ticks[row], DateTimeKind.Utc).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} is before customer '{_customerIds[customer]}' signed up ({signup.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)})."));
                 }
             }
 
-            if (ticksColumn[row] / TimeSpan.TicksPerDay < signupDays[customerIndex] && customers[customerIndex].SignupDate is { } signup)
-            {
-                if (_issues.Count(EnrichmentIssueKind.PurchaseBeforeSignup))
-                {
-                    _issues.List(new EnrichmentIssue(EnrichmentIssueKind.PurchaseBeforeSignup, false, TransactionId(), _customerIds[rawCustomer], _productIds[rawProduct], $"Transaction '{TransactionId()}' on {new DateTime(ticksColumn[row], DateTimeKind.Utc).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} is before customer '{_customerIds[rawCustomer]}' signed up ({signup.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)})."));
-                }
-            }
-
-            // Rows move only once one was rejected; indexes change only when some reference was unknown.
-            if (kept != row || !allCustomersAdded)
-            {
-                customerColumn[kept] = customerIndex;
-            }
-
-            if (kept != row || !allProductsAdded)
-            {
-                productColumn[kept] = productIndex;
-            }
-
-            if (kept != row)
-            {
-                orderColumn[kept] = orderColumn[row];
-                quantityColumn[kept] = quantity;
-                ticksColumn[kept] = ticksColumn[row];
-            }
-
-            if (unitPriceColumn is not null)
-            {
-                unitPriceColumn[kept] = unitPrice;
-            }
-
-            revenueColumn[kept] = revenue;
-            if (keptRows is not null)
-            {
-                keptRows[kept] = row;
-            }
-
-            kept++;
+            return new RangeResult(start, end, end - start, null, issues);
         }
+
+        // The row pass runs on every core over ranges of rows, each with its own issues, and compacts the rows it keeps
+        // within its range; the ranges are then joined in order (issues listed as one pass would list them, kept rows
+        // moved together when some were rejected).
+        RangeResult Pass(int start, int end)
+        {
+            var issues = new IssueCollector(_options.MaxListedIssuesPerKind);
+            int[]? keptRows = null;
+            var kept = start;
+            for (var row = start; row < end; row++)
+            {
+                string TransactionId() => ids[row];
+                var rawCustomer = customerColumn[row];
+                var rawProduct = productColumn[row];
+                var customerIndex = allCustomersAdded ? rawCustomer : customerMap[rawCustomer];
+                var productIndex = allProductsAdded ? rawProduct : productMap[rawProduct];
+                var rejected = false;
+                if (!allCustomersAdded && !customerAdded[rawCustomer])
+                {
+                    rejected |= customerIndex < 0;
+                    if (issues.Count(EnrichmentIssueKind.UnknownCustomer))
+                    {
+                        issues.List(new EnrichmentIssue(EnrichmentIssueKind.UnknownCustomer, customerIndex < 0, TransactionId(), _customerIds[rawCustomer], _productIds[rawProduct], $"Transaction '{TransactionId()}' names customer '{_customerIds[rawCustomer]}', which is not among the customers."));
+                    }
+                }
+
+                if (!allProductsAdded && !productAdded[rawProduct])
+                {
+                    rejected |= productIndex < 0;
+                    if (issues.Count(EnrichmentIssueKind.UnknownProduct))
+                    {
+                        issues.List(new EnrichmentIssue(EnrichmentIssueKind.UnknownProduct, productIndex < 0, TransactionId(), _customerIds[rawCustomer], _productIds[rawProduct], $"Transaction '{TransactionId()}' names product '{_productIds[rawProduct]}', which is not among the products."));
+                    }
+                }
+
+                if (firstRowOfId is not null && firstRowOfId[row] != row)
+                {
+                    var drop = _options.DuplicateTransactions == DuplicateTransactionPolicy.KeepFirst;
+                    rejected |= drop;
+                    if (issues.Count(EnrichmentIssueKind.DuplicateTransactionId))
+                    {
+                        issues.List(new EnrichmentIssue(EnrichmentIssueKind.DuplicateTransactionId, drop, TransactionId(), _customerIds[rawCustomer], _productIds[rawProduct], $"Transaction id '{TransactionId()}' appears again (first at row {firstRowOfId[row] + 1})."));
+                    }
+                }
+
+                var quantity = quantityColumn[row];
+                var unitPrice = unitPriceColumn is null ? Money.None : unitPriceColumn[row];
+                var revenue = lineTotalColumn is null ? Money.None : lineTotalColumn[row];
+                if (unitPrice == Money.None && productIndex >= 0)
+                {
+                    unitPrice = listPrices[productIndex];
+                }
+
+                if (revenue == Money.None)
+                {
+                    if (unitPrice == Money.None)
+                    {
+                        if (!rejected)
+                        {
+                            rejected = true;
+                            if (issues.Count(EnrichmentIssueKind.MissingPrice))
+                            {
+                                issues.List(new EnrichmentIssue(EnrichmentIssueKind.MissingPrice, true, TransactionId(), _customerIds[rawCustomer], _productIds[rawProduct], $"Transaction '{TransactionId()}' has no unit price and product '{_productIds[rawProduct]}' has no list price."));
+                            }
+                        }
+                    }
+                    else
+                    {
+                        try
+                        {
+                            revenue = checked(quantity * unitPrice);
+                        }
+                        catch (OverflowException)
+                        {
+                            rejected = true;
+                            if (issues.Count(EnrichmentIssueKind.MoneyOutOfRange))
+                            {
+                                issues.List(new EnrichmentIssue(EnrichmentIssueKind.MoneyOutOfRange, true, TransactionId(), _customerIds[rawCustomer], _productIds[rawProduct], $"Transaction '{TransactionId()}': quantity × unit price is too large to keep exactly."));
+                            }
+                        }
+                    }
+                }
+
+                if (rejected)
+                {
+                    if (keptRows is null)
+                    {
+                        keptRows = new int[end - start];
+                        for (var i = 0; i < kept - start; i++)
+                        {
+                            keptRows[i] = start + i;
+                        }
+                    }
+
+                    continue;
+                }
+
+                if (quantity == 0)
+                {
+                    if (issues.Count(EnrichmentIssueKind.ZeroQuantity))
+                    {
+                        issues.List(new EnrichmentIssue(EnrichmentIssueKind.ZeroQuantity, false, TransactionId(), _customerIds[rawCustomer], _productIds[rawProduct], $"Transaction '{TransactionId()}' has quantity 0."));
+                    }
+                }
+                else if (quantity < 0)
+                {
+                    if (issues.Count(EnrichmentIssueKind.Return))
+                    {
+                        issues.List(new EnrichmentIssue(EnrichmentIssueKind.Return, false, TransactionId(), _customerIds[rawCustomer], _productIds[rawProduct], $"Transaction '{TransactionId()}' is a return of {(-quantity).ToString(CultureInfo.InvariantCulture)} unit(s)."));
+                    }
+                }
+
+                if (ticksColumn[row] / TimeSpan.TicksPerDay < signupDays[customerIndex] && customers[customerIndex].SignupDate is { } signup)
+                {
+                    if (issues.Count(EnrichmentIssueKind.PurchaseBeforeSignup))
+                    {
+                        issues.List(new EnrichmentIssue(EnrichmentIssueKind.PurchaseBeforeSignup, false, TransactionId(), _customerIds[rawCustomer], _productIds[rawProduct], $"Transaction '{TransactionId()}' on {new DateTime(ticksColumn[row], DateTimeKind.Utc).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} is before customer '{_customerIds[rawCustomer]}' signed up ({signup.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)})."));
+                    }
+                }
+
+                // Rows move only once one was rejected; indexes change only when some reference was unknown.
+                if (kept != row || !allCustomersAdded)
+                {
+                    customerColumn[kept] = customerIndex;
+                }
+
+                if (kept != row || !allProductsAdded)
+                {
+                    productColumn[kept] = productIndex;
+                }
+
+                if (kept != row)
+                {
+                    orderColumn[kept] = orderColumn[row];
+                    quantityColumn[kept] = quantity;
+                    ticksColumn[kept] = ticksColumn[row];
+                }
+
+                if (unitPriceColumn is not null)
+                {
+                    unitPriceColumn[kept] = unitPrice;
+                }
+
+                revenueColumn[kept] = revenue;
+                if (keptRows is not null)
+                {
+                    keptRows[kept - start] = row;
+                }
+
+                kept++;
+            }
+
+            return new RangeResult(start, end, kept - start, keptRows, issues);
+        }
+
+        var ranges = rowCount < ParallelRowThreshold ? 1 : _options.MaxDegreeOfParallelism ?? Environment.ProcessorCount;
+        var passes = new RangeResult[ranges];
+        Parallel.For(0, ranges, r =>
+        {
+            var (start, end) = ((int)((long)rowCount * r / ranges), (int)((long)rowCount * (r + 1) / ranges));
+            passes[r] = (simple ? SimplePass(start, end) : null) ?? Pass(start, end);
+        });
+        var kept = 0;
+        int[]? allKeptRows = null;
+        foreach (var pass in passes)
+        {
+            _issues.Absorb(pass.Issues);
+            if (pass.Kept != pass.End - pass.Start || allKeptRows is not null)
+            {
+                allKeptRows ??= MakeIdentity(rowCount, kept);
+                MoveKept(pass, kept, allKeptRows, customerColumn, productColumn, orderColumn, quantityColumn, ticksColumn, revenueColumn, unitPriceColumn);
+            }
+
+            kept += pass.Kept;
+        }
+
+        int[]? keptRows = allKeptRows;
 
         // Lines without an order id are orders of their own, numbered after the named orders.
         var namedOrders = _orderIds.Count;
@@ -774,6 +880,13 @@ public sealed class EnrichedDatasetBuilder
         return index;
     }
 
+    private static int AddPartId<T>(Interner ids, List<T?> records, string id)
+        where T : class
+    {
+        records.Add(null);
+        return ids.AppendWithoutLookup(id);
+    }
+
     /// <summary>Indexes of a part (−1: none) → indexes here, in place.</summary>
     private static void Remap(ChunkedColumn<int> column, int[] map)
     {
@@ -831,6 +944,63 @@ public sealed class EnrichedDatasetBuilder
         }
     }
 
+    /// <summary>
+    /// Column arrays shared by the parts of a parallel load, one region per part: allocated once at the size the rows
+    /// are expected to have, so that no row is written to memory twice (in this kind of machine, memory touched for the
+    /// first time costs more than the parsing that fills it).
+    /// </summary>
+    internal sealed class PartColumns(int rows)
+    {
+        public int[] Customers { get; } = GC.AllocateUninitializedArray<int>(rows);
+
+        public int[] Products { get; } = GC.AllocateUninitializedArray<int>(rows);
+
+        public int[] Orders { get; } = GC.AllocateUninitializedArray<int>(rows);
+
+        public int[] Quantities { get; } = GC.AllocateUninitializedArray<int>(rows);
+
+        public long[] Ticks { get; } = GC.AllocateUninitializedArray<long>(rows);
+    }
+
+    /// <summary>Below this many rows, the row pass of <see cref="Build"/> runs on one core.</summary>
+    private const int ParallelRowThreshold = 1 << 16;
+
+    /// <summary>Row indexes 0 … <paramref name="count"/> − 1 in an array of <paramref name="length"/>.</summary>
+    private static int[] MakeIdentity(int length, int count)
+    {
+        var rows = new int[length];
+        for (var i = 0; i < count; i++)
+        {
+            rows[i] = i;
+        }
+
+        return rows;
+    }
+
+    /// <summary>Moves the rows a range kept (at its start) to <paramref name="to"/>, recording their original rows.</summary>
+    private static void MoveKept(RangeResult pass, int to, int[] keptRows, int[] customers, int[] products, int[] orders, int[] quantities, long[] ticks, long[] revenue, long[]? unitPrices)
+    {
+        void Move<T>(T[] column) => Array.Copy(column, pass.Start, column, to, pass.Kept);
+        Move(customers);
+        Move(products);
+        Move(orders);
+        Move(quantities);
+        Move(ticks);
+        Move(revenue);
+        if (unitPrices is not null)
+        {
+            Move(unitPrices);
+        }
+
+        for (var i = 0; i < pass.Kept; i++)
+        {
+            keptRows[to + i] = pass.KeptRows is null ? pass.Start + i : pass.KeptRows[i];
+        }
+    }
+
+    /// <summary>What one range of the row pass kept: its first <see cref="Kept"/> rows (originally <see cref="KeptRows"/>, or the range's first rows when <see langword="null"/>).</summary>
+    private readonly record struct RangeResult(int Start, int End, int Kept, int[]? KeptRows, IssueCollector Issues);
+
     private sealed class IssueCollector(int maxPerKind)
     {
         public Dictionary<EnrichmentIssueKind, int> Counts { get; } = [];
@@ -846,5 +1016,28 @@ public sealed class EnrichedDatasetBuilder
         }
 
         public void List(EnrichmentIssue issue) => Listed.Add(issue);
+
+        /// <summary>
+        /// Adds the issues of a later range: its counts, and its listed issues as far as one pass over both would have
+        /// listed them (the first <c>maxPerKind</c> of each kind).
+        /// </summary>
+        public void Absorb(IssueCollector later)
+        {
+            var ordinals = new Dictionary<EnrichmentIssueKind, int>();
+            foreach (var issue in later.Listed)
+            {
+                var ordinal = ordinals.GetValueOrDefault(issue.Kind) + 1;
+                ordinals[issue.Kind] = ordinal;
+                if (Counts.GetValueOrDefault(issue.Kind) + ordinal <= maxPerKind)
+                {
+                    Listed.Add(issue);
+                }
+            }
+
+            foreach (var (kind, count) in later.Counts)
+            {
+                Counts[kind] = Counts.GetValueOrDefault(kind) + count;
+            }
+        }
     }
 }

@@ -26,6 +26,14 @@ public sealed record EnrichmentOptions
     /// <value>Defaults to 100.</value>
     public int MaxListedIssuesPerKind { get; init; } = 100;
 
+    /// <summary>How many cores <see cref="EnrichedDatasetBuilder.Build"/> may use for its pass over the rows.</summary>
+    /// <value>
+    /// Defaults to <see langword="null"/>: every core (<see cref="Environment.ProcessorCount"/>). The rows are split into
+    /// ranges whose results (issues, kept rows) are joined in order, so the dataset and its report do not depend on it;
+    /// under 65,536 rows one core does the pass.
+    /// </value>
+    public int? MaxDegreeOfParallelism { get; init; }
+
     /// <summary>Checks the options, listing every invalid one.</summary>
     /// <exception cref="ArgumentException">One or more options are invalid.</exception>
     public void Validate()
@@ -54,6 +62,11 @@ public sealed record EnrichmentOptions
         if (MaxListedIssuesPerKind < 0)
         {
             errors.Add($"{nameof(MaxListedIssuesPerKind)} must not be negative.");
+        }
+
+        if (MaxDegreeOfParallelism is < 1)
+        {
+            errors.Add($"{nameof(MaxDegreeOfParallelism)} must be at least 1, or null for every core (was {MaxDegreeOfParallelism}).");
         }
 
         if (errors.Count > 0)

@@ -1,3 +1,5 @@
+using System.Runtime.InteropServices;
+
 namespace CustomerAnalytics.Internal;
 
 /// <summary>Maps strings to dense indexes 0, 1, 2, … in order of first appearance (ordinal comparison).</summary>
@@ -18,14 +20,25 @@ internal sealed class Interner
 
     public int Intern(string value)
     {
-        if (!_indexes.TryGetValue(value, out var index))
+        // One probe whether the value is new or not.
+        ref var index = ref CollectionsMarshal.GetValueRefOrAddDefault(_indexes, value, out var exists);
+        if (!exists)
         {
             index = _values.Count;
-            _indexes.Add(value, index);
             _values.Add(value);
         }
 
         return index;
+    }
+
+    /// <summary>
+    /// Adds a value at the next index without looking it up or recording it for look-ups: for an interner that is only
+    /// ever read by index (a part of a parallel load, whose values are unique by other means).
+    /// </summary>
+    public int AppendWithoutLookup(string value)
+    {
+        _values.Add(value);
+        return _values.Count - 1;
     }
 
     public bool TryGetIndex(string value, out int index) => _indexes.TryGetValue(value, out index);

@@ -39,6 +39,13 @@ internal static class Money
         return true;
     }
 
+    /// <summary>Quantity × a price in units, or <see langword="false"/> when the product does not fit a <see cref="long"/>.</summary>
+    public static bool TryMultiply(int quantity, long units, out long product)
+    {
+        var high = Math.BigMul(quantity, units, out product);
+        return high == product >> 63;
+    }
+
     /// <summary>Units to a decimal with at least two decimal places (<c>796.00</c>, <c>6.375</c>), so it prints as money.</summary>
     public static decimal ToDecimal(long units) => (units / FactorDecimal) + 0.00m;
 

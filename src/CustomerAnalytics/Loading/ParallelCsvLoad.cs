@@ -45,8 +45,31 @@ internal static class ParallelCsvLoad
             return null;
         }
 
+        // The rows each part is expected to have (its line feeds), so that all parts can write into one set of column
+        // arrays; a part with more rows (line breaks that are lone CRs) goes on in chunks of its own, one with fewer
+        // (blank lines, line breaks in quotes, rejected rows) leaves a gap, and the builder then copies instead.
+        var expected = new long[parts.Length];
+        Parallel.For(0, parts.Length, new ParallelOptions { MaxDegreeOfParallelism = degree }, i => expected[i] = CountLineFeeds(file, parts[i]));
+        expected[0] -= header.AsSpan().Count((byte)'\n');
+        if (RandomAccess.GetLength(file) is > 0 and var length && ReadByte(file, length - 1) != (byte)'\n')
+        {
+            expected[^1]++;
+        }
+
+        var total = expected.Sum();
+        var columns = total is > 0 and < int.MaxValue ? new EnrichedDatasetBuilder.PartColumns((int)total) : null;
+        var offsets = new int[parts.Length];
+        for (var i = 1; i < parts.Length && columns is not null; i++)
+        {
+            offsets[i] = offsets[i - 1] + (int)expected[i - 1];
+        }
+
         var results = new PartResult[parts.Length];
-        Parallel.For(0, parts.Length, new ParallelOptions { MaxDegreeOfParallelism = degree }, i => results[i] = Parse(file, path, session.Options, parts[i], i == 0 ? [] : header));
+        Parallel.For(0, parts.Length, new ParallelOptions { MaxDegreeOfParallelism = degree }, i =>
+        {
+            var part = columns is null ? EnrichedDatasetBuilder.ForPart() : EnrichedDatasetBuilder.ForPart(columns, offsets[i], (int)Math.Max(0, expected[i]));
+            results[i] = Parse(file, path, session.Options, parts[i], i == 0 ? [] : header, part);
+        });
 
         // The first part starts the file: its source errors (a missing column, say) are the load's. A later part's
         // error, or a cut that may be inside a quoted value, is left to the one-core load to report exactly.
@@ -153,12 +176,36 @@ internal static class ParallelCsvLoad
         return parts;
     }
 
-    private static PartResult Parse(SafeFileHandle file, string path, LoadOptions options, (long Start, long End) range, byte[] header)
+    private static long CountLineFeeds(SafeFileHandle file, (long Start, long End) range)
+    {
+        var buffer = new byte[1 << 20];
+        long count = 0;
+        for (var position = range.Start; position < range.End;)
+        {
+            var read = RandomAccess.Read(file, buffer.AsSpan(0, (int)Math.Min(buffer.Length, range.End - position)), position);
+            if (read == 0)
+            {
+                break;
+            }
+
+            count += buffer.AsSpan(0, read).Count((byte)'\n');
+            position += read;
+        }
+
+        return count;
+    }
+
+    private static int ReadByte(SafeFileHandle file, long position)
+    {
+        Span<byte> one = stackalloc byte[1];
+        return RandomAccess.Read(file, one, position) == 1 ? one[0] : -1;
+    }
+
+    private static PartResult Parse(SafeFileHandle file, string path, LoadOptions options, (long Start, long End) range, byte[] header, EnrichedDatasetBuilder part)
     {
         var stream = new PartStream(file, header, range.Start, range.End);
         try
         {
-            var part = new EnrichedDatasetBuilder();
             var session = new LoadSession(path, options);
             var parser = new TransactionRowParser(session, part);
             using (var reader = CsvTabularReader.Create(stream, options, leaveOpen: true))
