@@ -417,7 +417,7 @@ public sealed class EnrichedDatasetBuilder
             () => quantityColumn = _quantityColumn.ToArray(),
             () => ticksColumn = _ticksColumn.ToArray(),
             () => unitPriceColumn = _unitPriceColumn?.ToArray(),
-            () => revenueColumn = _lineTotalColumn?.ToArray() ?? new long[rowCount],
+            () => revenueColumn = _lineTotalColumn?.ToArray() ?? LargeArray.Uninitialized<long>(rowCount),
             () => ids = _ids.ToColumn());
 
         // Without a line that brought its own unit price, every row's unit price is its product's list price: the
@@ -951,15 +951,15 @@ public sealed class EnrichedDatasetBuilder
     /// </summary>
     internal sealed class PartColumns(int rows)
     {
-        public int[] Customers { get; } = GC.AllocateUninitializedArray<int>(rows);
+        public int[] Customers { get; } = LargeArray.Uninitialized<int>(rows);
 
-        public int[] Products { get; } = GC.AllocateUninitializedArray<int>(rows);
+        public int[] Products { get; } = LargeArray.Uninitialized<int>(rows);
 
-        public int[] Orders { get; } = GC.AllocateUninitializedArray<int>(rows);
+        public int[] Orders { get; } = LargeArray.Uninitialized<int>(rows);
 
-        public int[] Quantities { get; } = GC.AllocateUninitializedArray<int>(rows);
+        public int[] Quantities { get; } = LargeArray.Uninitialized<int>(rows);
 
-        public long[] Ticks { get; } = GC.AllocateUninitializedArray<long>(rows);
+        public long[] Ticks { get; } = LargeArray.Uninitialized<long>(rows);
     }
 
     /// <summary>Below this many rows, the row pass of <see cref="Build"/> runs on one core.</summary>

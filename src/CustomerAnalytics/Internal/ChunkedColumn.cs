@@ -28,7 +28,7 @@ internal sealed class ChunkedColumn<T>
     {
         if (_used == _capacity)
         {
-            var chunk = new T[Math.Clamp(Count, 16, MaxChunk)];
+            var chunk = LargeArray.Uninitialized<T>(Math.Clamp(Count, 16, MaxChunk));
             Open(chunk, 0, chunk.Length);
         }
 
@@ -88,7 +88,7 @@ internal sealed class ChunkedColumn<T>
         }
 
         // Every element is written below, so the array need not be zeroed first.
-        var result = Count == 0 ? [] : GC.AllocateUninitializedArray<T>(Count);
+        var result = Count == 0 ? [] : LargeArray.Uninitialized<T>(Count);
         var at = 0;
         for (var i = 0; i < _segments.Count; i++)
         {

@@ -20,7 +20,7 @@ internal sealed class Utf8IdTable
 
     public Utf8IdTable(int capacity = 0)
     {
-        _slots = new Slot[Math.Max(16, (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, capacity) * 2))];
+        _slots = LargeArray.Zeroed<Slot>(Math.Max(16, (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, capacity) * 2)));
     }
 
     /// <summary>The number of keys.</summary>
@@ -97,7 +97,7 @@ internal sealed class Utf8IdTable
     private void Grow()
     {
         var old = _slots;
-        _slots = new Slot[old.Length * 2];
+        _slots = LargeArray.Zeroed<Slot>(old.Length * 2);
         foreach (var entry in old)
         {
             if (entry.ValuePlusOne != 0)
