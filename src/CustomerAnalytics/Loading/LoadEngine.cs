@@ -69,7 +69,7 @@ internal static class LoadEngine
     }
 
     /// <summary>Reads the header, binds the columns and parses every row, without finishing the session.</summary>
-    public static void ReadAll(TabularReader reader, LoadSession session, RowParser parser)
+    public static void ReadAll(TabularReader reader, LoadSession session, RowParser parser, CancellationToken cancellationToken = default)
     {
         if (!ReadHeader(reader, session))
         {
@@ -81,6 +81,7 @@ internal static class LoadEngine
         {
             while (reader.Read())
             {
+                cancellationToken.ThrowIfCancellationRequested();
                 ParseRow(reader, session, parser);
             }
         }

@@ -31,14 +31,17 @@ public sealed record LoadOptions
     /// <value>Defaults to <see langword="true"/>.</value>
     public bool IncludeValuesInDiagnostics { get; init; } = true;
 
-    /// <summary>How many cores may parse one large CSV file of transactions streamed into a builder (<c>LoadInto</c> from a path).</summary>
+    /// <summary>
+    /// How many cores may parse one large CSV file of transactions streamed into a builder (<c>LoadInto</c> and
+    /// <c>LoadIntoAsync</c> from a path).
+    /// </summary>
     /// <value>
     /// Defaults to <see langword="null"/>: every core (<see cref="Environment.ProcessorCount"/>). The file is cut at line
     /// breaks into that many parts, each parsed on its own core and joined in file order, so the dataset, the line
     /// numbers of diagnostics and the report are those of a load on one core. <c>1</c> loads on one core. Files under
-    /// 4 MiB, gzip, JSON, separator detection (<see cref="Separator"/> <see langword="null"/>), streams and the async
-    /// overloads load on one core whatever this says; so does a file whose parts cannot be told apart for certain (a
-    /// quoted value spanning lines at a cut), which is then read again on one core.
+    /// 4 MiB, gzip, JSON, separator detection (<see cref="Separator"/> <see langword="null"/>) and streams load on one
+    /// core whatever this says; so does a file whose parts cannot be told apart for certain (a quoted value spanning
+    /// lines at a cut), which is then read again on one core.
     /// </value>
     public int? MaxDegreeOfParallelism { get; init; }
 

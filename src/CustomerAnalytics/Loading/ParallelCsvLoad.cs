@@ -22,8 +22,12 @@ internal static class ParallelCsvLoad
 
     private const int ProbeBytes = 1 << 16;
 
+    /// <summary><see cref="TryLoadInto"/> on the thread pool, for the async overloads.</summary>
+    public static Task<LoadReport?> TryLoadIntoAsync(EnrichedDatasetBuilder builder, string path, LoadOptions? options, CancellationToken cancellationToken) =>
+        Task.Run(() => TryLoadInto(builder, path, options, MinimumBytes, cancellationToken), cancellationToken);
+
     /// <summary>Loads the file in parts, or returns <see langword="null"/> when it must be loaded on one core.</summary>
-    public static LoadReport? TryLoadInto(EnrichedDatasetBuilder builder, string path, LoadOptions? options, long minimumBytes = MinimumBytes)
+    public static LoadReport? TryLoadInto(EnrichedDatasetBuilder builder, string path, LoadOptions? options, long minimumBytes = MinimumBytes, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrEmpty(path);
@@ -49,7 +53,8 @@ internal static class ParallelCsvLoad
         // arrays; a part with more rows (line breaks that are lone CRs) goes on in chunks of its own, one with fewer
         // (blank lines, line breaks in quotes, rejected rows) leaves a gap, and the builder then copies instead.
         var expected = new long[parts.Length];
-        Parallel.For(0, parts.Length, new ParallelOptions { MaxDegreeOfParallelism = degree }, i => expected[i] = CountLineFeeds(file, parts[i]));
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = degree, CancellationToken = cancellationToken };
+        Parallel.For(0, parts.Length, parallel, i => expected[i] = CountLineFeeds(file, parts[i]));
         expected[0] -= header.AsSpan().Count((byte)'\n');
         if (RandomAccess.GetLength(file) is > 0 and var length && ReadByte(file, length - 1) != (byte)'\n')
         {
@@ -65,10 +70,10 @@ internal static class ParallelCsvLoad
         }
 
         var results = new PartResult[parts.Length];
-        Parallel.For(0, parts.Length, new ParallelOptions { MaxDegreeOfParallelism = degree }, i =>
+        Parallel.For(0, parts.Length, parallel, i =>
         {
             var part = columns is null ? EnrichedDatasetBuilder.ForPart() : EnrichedDatasetBuilder.ForPart(columns, offsets[i], (int)Math.Max(0, expected[i]));
-            results[i] = Parse(file, path, session.Options, parts[i], i == 0 ? [] : header, part);
+            results[i] = Parse(file, path, session.Options, parts[i], i == 0 ? [] : header, part, cancellationToken);
         });
 
         // The first part starts the file: its source errors (a missing column, say) are the load's. A later part's
@@ -201,7 +206,7 @@ internal static class ParallelCsvLoad
         return RandomAccess.Read(file, one, position) == 1 ? one[0] : -1;
     }
 
-    private static PartResult Parse(SafeFileHandle file, string path, LoadOptions options, (long Start, long End) range, byte[] header, EnrichedDatasetBuilder part)
+    private static PartResult Parse(SafeFileHandle file, string path, LoadOptions options, (long Start, long End) range, byte[] header, EnrichedDatasetBuilder part, CancellationToken cancellationToken)
     {
         var stream = new PartStream(file, header, range.Start, range.End);
         try
@@ -210,7 +215,7 @@ internal static class ParallelCsvLoad
             var parser = new TransactionRowParser(session, part);
             using (var reader = CsvTabularReader.Create(stream, options, leaveOpen: true))
             {
-                LoadEngine.ReadAll(reader, session, parser);
+                LoadEngine.ReadAll(reader, session, parser, cancellationToken);
             }
 
             return new PartResult(part, session, parser.NumbersRows, stream.Counts, null);

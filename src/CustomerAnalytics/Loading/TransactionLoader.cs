@@ -126,8 +126,9 @@ public static class TransactionLoader
     /// <returns>The report.</returns>
     /// <exception cref="DataLoadException">The file is missing or empty, a required column is missing, or (strict mode) a row is invalid.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
-    public static Task<LoadReport> LoadIntoAsync(EnrichedDatasetBuilder builder, string path, LoadOptions? options = null, CancellationToken cancellationToken = default) =>
-        BuilderLoad.FileAsync(builder, path, options, Streaming, cancellationToken);
+    public static async Task<LoadReport> LoadIntoAsync(EnrichedDatasetBuilder builder, string path, LoadOptions? options = null, CancellationToken cancellationToken = default) =>
+        await ParallelCsvLoad.TryLoadIntoAsync(builder, path, options, cancellationToken).ConfigureAwait(false)
+        ?? await BuilderLoad.FileAsync(builder, path, options, Streaming, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Streams the transactions of a stream (left open) into a builder asynchronously. See <see cref="LoadInto(EnrichedDatasetBuilder, string, LoadOptions?)"/>.</summary>
     /// <param name="builder">The builder the rows are added to.</param>

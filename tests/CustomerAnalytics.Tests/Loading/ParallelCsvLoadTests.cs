@@ -130,6 +130,33 @@ public class ParallelCsvLoadTests
     }
 
     [Fact]
+    public async Task LoadIntoAsync_LargeFile_SameDatasetAsOneCoreAndCancellable()
+    {
+        var (text, _) = Transactions(rows: 2000, withIds: true, badEvery: 600);
+        var bytes = Encoding.UTF8.GetBytes(text);
+        // Above ParallelCsvLoad.MinimumBytes: the text repeated, its header kept once.
+        var body = bytes.AsSpan(bytes.AsSpan().IndexOf((byte)'\n') + 1).ToArray();
+        var content = new List<byte>(bytes);
+        while (content.Count < ParallelCsvLoad.MinimumBytes)
+        {
+            content.AddRange(body);
+        }
+
+        using var file = LoaderTestData.File("t.csv", [.. content]);
+        var (sequential, oneCoreReport) = LoadOneCore(file.Path, OneCore);
+        var builder = NewBuilder();
+
+        var report = await TransactionLoader.LoadIntoAsync(builder, file.Path, FourCores);
+
+        Assert.NotNull(ParallelCsvLoad.TryLoadInto(NewBuilder(), file.Path, FourCores));
+        Assert.True(oneCoreReport.RowsRejected > LoadOptions.Default.MaxReportedProblems);
+        Assert.Equal(oneCoreReport.Diagnostics.ToArray(), report.Diagnostics.ToArray());
+        Assert.Equal((oneCoreReport.RowsRead, oneCoreReport.RowsLoaded), (report.RowsRead, report.RowsLoaded));
+        DatasetAssert.Same(sequential, builder.Build());
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => TransactionLoader.LoadIntoAsync(NewBuilder(), file.Path, FourCores, new CancellationToken(canceled: true)));
+    }
+
+    [Fact]
     public void Validate_MaxDegreeOfParallelismBelowOne_Throws()
     {
         var error = Assert.Throws<ArgumentException>(() => (LoadOptions.Default with { MaxDegreeOfParallelism = 0 }).Validate());
