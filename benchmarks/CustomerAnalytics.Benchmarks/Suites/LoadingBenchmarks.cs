@@ -10,7 +10,7 @@ namespace CustomerAnalytics.Benchmarks.Suites;
 /// <summary>
 /// Loading transactions into a builder (whose customers and products are loaded once in setup). Baseline: what a user
 /// would write without the loaders, CsvHelper's generated record mapper into <c>AddTransaction</c>; against it the typed
-/// loader's streaming path from CSV and from JSON.
+/// loader's streaming path from CSV (on every core, and on one) and from JSON.
 /// </summary>
 [MemoryDiagnoser]
 public class LoadingBenchmarks
@@ -19,6 +19,8 @@ public class LoadingBenchmarks
     private DataFiles _json = null!;
     private Customer[] _customers = [];
     private Product[] _products = [];
+
+    private static LoadOptions OneCore { get; } = LoadOptions.Default with { MaxDegreeOfParallelism = 1 };
 
     [GlobalSetup]
     public void Setup()
@@ -42,8 +44,13 @@ public class LoadingBenchmarks
         return builder.TransactionCount;
     }
 
+    /// <summary>The CSV file parsed on every core (the default for a file of 4 MiB or more).</summary>
     [Benchmark]
     public long LoadIntoCsv() => TransactionLoader.LoadInto(NewBuilder(), _csv.Transactions).RowsLoaded;
+
+    /// <summary>The CSV file parsed on one core (<c>LoadOptions.MaxDegreeOfParallelism = 1</c>).</summary>
+    [Benchmark]
+    public long LoadIntoCsvOneCore() => TransactionLoader.LoadInto(NewBuilder(), _csv.Transactions, OneCore).RowsLoaded;
 
     [Benchmark]
     public long LoadIntoJson() => TransactionLoader.LoadInto(NewBuilder(), _json.Transactions).RowsLoaded;

@@ -51,9 +51,10 @@ public sealed class EnrichedDatasetBuilder
     private int _transactionsRead;
     private bool _built;
 
-    // A part of a parallel load: ids arrive as UTF-8 only, and are looked up by their bytes; their strings are kept by
-    // index for Append, which unifies them with the ids of the builder they join.
-    private bool _isPart;
+    // A part of a parallel load: ids arrive as UTF-8 only, are looked up by their bytes and kept as bytes by index (no
+    // string each: most ids of one part recur in the others); Append looks them up in the builder the part joins.
+    private Utf8KeyList? _partCustomerKeys;
+    private Utf8KeyList? _partProductKeys;
 
     /// <summary>Creates a builder.</summary>
     /// <param name="options">The options; <see langword="null"/> for <see cref="EnrichmentOptions.Default"/>.</param>
@@ -262,8 +263,7 @@ public sealed class EnrichedDatasetBuilder
         if (!_customerBytes.TryGetValue(customerId, out var index))
         {
             ThrowIfBuilt();
-            var id = Encoding.UTF8.GetString(customerId);
-            index = _isPart ? AddPartId(_customerIds, _customers, id) : InternCustomer(id);
+            index = _partCustomerKeys is { } keys ? AddPartId(keys, _customers, customerId) : InternCustomer(Encoding.UTF8.GetString(customerId));
             _customerBytes.Add(customerId, index);
         }
 
@@ -283,8 +283,7 @@ public sealed class EnrichedDatasetBuilder
         if (!_productBytes.TryGetValue(productId, out var index))
         {
             ThrowIfBuilt();
-            var id = Encoding.UTF8.GetString(productId);
-            index = _isPart ? AddPartId(_productIds, _products, id) : InternProduct(id);
+            index = _partProductKeys is { } keys ? AddPartId(keys, _products, productId) : InternProduct(Encoding.UTF8.GetString(productId));
             _productBytes.Add(productId, index);
         }
 
@@ -309,7 +308,7 @@ public sealed class EnrichedDatasetBuilder
     /// A builder for one part of a parallel load (see <see cref="Append"/>): it takes rows by UTF-8 ids only, and keeps
     /// no string look-up of them (two byte sequences that decode to the same string become one id in <see cref="Append"/>).
     /// </summary>
-    internal static EnrichedDatasetBuilder ForPart() => new() { _isPart = true };
+    internal static EnrichedDatasetBuilder ForPart() => new() { _partCustomerKeys = new(), _partProductKeys = new() };
 
     /// <summary>
     /// A builder for one part of a parallel load whose rows go first to one region of shared column arrays (see
@@ -339,16 +338,22 @@ public sealed class EnrichedDatasetBuilder
         ThrowIfBuilt();
         part.ThrowIfBuilt();
         part._built = true;
-        var customerMap = new int[part._customerIds.Count];
-        for (var i = 0; i < customerMap.Length; i++)
+        if (part._partCustomerKeys is null || part._partProductKeys is null)
         {
-            customerMap[i] = InternCustomer(part._customerIds[i]);
+            throw new InvalidOperationException("Only a builder made for a part of a parallel load can be appended.");
         }
 
-        var productMap = new int[part._productIds.Count];
+        // By their bytes: an id another part brought already costs one look-up in a table, not a string.
+        var customerMap = new int[part._partCustomerKeys.Count];
+        for (var i = 0; i < customerMap.Length; i++)
+        {
+            customerMap[i] = CustomerIndex(part._partCustomerKeys[i]);
+        }
+
+        var productMap = new int[part._partProductKeys.Count];
         for (var i = 0; i < productMap.Length; i++)
         {
-            productMap[i] = InternProduct(part._productIds[i]);
+            productMap[i] = ProductIndex(part._partProductKeys[i]);
         }
 
         var orderMap = _orderIds.InternAll(part._orderIds.ToColumn());
@@ -880,11 +885,11 @@ public sealed class EnrichedDatasetBuilder
         return index;
     }
 
-    private static int AddPartId<T>(Interner ids, List<T?> records, string id)
+    private static int AddPartId<T>(Utf8KeyList keys, List<T?> records, ReadOnlySpan<byte> id)
         where T : class
     {
         records.Add(null);
-        return ids.AppendWithoutLookup(id);
+        return keys.Add(id);
     }
 
     /// <summary>Indexes of a part (−1: none) → indexes here, in place.</summary>

@@ -31,16 +31,6 @@ internal sealed class Interner
         return index;
     }
 
-    /// <summary>
-    /// Adds a value at the next index without looking it up or recording it for look-ups: for an interner that is only
-    /// ever read by index (a part of a parallel load, whose values are unique by other means).
-    /// </summary>
-    public int AppendWithoutLookup(string value)
-    {
-        _values.Add(value);
-        return _values.Count - 1;
-    }
-
     public bool TryGetIndex(string value, out int index) => _indexes.TryGetValue(value, out index);
 
     public string this[int index] => _values[index];
