@@ -22,7 +22,7 @@ public sealed class CsvArtifactsTests
     public void WriteEnrichedEvents_Seed_AgreesWithOriginalToTheCent()
     {
         var ours = ParseCsv(Approved.Capture(s => CsvArtifacts.WriteEnrichedEvents(s, Seed.Dataset())));
-        var original = ParseCsv(File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "..", "shared", "seed", "expected-from-original", "events_enriched.csv")));
+        var original = ParseCsv(File.ReadAllText(OriginalOutput("events_enriched.csv")));
 
         Assert.Equal(original.Count, ours.Count);
         for (var i = 0; i < original.Count; i++)
@@ -57,7 +57,7 @@ public sealed class CsvArtifactsTests
             _ => Approved.Capture(s => CsvArtifacts.WriteProducts(s, KpiCalculator.TopProducts(dataset, 10))),
         };
         var ours = ParseCsv(text);
-        var original = ParseCsv(File.ReadAllText(Path.Combine(TestPaths.RepositoryRoot, "..", "shared", "seed", "expected-from-original", file)));
+        var original = ParseCsv(File.ReadAllText(OriginalOutput(file)));
 
         Assert.Equal(original.Count, ours.Count);
         for (var i = 0; i < original.Count; i++)
@@ -130,6 +130,13 @@ public sealed class CsvArtifactsTests
     }
 
     /// <summary>A minimal CSV reader for the small, unquoted comparison files.</summary>
+    /// <summary>
+    /// An output of the original Python demo on the seed sample (a copy of <c>../shared/seed/expected-from-original</c>,
+    /// kept with the tests so they need nothing beside the repository).
+    /// </summary>
+    private static string OriginalOutput(string file) =>
+        Path.Combine(TestPaths.RepositoryRoot, "tests", "CustomerAnalytics.Tests", "Approved", "seed-original", file);
+
     private static List<Dictionary<string, string>> ParseCsv(string text)
     {
         var lines = text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
