@@ -941,7 +941,7 @@ public sealed class EnrichedDatasetBuilder
         column.Add(units);
     }
 
-    private void ThrowIfBuilt()
+    internal void ThrowIfBuilt()
     {
         if (_built)
         {

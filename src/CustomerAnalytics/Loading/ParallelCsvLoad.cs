@@ -31,6 +31,7 @@ internal static class ParallelCsvLoad
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrEmpty(path);
+        builder.ThrowIfBuilt();
         var session = new LoadSession(path, options);
         var degree = session.Options.MaxDegreeOfParallelism ?? Environment.ProcessorCount;
         if (degree < 2
