@@ -86,8 +86,9 @@ internal sealed class RunCommand : Command<RunSettings>
             run = Stages.Run(consoles.Out, settings.Quiet, stages =>
             {
                 var progress = new StageProgress(stages, totalBytes);
-                // The files are read through a byte counter, so the load stage shows a real bar and transfer rate.
-                var counted = options with { OpenRead = path => new CountingStream(File.OpenRead(path), progress.Advance) };
+                // The loaders report the bytes they read, so the load stage shows a real bar and transfer rate (and a large
+                // transactions file is still read on every core, which a stream wrapped by OpenRead would not be).
+                var counted = options with { Load = options.Load with { ReadProgress = new BytesRead(progress.Advance) } };
                 var result = AnalyticsPipeline.RunAsync(counted, progress, cancellationToken).GetAwaiter().GetResult();
                 loading = progress.LoadingTime;
                 var writing = stages.Begin("write artifacts", null);

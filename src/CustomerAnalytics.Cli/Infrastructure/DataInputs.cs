@@ -62,12 +62,14 @@ internal static class DataInputs
                 foreach (var (role, path) in plan)
                 {
                     cancellationToken.ThrowIfCancellationRequested();
-                    inputs.Add(Read(stages, role, path, (stream, name, format) => role switch
+                    // By path: the loaders choose the format from the name (.csv, .json, .jsonl, .ndjson), decompress a .gz
+                    // name, and read a large CSV file of transactions on every core.
+                    inputs.Add(Read(stages, role, path, options, (file, progress) => role switch
                     {
-                        "customers" => Add(CustomerLoader.Load(stream, name, format, options), r => builder.AddCustomers(r)),
-                        "products" => Add(ProductLoader.Load(stream, name, format, options), r => builder.AddProducts(r)),
-                        "transactions" => TransactionLoader.LoadInto(builder, stream, name, format, options),
-                        _ => OrderLinesLoader.LoadInto(builder, stream, name, format, options),
+                        "customers" => Add(CustomerLoader.Load(file, progress), r => builder.AddCustomers(r)),
+                        "products" => Add(ProductLoader.Load(file, progress), r => builder.AddProducts(r)),
+                        "transactions" => TransactionLoader.LoadInto(builder, file, progress),
+                        _ => OrderLinesLoader.LoadInto(builder, file, progress),
                     }));
                 }
             }
@@ -112,17 +114,12 @@ internal static class DataInputs
         return result.Report;
     }
 
-    private static InputFile Read(Stages stages, string role, string path, Func<Stream, string, DataFormat, LoadReport> load)
+    private static InputFile Read(Stages stages, string role, string path, LoadOptions options, Func<string, LoadOptions, LoadReport> load)
     {
         var bytes = new FileInfo(path).Length;
         var name = Path.GetFileName(path);
         var stage = stages.Begin($"{role} ({name})", bytes);
-        LoadReport report;
-        using (var file = new CountingStream(File.OpenRead(path), stage.Advance))
-        {
-            // The loaders choose the format from the name (.csv, .json, .jsonl, .ndjson) and decompress a .gz name.
-            report = load(file, name, DataFormat.Auto);
-        }
+        var report = load(path, options with { ReadProgress = new BytesRead(stage.Advance) });
 
         stage.Complete(string.Create(
             CultureInfo.InvariantCulture,

@@ -198,6 +198,12 @@ internal static class LoadEngine
     {
         ArgumentNullException.ThrowIfNull(stream);
         var resolved = Resolve(format, session.Source, out var gzip);
+        if (session.Options.ReadProgress is { } progress)
+        {
+            stream = new ProgressStream(stream, progress, leaveOpen);
+            leaveOpen = false;
+        }
+
         if (gzip)
         {
             stream = new GZipStream(stream, CompressionMode.Decompress, leaveOpen);

@@ -45,6 +45,15 @@ public sealed record LoadOptions
     /// </value>
     public int? MaxDegreeOfParallelism { get; init; }
 
+    /// <summary>Told the number of bytes each read took from a file or stream, as the load goes (for a progress bar).</summary>
+    /// <value>
+    /// Defaults to <see langword="null"/>. The bytes are those of the file or stream as given (compressed for
+    /// <c>.gz</c>), so the reports of one load add up to its size; a <see cref="TextReader"/> source reports nothing.
+    /// A file loaded on several cores (<see cref="MaxDegreeOfParallelism"/>) reports from several threads at once, and
+    /// twice over when the parallel attempt gives way to a load on one core.
+    /// </value>
+    public IProgress<long>? ReadProgress { get; init; }
+
     /// <summary>The header names each field of a customer is looked up by.</summary>
     public CustomerColumns CustomerColumns { get; init; } = CustomerColumns.Default;
 

@@ -209,7 +209,7 @@ internal static class ParallelCsvLoad
 
     private static PartResult Parse(SafeFileHandle file, string path, LoadOptions options, (long Start, long End) range, byte[] header, EnrichedDatasetBuilder part, CancellationToken cancellationToken)
     {
-        var stream = new PartStream(file, header, range.Start, range.End);
+        var stream = new PartStream(file, header, range.Start, range.End, options.ReadProgress);
         try
         {
             var session = new LoadSession(path, options);

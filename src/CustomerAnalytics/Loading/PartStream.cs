@@ -4,9 +4,10 @@ namespace CustomerAnalytics.Loading;
 
 /// <summary>
 /// A read-only stream of a prefix (a CSV header) followed by one byte range of a file, read at explicit offsets so that
-/// several parts of one file can be read at once; it counts the line breaks and quotes of the range as they pass.
+/// several parts of one file can be read at once; it counts the line breaks and quotes of the range as they pass, and
+/// reports the range's bytes (not the prefix's) to <see cref="LoadOptions.ReadProgress"/>.
 /// </summary>
-internal sealed class PartStream(SafeFileHandle file, byte[] prefix, long start, long end) : Stream
+internal sealed class PartStream(SafeFileHandle file, byte[] prefix, long start, long end, IProgress<long>? progress) : ReadOnlyStream
 {
     private int _prefixRead;
     private long _position = start;
@@ -14,22 +15,6 @@ internal sealed class PartStream(SafeFileHandle file, byte[] prefix, long start,
 
     /// <summary>The line breaks and quotes of the range read so far (all of it once the reader reached the end).</summary>
     public LineCounts Counts => _counts;
-
-    public override bool CanRead => true;
-
-    public override bool CanSeek => false;
-
-    public override bool CanWrite => false;
-
-    public override long Length => throw new NotSupportedException();
-
-    public override long Position
-    {
-        get => throw new NotSupportedException();
-        set => throw new NotSupportedException();
-    }
-
-    public override int Read(byte[] buffer, int offset, int count) => Read(buffer.AsSpan(offset, count));
 
     public override int Read(Span<byte> buffer)
     {
@@ -50,18 +35,14 @@ internal sealed class PartStream(SafeFileHandle file, byte[] prefix, long start,
         var read = RandomAccess.Read(file, buffer[..wanted], _position);
         _position += read;
         _counts.Add(buffer[..read]);
+        if (read > 0)
+        {
+            progress?.Report(read);
+        }
+
         return read;
     }
 
-    public override void Flush()
-    {
-    }
-
-    public override long Seek(long offset, SeekOrigin origin) => throw new NotSupportedException();
-
-    public override void SetLength(long value) => throw new NotSupportedException();
-
-    public override void Write(byte[] buffer, int offset, int count) => throw new NotSupportedException();
 }
 
 /// <summary>

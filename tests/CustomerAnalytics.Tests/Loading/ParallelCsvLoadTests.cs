@@ -156,12 +156,39 @@ public class ParallelCsvLoadTests
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => TransactionLoader.LoadIntoAsync(NewBuilder(), file.Path, FourCores, new CancellationToken(canceled: true)));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(4)]
+    public void LoadInto_ReadProgress_ReportsEveryByteOfTheFileOnce(int cores)
+    {
+        var (text, _) = Transactions(rows: 1500, withIds: true, badEvery: 0);
+        var bytes = Encoding.UTF8.GetBytes(text);
+        using var file = LoaderTestData.File("t.csv", bytes);
+        var progress = new ByteCounter();
+        var options = LoaderTestData.Lenient with { MaxDegreeOfParallelism = cores, ReadProgress = progress };
+
+        var report = cores == 1 ? TransactionLoader.LoadInto(NewBuilder(), file.Path, options) : ParallelCsvLoad.TryLoadInto(NewBuilder(), file.Path, options, minimumBytes: 0);
+
+        Assert.Equal(1500, report?.RowsLoaded);
+        Assert.Equal(bytes.Length, progress.Total);
+    }
+
     [Fact]
     public void Validate_MaxDegreeOfParallelismBelowOne_Throws()
     {
         var error = Assert.Throws<ArgumentException>(() => (LoadOptions.Default with { MaxDegreeOfParallelism = 0 }).Validate());
 
         Assert.Contains("MaxDegreeOfParallelism must be at least 1", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Adds up the bytes reported, from any thread.</summary>
+    private sealed class ByteCounter : IProgress<long>
+    {
+        private long _total;
+
+        public long Total => Interlocked.Read(ref _total);
+
+        public void Report(long value) => Interlocked.Add(ref _total, value);
     }
 
     private static EnrichedDatasetBuilder NewBuilder() => new EnrichedDatasetBuilder()
