@@ -258,17 +258,8 @@ public sealed class EnrichedDatasetBuilder
     }
 
     /// <summary>The loaders' path: the dense index of a customer id given as UTF-8, registered (as not yet known) when new.</summary>
-    internal int CustomerIndex(ReadOnlySpan<byte> customerId)
-    {
-        if (!_customerBytes.TryGetValue(customerId, out var index))
-        {
-            ThrowIfBuilt();
-            index = _partCustomerKeys is { } keys ? AddPartId(keys, _customers, customerId) : InternCustomer(Encoding.UTF8.GetString(customerId));
-            _customerBytes.Add(customerId, index);
-        }
-
-        return index;
-    }
+    internal int CustomerIndex(ReadOnlySpan<byte> customerId) =>
+        IndexOf(customerId, _customerBytes, _partCustomerKeys, _customerIds, _customers);
 
     /// <summary>The loaders' path: the dense index of a product id, registered (as not yet known) when new.</summary>
     internal int ProductIndex(string productId)
@@ -278,17 +269,8 @@ public sealed class EnrichedDatasetBuilder
     }
 
     /// <summary>The loaders' path: the dense index of a product id given as UTF-8, registered (as not yet known) when new.</summary>
-    internal int ProductIndex(ReadOnlySpan<byte> productId)
-    {
-        if (!_productBytes.TryGetValue(productId, out var index))
-        {
-            ThrowIfBuilt();
-            index = _partProductKeys is { } keys ? AddPartId(keys, _products, productId) : InternProduct(Encoding.UTF8.GetString(productId));
-            _productBytes.Add(productId, index);
-        }
-
-        return index;
-    }
+    internal int ProductIndex(ReadOnlySpan<byte> productId) =>
+        IndexOf(productId, _productBytes, _partProductKeys, _productIds, _products);
 
     /// <summary>The loaders' path: the dense index of a non-empty order id.</summary>
     internal int OrderIndex(string orderId)
@@ -468,21 +450,15 @@ public sealed class EnrichedDatasetBuilder
                 }
 
                 revenues[row] = revenue;
+                var customer = customerRows[row];
                 if (quantity <= 0)
                 {
-                    var kind = quantity == 0 ? EnrichmentIssueKind.ZeroQuantity : EnrichmentIssueKind.Return;
-                    if (issues.Count(kind))
-                    {
-                        var id = ids[row];
-                        issues.List(new EnrichmentIssue(kind, false, id, _customerIds[customerRows[row]], _productIds[productRows[row]], quantity == 0 ? $"Transaction '{id}' has quantity 0." : $"Transaction '{id}' is a return of {(-quantity).ToString(CultureInfo.InvariantCulture)} unit(s)."));
-                    }
+                    ReportQuantity(issues, ids, row, customer, productRows[row], quantity);
                 }
 
-                var customer = customerRows[row];
-                if (ticks[row] / TimeSpan.TicksPerDay < signups[customer] && customers[customer].SignupDate is { } signup && issues.Count(EnrichmentIssueKind.PurchaseBeforeSignup))
+                if (ticks[row] / TimeSpan.TicksPerDay < signups[customer] && customers[customer].SignupDate is { } signup)
                 {
-                    var id = ids[row];
-                    issues.List(new EnrichmentIssue(EnrichmentIssueKind.PurchaseBeforeSignup, false, id, _customerIds[customer], _productIds[productRows[row]], $"Transaction '{id}' on {new DateTime(ticks[row], DateTimeKind.Utc).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} is before customer '{_customerIds[customer]}' signed up ({signup.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)})."));
+                    ReportBeforeSignup(issues, ids, row, customer, productRows[row], ticks[row], signup);
                 }
             }
 
@@ -554,19 +530,12 @@ public sealed class EnrichedDatasetBuilder
                             }
                         }
                     }
-                    else
+                    else if (!Money.TryMultiply(quantity, unitPrice, out revenue))
                     {
-                        try
+                        rejected = true;
+                        if (issues.Count(EnrichmentIssueKind.MoneyOutOfRange))
                         {
-                            revenue = checked(quantity * unitPrice);
-                        }
-                        catch (OverflowException)
-                        {
-                            rejected = true;
-                            if (issues.Count(EnrichmentIssueKind.MoneyOutOfRange))
-                            {
-                                issues.List(new EnrichmentIssue(EnrichmentIssueKind.MoneyOutOfRange, true, TransactionId(), _customerIds[rawCustomer], _productIds[rawProduct], $"Transaction '{TransactionId()}': quantity × unit price is too large to keep exactly."));
-                            }
+                            issues.List(new EnrichmentIssue(EnrichmentIssueKind.MoneyOutOfRange, true, TransactionId(), _customerIds[rawCustomer], _productIds[rawProduct], $"Transaction '{TransactionId()}': quantity × unit price is too large to keep exactly."));
                         }
                     }
                 }
@@ -585,27 +554,14 @@ public sealed class EnrichedDatasetBuilder
                     continue;
                 }
 
-                if (quantity == 0)
+                if (quantity <= 0)
                 {
-                    if (issues.Count(EnrichmentIssueKind.ZeroQuantity))
-                    {
-                        issues.List(new EnrichmentIssue(EnrichmentIssueKind.ZeroQuantity, false, TransactionId(), _customerIds[rawCustomer], _productIds[rawProduct], $"Transaction '{TransactionId()}' has quantity 0."));
-                    }
-                }
-                else if (quantity < 0)
-                {
-                    if (issues.Count(EnrichmentIssueKind.Return))
-                    {
-                        issues.List(new EnrichmentIssue(EnrichmentIssueKind.Return, false, TransactionId(), _customerIds[rawCustomer], _productIds[rawProduct], $"Transaction '{TransactionId()}' is a return of {(-quantity).ToString(CultureInfo.InvariantCulture)} unit(s)."));
-                    }
+                    ReportQuantity(issues, ids, row, rawCustomer, rawProduct, quantity);
                 }
 
                 if (ticksColumn[row] / TimeSpan.TicksPerDay < signupDays[customerIndex] && customers[customerIndex].SignupDate is { } signup)
                 {
-                    if (issues.Count(EnrichmentIssueKind.PurchaseBeforeSignup))
-                    {
-                        issues.List(new EnrichmentIssue(EnrichmentIssueKind.PurchaseBeforeSignup, false, TransactionId(), _customerIds[rawCustomer], _productIds[rawProduct], $"Transaction '{TransactionId()}' on {new DateTime(ticksColumn[row], DateTimeKind.Utc).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} is before customer '{_customerIds[rawCustomer]}' signed up ({signup.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)})."));
-                    }
+                    ReportBeforeSignup(issues, ids, row, rawCustomer, rawProduct, ticksColumn[row], signup);
                 }
 
                 // Rows move only once one was rejected; indexes change only when some reference was unknown.
@@ -863,33 +819,68 @@ public sealed class EnrichedDatasetBuilder
         return first;
     }
 
-    private int InternCustomer(string id)
-    {
-        var index = _customerIds.Intern(id);
-        if (index == _customers.Count)
-        {
-            _customers.Add(null);
-        }
+    private int InternCustomer(string id) => Intern(_customerIds, _customers, id);
 
-        return index;
-    }
+    private int InternProduct(string id) => Intern(_productIds, _products, id);
 
-    private int InternProduct(string id)
-    {
-        var index = _productIds.Intern(id);
-        if (index == _products.Count)
-        {
-            _products.Add(null);
-        }
-
-        return index;
-    }
-
-    private static int AddPartId<T>(Utf8KeyList keys, List<T?> records, ReadOnlySpan<byte> id)
+    /// <summary>The index of an id, registered (its record not yet known) when new.</summary>
+    private static int Intern<T>(Interner ids, List<T?> records, string id)
         where T : class
     {
-        records.Add(null);
-        return keys.Add(id);
+        var index = ids.Intern(id);
+        if (index == records.Count)
+        {
+            records.Add(null);
+        }
+
+        return index;
+    }
+
+    /// <summary>
+    /// The index of an id given as UTF-8: looked up by its bytes; when new, a part keeps the bytes (see
+    /// <see cref="ForPart()"/>) and any other builder interns the string.
+    /// </summary>
+    private int IndexOf<T>(ReadOnlySpan<byte> id, Utf8IdTable bytes, Utf8KeyList? partKeys, Interner ids, List<T?> records)
+        where T : class
+    {
+        if (!bytes.TryGetValue(id, out var index))
+        {
+            ThrowIfBuilt();
+            if (partKeys is not null)
+            {
+                records.Add(null);
+                index = partKeys.Add(id);
+            }
+            else
+            {
+                index = Intern(ids, records, Encoding.UTF8.GetString(id));
+            }
+
+            bytes.Add(id, index);
+        }
+
+        return index;
+    }
+
+    /// <summary>A zero quantity or a return, counted, and listed (its id formatted) as the report's limit allows.</summary>
+    private void ReportQuantity(IssueCollector issues, IdColumn ids, int row, int customer, int product, int quantity)
+    {
+        var kind = quantity == 0 ? EnrichmentIssueKind.ZeroQuantity : EnrichmentIssueKind.Return;
+        if (issues.Count(kind))
+        {
+            var id = ids[row];
+            issues.List(new EnrichmentIssue(kind, false, id, _customerIds[customer], _productIds[product], quantity == 0 ? $"Transaction '{id}' has quantity 0." : $"Transaction '{id}' is a return of {(-quantity).ToString(CultureInfo.InvariantCulture)} unit(s)."));
+        }
+    }
+
+    /// <summary>A purchase before the customer's signup, counted and listed as the report's limit allows.</summary>
+    private void ReportBeforeSignup(IssueCollector issues, IdColumn ids, int row, int customer, int product, long ticks, DateOnly signup)
+    {
+        if (issues.Count(EnrichmentIssueKind.PurchaseBeforeSignup))
+        {
+            var id = ids[row];
+            issues.List(new EnrichmentIssue(EnrichmentIssueKind.PurchaseBeforeSignup, false, id, _customerIds[customer], _productIds[product], $"Transaction '{id}' on {new DateTime(ticks, DateTimeKind.Utc).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} is before customer '{_customerIds[customer]}' signed up ({signup.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)})."));
+        }
     }
 
     /// <summary>Indexes of a part (−1: none) → indexes here, in place.</summary>

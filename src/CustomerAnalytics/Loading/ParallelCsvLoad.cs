@@ -44,7 +44,8 @@ internal static class ParallelCsvLoad
         }
 
         using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
-        var parts = Cut(file, degree, minimumBytes, out var header);
+        var length = RandomAccess.GetLength(file);
+        var parts = Cut(file, length, degree, minimumBytes, out var header);
         if (parts is null)
         {
             return null;
@@ -57,7 +58,7 @@ internal static class ParallelCsvLoad
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = degree, CancellationToken = cancellationToken };
         Parallel.For(0, parts.Length, parallel, i => expected[i] = CountLineFeeds(file, parts[i]));
         expected[0] -= header.AsSpan().Count((byte)'\n');
-        if (RandomAccess.GetLength(file) is > 0 and var length && ReadByte(file, length - 1) != (byte)'\n')
+        if (ReadByte(file, length - 1) != (byte)'\n')
         {
             expected[^1]++;
         }
@@ -118,10 +119,9 @@ internal static class ParallelCsvLoad
     /// The parts: about equal byte ranges, each after a line feed; the first holds the header, whose bytes are returned
     /// for the others. <see langword="null"/> when the file is small or no cut can be found.
     /// </summary>
-    private static (long Start, long End)[]? Cut(SafeFileHandle file, int degree, long minimumBytes, out byte[] header)
+    private static (long Start, long End)[]? Cut(SafeFileHandle file, long length, int degree, long minimumBytes, out byte[] header)
     {
         header = [];
-        var length = RandomAccess.GetLength(file);
         if (length < minimumBytes)
         {
             return null;

@@ -23,9 +23,6 @@ internal class TransactionRowParser(LoadSession session, EnrichedDatasetBuilder?
     private string? _lastOrderId;
     private long _lastOrderNumber;
     private int _lastOrderIndex = -1;
-    private ulong _lastCustomerKey;
-    private int _lastCustomerLength = -1;
-    private int _lastCustomerIndex;
     private Column _id;
     private Column _customer;
     private Column _product;
@@ -119,7 +116,7 @@ internal class TransactionRowParser(LoadSession session, EnrichedDatasetBuilder?
             int customer, product;
             if (IndexesInBuilder)
             {
-                customer = BuilderCustomer(FieldParsers.Trim(reader.Field(_customer.Index)));
+                customer = Builder.CustomerIndex(FieldParsers.Trim(reader.Field(_customer.Index)));
                 product = Builder.ProductIndex(FieldParsers.Trim(reader.Field(_product.Index)));
             }
             else
@@ -159,40 +156,6 @@ internal class TransactionRowParser(LoadSession session, EnrichedDatasetBuilder?
         _unitPrice = binder.Optional(columns.UnitPrice);
         _order = binder.Optional(columns.OrderId);
         _lineTotal = binder.Optional(columns.LineTotal);
-    }
-
-    /// <summary>
-    /// The builder's index of a customer id: the lines of an order (usually adjacent) share their customer, so a short
-    /// id equal to the last line's costs no look-up in a table that may be far larger than the caches.
-    /// </summary>
-    private int BuilderCustomer(ReadOnlySpan<byte> id)
-    {
-        if (id.Length > sizeof(ulong))
-        {
-            return Builder!.CustomerIndex(id);
-        }
-
-        var key = Pack(id);
-        if (id.Length != _lastCustomerLength || key != _lastCustomerKey)
-        {
-            _lastCustomerIndex = Builder!.CustomerIndex(id);
-            _lastCustomerKey = key;
-            _lastCustomerLength = id.Length;
-        }
-
-        return _lastCustomerIndex;
-    }
-
-    /// <summary>Up to 8 bytes as one number.</summary>
-    private static ulong Pack(ReadOnlySpan<byte> id)
-    {
-        ulong key = 0;
-        for (var i = 0; i < id.Length && i < sizeof(ulong); i++)
-        {
-            key |= (ulong)id[i] << (8 * i);
-        }
-
-        return key;
     }
 
     /// <summary>A required, non-empty id, checked only: 0, or −1 (reported) when empty.</summary>
