@@ -18,6 +18,8 @@ internal sealed class ArtifactFolder
 {
     public const string ManifestName = "manifest.json";
 
+    public const string RejectedRowsName = "rejected_rows.csv";
+
     private readonly ArtifactFileSystem _fileSystem;
     private readonly string _parent;
     private readonly string _name;
@@ -186,7 +188,9 @@ internal sealed class ArtifactFolder
             throw new IOException($"The output folder '{Target}' is a file; choose a folder for the artifacts.");
         }
 
-        if (Directory.Exists(Target) && !File.Exists(Path.Combine(Target, ManifestName)) && Directory.EnumerateFileSystemEntries(Target).Any())
+        // A failed strict load's listing (the tool writes rejected_rows.csv alone) is no run's set either: replaced too.
+        if (Directory.Exists(Target) && !File.Exists(Path.Combine(Target, ManifestName))
+            && !Directory.EnumerateFileSystemEntries(Target).All(e => Path.GetFileName(e) == RejectedRowsName))
         {
             throw new IOException(
                 $"The output folder '{Target}' holds files but no {ManifestName}: the artifacts replace the whole folder, so they are written only to a new or empty folder or over an earlier run's. Choose another output folder.");

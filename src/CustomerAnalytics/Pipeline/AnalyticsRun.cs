@@ -185,7 +185,7 @@ public sealed class AnalyticsRun
 
         if (RejectedRows.Length > 0)
         {
-            Add("rejected_rows.csv", RejectedRows.Length, s => CsvArtifacts.WriteRejectedRows(s, RejectedRows));
+            Add(ArtifactFolder.RejectedRowsName, RejectedRows.Length, s => CsvArtifacts.WriteRejectedRows(s, RejectedRows));
         }
 
         return files;
