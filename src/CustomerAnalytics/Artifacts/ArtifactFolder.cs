@@ -88,7 +88,7 @@ internal sealed class ArtifactFolder
             TryDelete(temporary);
             if (ex is IOException or UnauthorizedAccessException)
             {
-                throw new IOException($"Could not write the artifact '{current}': {ex.Message} The output folder '{Target}' was left as it was (the files are written to a temporary folder beside it, removed again).", ex);
+                throw new IOException($"Could not write the artifact '{current}': {Sentence(ex.Message)} The output folder '{Target}' was left as it was (the files are written to a temporary folder beside it, removed again).", ex);
             }
 
             throw;
@@ -160,7 +160,10 @@ internal sealed class ArtifactFolder
     }
 
     private IOException MoveFailed(Exception ex) =>
-        new($"Could not move the new artifacts into '{Target}': {ex.Message} The output folder was left as it was.", ex);
+        new($"Could not move the new artifacts into '{Target}': {Sentence(ex.Message)} The output folder was left as it was.", ex);
+
+    /// <summary>A system message as a sentence (.NET's "No space left on device : 'path'" has no full stop).</summary>
+    private static string Sentence(string message) => message.TrimEnd().EndsWith('.') ? message.TrimEnd() : message.TrimEnd() + ".";
 
     /// <summary>Cleans up after a run that crashed while writing or swapping (see the remarks).</summary>
     private void Recover()

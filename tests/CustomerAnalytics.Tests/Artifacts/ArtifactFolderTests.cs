@@ -34,9 +34,9 @@ public sealed class ArtifactFolderTests : IDisposable
         var error = Assert.Throws<IOException>(() => run.WriteArtifacts(Output, [], fileSystem));
 
         Assert.Equal(
-            $"Could not write the artifact 'recommendations/by_customer.json': No space left on device. The output folder '{Output}' was left as it was (the files are written to a temporary folder beside it, removed again).",
+            $"Could not write the artifact 'recommendations/by_customer.json': No space left on device : '{error.InnerException!.Message[27..^1]}'. The output folder '{Output}' was left as it was (the files are written to a temporary folder beside it, removed again).",
             error.Message);
-        Assert.Equal("No space left on device.", error.InnerException!.Message);
+        Assert.Matches(@"^No space left on device : '.*[/\\]\.out\.new-[0-9a-f]{12}[/\\]recommendations[/\\]by_customer\.json'$", error.InnerException!.Message);
         Assert.Equal(before, Snapshot(Output));
         Assert.Equal(["out"], Entries(_root.FullName));
     }
@@ -281,7 +281,7 @@ public sealed class ArtifactFolderTests : IDisposable
             _written += room;
             if (room < count)
             {
-                throw new IOException("No space left on device.");
+                throw new IOException($"No space left on device : '{Name}'");
             }
         }
 
