@@ -16,7 +16,7 @@ namespace CustomerAnalytics.Cli.Commands;
 internal sealed class RunSettings : DataSettings
 {
     [CommandOption("-o|--output <DIR>")]
-    [Description("Folder to write the artifacts and dashboard.html to (created if needed).")]
+    [Description("Folder to write the artifacts and dashboard.html to, as one set that replaces an earlier run's (created if needed; must not hold an input file).")]
     public string? Output { get; init; }
 
     [CommandOption("--top <N>")]
