@@ -48,11 +48,12 @@ public sealed class CommandTests : IDisposable
         var result = await CliRunner.RunAsync("run", "--data", Data, "--output", output);
 
         Assert.True(result.ExitCode == 0, result.ToString());
-        // Every file the manifest lists, the manifest itself and the dashboard — and nothing else.
+        // Every file the manifest lists (the dashboard too: it is part of the run's set) and the manifest itself — and nothing else.
         var manifest = System.Text.Json.JsonDocument.Parse(await File.ReadAllTextAsync(Path.Combine(output, "manifest.json")));
         var listed = manifest.RootElement.GetProperty("files").EnumerateArray().Select(f => f.GetProperty("path").GetString()!);
+        Assert.Contains("dashboard.html", listed);
         Assert.Equal(
-            listed.Append("manifest.json").Append("dashboard.html").Order(StringComparer.Ordinal),
+            listed.Append("manifest.json").Order(StringComparer.Ordinal),
             Directory.GetFiles(output, "*", SearchOption.AllDirectories).Select(f => Path.GetRelativePath(output, f).Replace('\\', '/')).Order(StringComparer.Ordinal));
         Assert.Contains("recommendations/by_customer.json", listed);
         Assert.Contains("kpi_by_segment.csv", listed);
@@ -130,6 +131,71 @@ public sealed class CommandTests : IDisposable
 
         Assert.Equal(1, result.ExitCode);
         Assert.Equal($"error: File not found: {missing} (the transactions file).\n", result.Error);
+    }
+
+    [Fact]
+    public async Task Run_OutputHoldsAnInputFile_Exit2NamingItAndWritesNothing()
+    {
+        var data = CopySeed();
+        var before = Directory.GetFiles(data).Order(StringComparer.Ordinal).ToArray();
+
+        var result = await CliRunner.RunAsync("run", "--data", data, "--output", _folder.FullName);
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Equal(
+            $"error: --output {_folder.FullName} holds the customers file {Path.Combine(data, "customers.csv")}; run replaces the whole output folder, which would delete it. Choose another folder with -o.\n",
+            result.Error);
+        Assert.Equal(before, Directory.GetFiles(data).Order(StringComparer.Ordinal).ToArray());
+        Assert.Equal(["data"], Directory.EnumerateFileSystemEntries(_folder.FullName).Select(e => Path.GetFileName(e)).ToArray());
+    }
+
+    [Fact]
+    public async Task Run_AgainWithoutDashboard_NoStaleDashboardLeft()
+    {
+        var output = Path.Combine(_folder.FullName, "out");
+        Assert.Equal(0, (await CliRunner.RunAsync("run", "--data", Data, "--output", output, "--quiet")).ExitCode);
+        Assert.True(File.Exists(Path.Combine(output, "dashboard.html")));
+
+        var result = await CliRunner.RunAsync("run", "--data", Data, "--output", output, "--quiet", "--no-dashboard");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.False(File.Exists(Path.Combine(output, "dashboard.html")));
+        Assert.Equal(["out"], Directory.EnumerateFileSystemEntries(_folder.FullName).Select(e => Path.GetFileName(e)).ToArray());
+    }
+
+    [Fact]
+    public async Task Run_BadValueOverAnEarlierRun_EarlierRunUntouchedAndRejectedRowsBeside()
+    {
+        var data = CopySeed();
+        var output = Path.Combine(_folder.FullName, "out");
+        Assert.Equal(0, (await CliRunner.RunAsync("run", "--data", data, "--output", output, "--quiet")).ExitCode);
+        var before = Directory.GetFiles(output, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Select(File.ReadAllBytes).ToArray();
+        await ReplaceLineAsync(Path.Combine(data, "transactions.csv"), 3, "2,C001,P200,x,2024-03-01T10:05:00Z");
+
+        var result = await CliRunner.RunAsync("run", "--data", data, "--output", output);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains($"Rejected rows written to {output}.rejected_rows.csv (the earlier run's artifacts in {output} were left as they were).", result.Error, StringComparison.Ordinal);
+        Assert.Equal(2, (await File.ReadAllLinesAsync(output + ".rejected_rows.csv")).Length);
+        Assert.Equal(before, Directory.GetFiles(output, "*", SearchOption.AllDirectories).Order(StringComparer.Ordinal).Select(File.ReadAllBytes).ToArray());
+    }
+
+    [Fact]
+    public async Task Run_AfterAFailedLoadsListing_ReplacesIt()
+    {
+        var data = CopySeed();
+        var output = Path.Combine(_folder.FullName, "out");
+        var transactions = Path.Combine(data, "transactions.csv");
+        var good = await File.ReadAllTextAsync(transactions);
+        await ReplaceLineAsync(transactions, 3, "2,C001,P200,x,2024-03-01T10:05:00Z");
+        Assert.Equal(1, (await CliRunner.RunAsync("run", "--data", data, "--output", output, "--quiet")).ExitCode);
+        await File.WriteAllTextAsync(transactions, good);
+
+        var result = await CliRunner.RunAsync("run", "--data", data, "--output", output, "--quiet");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.False(File.Exists(Path.Combine(output, "rejected_rows.csv")));
+        Assert.True(File.Exists(Path.Combine(output, "manifest.json")));
     }
 
     [Fact]

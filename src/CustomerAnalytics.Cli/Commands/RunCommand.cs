@@ -1,5 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
+using System.Text;
+using CustomerAnalytics.Artifacts;
 using CustomerAnalytics.Cli.Infrastructure;
 using CustomerAnalytics.Loading;
 using CustomerAnalytics.Pipeline;
@@ -14,7 +16,7 @@ namespace CustomerAnalytics.Cli.Commands;
 internal sealed class RunSettings : DataSettings
 {
     [CommandOption("-o|--output <DIR>")]
-    [Description("Folder to write the artifacts and dashboard.html to (created if needed).")]
+    [Description("Folder to write the artifacts and dashboard.html to, as one set that replaces an earlier run's (created if needed; must not hold an input file).")]
     public string? Output { get; init; }
 
     [CommandOption("--top <N>")]
@@ -65,6 +67,7 @@ internal sealed class RunCommand : Command<RunSettings>
         var consoles = (CliConsoles)context.Data!;
         var output = Path.GetFullPath(settings.Output!);
         var plan = DataInputs.CheckedPlan(settings);
+        RefuseOutputHoldingAnInput(output, plan);
         string? PathOf(string role) => plan.Where(p => p.Role == role).Select(p => p.Path).FirstOrDefault();
         var options = new PipelineOptions
         {
@@ -92,20 +95,21 @@ internal sealed class RunCommand : Command<RunSettings>
                 var result = AnalyticsPipeline.RunAsync(counted, progress, cancellationToken).GetAwaiter().GetResult();
                 loading = progress.LoadingTime;
                 var writing = stages.Begin("write artifacts", null);
-                var manifest = result.WriteArtifacts(output);
-                if (!settings.NoDashboard)
-                {
-                    DashboardWriter.Write(DashboardDocument.FromRun(result), Path.Combine(output, DashboardWriter.DefaultFileName));
-                }
-
-                writing.Complete(string.Create(CultureInfo.InvariantCulture, $"{manifest.Files.Length + (settings.NoDashboard ? 0 : 1)} files, {writing.Elapsed.TotalSeconds:0.00} s"));
+                // The dashboard is part of the run's set: written beside the other files, listed in the manifest, moved in with them.
+                ArtifactFile[] dashboard = settings.NoDashboard ? [] : [new ArtifactFile(DashboardWriter.DefaultFileName, s => WriteDashboard(s, result))];
+                var manifest = result.WriteArtifacts(output, dashboard);
+                writing.Complete(string.Create(CultureInfo.InvariantCulture, $"{manifest.Files.Length + 1} files, {writing.Elapsed.TotalSeconds:0.00} s"));
                 return result;
             });
         }
         catch (DataLoadException ex)
         {
-            var written = DataInputs.WriteRejected(Path.Combine(output, "rejected_rows.csv"), ex.Diagnostics.Select(Artifacts.RejectedRow.FromDiagnostic));
-            throw new CliException(ex.Message + (written is null ? string.Empty : $"\nRejected rows written to {written}."), ExitCodes.DataError);
+            // An earlier run's folder is one set with its manifest: the failed load's listing goes beside it, not into it.
+            var earlierRun = File.Exists(Path.Combine(output, "manifest.json"));
+            var path = earlierRun ? output + ".rejected_rows.csv" : Path.Combine(output, "rejected_rows.csv");
+            var written = DataInputs.WriteRejected(path, ex.Diagnostics.Select(RejectedRow.FromDiagnostic));
+            var left = earlierRun ? $" (the earlier run's artifacts in {output} were left as they were)" : string.Empty;
+            throw new CliException(ex.Message + (written is null ? string.Empty : $"\nRejected rows written to {written}{left}."), ExitCodes.DataError);
         }
 
         if (!settings.Quiet)
@@ -115,6 +119,25 @@ internal sealed class RunCommand : Command<RunSettings>
 
         return ExitCodes.Success;
     }
+
+    /// <summary>The run replaces the whole output folder: refuse one that holds an input, before loading anything.</summary>
+    private static void RefuseOutputHoldingAnInput(string output, IEnumerable<(string Role, string Path)> plan)
+    {
+        var folder = Path.TrimEndingDirectorySeparator(output) + Path.DirectorySeparatorChar;
+        var comparison = OperatingSystem.IsWindows() || OperatingSystem.IsMacOS() ? StringComparison.OrdinalIgnoreCase : StringComparison.Ordinal;
+        foreach (var (role, path) in plan)
+        {
+            if (Path.GetFullPath(path).StartsWith(folder, comparison))
+            {
+                throw new CliException(
+                    $"--output {output} holds the {role} file {Path.GetFullPath(path)}; run replaces the whole output folder, which would delete it. Choose another folder with -o.",
+                    ExitCodes.UsageError);
+            }
+        }
+    }
+
+    private static void WriteDashboard(Stream stream, AnalyticsRun run) =>
+        stream.Write(new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(DashboardWriter.Render(DashboardDocument.FromRun(run))));
 
     private static void Summarize(IAnsiConsole console, AnalyticsRun run, TimeSpan loading, string output, bool noDashboard)
     {

@@ -12,7 +12,7 @@ namespace CustomerAnalytics.Pipeline;
 
 /// <summary>
 /// The results of one <see cref="AnalyticsPipeline"/> run: the dataset, what each loader made of its file, the KPIs, the
-/// demo's global lists and the recommendations for every customer. Immutable; <see cref="WriteArtifacts"/> writes the
+/// demo's global lists and the recommendations for every customer. Immutable; <see cref="WriteArtifacts(string)"/> writes the
 /// documented files (<c>docs/artifacts.md</c>).
 /// </summary>
 public sealed class AnalyticsRun
@@ -107,68 +107,100 @@ public sealed class AnalyticsRun
     public ImmutableArray<RejectedRow> RejectedRows { get; }
 
     /// <summary>
-    /// Writes every artifact into <paramref name="directory"/> (created if needed; existing files of the same name are
-    /// replaced) and returns the manifest, which is also written as <c>manifest.json</c>. <c>rejected_rows.csv</c> is
-    /// written only when a row was rejected.
+    /// Writes every artifact into <paramref name="directory"/> as one set and returns the manifest, which is also written,
+    /// last, as <c>manifest.json</c>. <c>rejected_rows.csv</c> is written only when a row was rejected.
     /// </summary>
-    /// <param name="directory">The output folder.</param>
+    /// <remarks>
+    /// The files are written into a temporary folder beside <paramref name="directory"/> and moved into place when all are
+    /// written: a reader sees the earlier run's set or this one's, never a mix, and no file of the earlier run survives.
+    /// On failure the temporary folder is removed and <paramref name="directory"/> is left as it was (<c>docs/artifacts.md</c>).
+    /// </remarks>
+    /// <param name="directory">The output folder: new, empty or an earlier run's (its files are replaced as a whole).</param>
     /// <returns>The manifest of the files written.</returns>
-    public RunManifest WriteArtifacts(string directory)
+    /// <exception cref="ArgumentException"><paramref name="directory"/> holds one of the run's input files, or is a root.</exception>
+    /// <exception cref="IOException">A file could not be written (the message names it and the cause), or the folder holds files but no manifest.</exception>
+    public RunManifest WriteArtifacts(string directory) => WriteArtifacts(directory, []);
+
+    /// <summary>
+    /// Writes every artifact and the host's own <paramref name="extraFiles"/> (a dashboard, say) into
+    /// <paramref name="directory"/> as one set, as <see cref="WriteArtifacts(string)"/> does; the manifest lists them all.
+    /// </summary>
+    /// <param name="directory">The output folder: new, empty or an earlier run's (its files are replaced as a whole).</param>
+    /// <param name="extraFiles">Files the host adds, each with a path that none of the run's own files has.</param>
+    /// <returns>The manifest of the files written.</returns>
+    /// <exception cref="ArgumentException"><paramref name="directory"/> holds one of the run's input files, or an extra file's path is not a new relative path.</exception>
+    /// <exception cref="IOException">A file could not be written (the message names it and the cause), or the folder holds files but no manifest.</exception>
+    public RunManifest WriteArtifacts(string directory, IEnumerable<ArtifactFile> extraFiles) =>
+        WriteArtifacts(directory, extraFiles, ArtifactFileSystem.Disk);
+
+    internal RunManifest WriteArtifacts(string directory, IEnumerable<ArtifactFile> extraFiles, ArtifactFileSystem fileSystem)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(directory);
-        Directory.CreateDirectory(Path.Combine(directory, "recommendations"));
-        var files = new List<ManifestFile>();
+        ArgumentNullException.ThrowIfNull(extraFiles);
+        var folder = new ArtifactFolder(directory, fileSystem);
+        if (folder.FindInputInside(Inputs.Select(i => (i.Role, i.Path))) is { } input)
+        {
+            throw new ArgumentException(
+                $"The output folder '{folder.Target}' holds the run's {input.Role} file '{input.Path}'; the artifacts replace the whole folder, which would delete it. Write the artifacts to another folder.",
+                nameof(directory));
+        }
+
+        var files = RunFiles();
+        foreach (var extra in extraFiles)
+        {
+            ArgumentNullException.ThrowIfNull(extra, nameof(extraFiles));
+            CheckExtraPath(extra.Path, files, nameof(extraFiles));
+            files.Add(extra);
+        }
+
+        return folder.Write(files, CreateManifest);
+    }
+
+    private List<ArtifactFile> RunFiles()
+    {
         var strategy = Model.StrategyName;
+        var files = new List<ArtifactFile>();
 
-        void Write(string relativePath, long rows, Action<Stream> write)
-        {
-            var path = Path.Combine(directory, relativePath);
-            using (var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, 1 << 16))
-            {
-                write(stream);
-            }
+        void Add(string path, long rows, Action<Stream> write) => files.Add(new ArtifactFile(path, write) { Rows = rows });
 
-            files.Add(new ManifestFile(relativePath.Replace('\\', '/'), new FileInfo(path).Length, rows));
-        }
-
-        Write("events_enriched.csv", Dataset.TransactionCount, s => CsvArtifacts.WriteEnrichedEvents(s, Dataset));
-        Write("kpi_overall.csv", 1, s => CsvArtifacts.WriteOverall(s, Overall));
-        Write("kpi_by_segment.csv", BySegment.Length, s => CsvArtifacts.WriteGroups(s, "segment", BySegment));
-        Write("kpi_by_category.csv", ByCategory.Length, s => CsvArtifacts.WriteGroups(s, "category", ByCategory));
-        Write("top_products.csv", TopProducts.Length, s => CsvArtifacts.WriteProducts(s, TopProducts));
-        Write("recommendations/top_products.json", Global.TopProducts.Length, s => JsonArtifacts.WriteTopProducts(s, Global.TopProducts));
-        Write("recommendations/top_categories.json", Global.TopCategories.Length, s => JsonArtifacts.WriteTopCategories(s, Global.TopCategories));
-        Write("recommendations/top_category_per_segment.json", Global.TopCategoryBySegment.Length, s => JsonArtifacts.WriteTopCategoryPerSegment(s, Global.TopCategoryBySegment));
+        Add("events_enriched.csv", Dataset.TransactionCount, s => CsvArtifacts.WriteEnrichedEvents(s, Dataset));
+        Add("kpi_overall.csv", 1, s => CsvArtifacts.WriteOverall(s, Overall));
+        Add("kpi_by_segment.csv", BySegment.Length, s => CsvArtifacts.WriteGroups(s, "segment", BySegment));
+        Add("kpi_by_category.csv", ByCategory.Length, s => CsvArtifacts.WriteGroups(s, "category", ByCategory));
+        Add("top_products.csv", TopProducts.Length, s => CsvArtifacts.WriteProducts(s, TopProducts));
+        Add("recommendations/top_products.json", Global.TopProducts.Length, s => JsonArtifacts.WriteTopProducts(s, Global.TopProducts));
+        Add("recommendations/top_categories.json", Global.TopCategories.Length, s => JsonArtifacts.WriteTopCategories(s, Global.TopCategories));
+        Add("recommendations/top_category_per_segment.json", Global.TopCategoryBySegment.Length, s => JsonArtifacts.WriteTopCategoryPerSegment(s, Global.TopCategoryBySegment));
         var itemRows = Recommendations.Sum(c => (long)c.Items.Length);
-        Write("recommendations/by_customer.csv", itemRows, s => CsvArtifacts.WriteCustomerRecommendations(s, strategy, Recommendations));
-        Write("recommendations/by_customer.json", Recommendations.Length, s => JsonArtifacts.WriteCustomerRecommendations(s, strategy, Recommendations));
-        Write("kpi_by_period.csv", Periods.Length, s => CsvArtifacts.WritePeriods(s, Periods));
-        Write("cohorts.csv", Cohorts.Length, s => CsvArtifacts.WriteCohorts(s, Cohorts));
-        Write("rfm.csv", Rfm.Customers.Length, s => CsvArtifacts.WriteRfm(s, Rfm));
-        Write("rfm_segments.csv", Rfm.Segments.Length, s => CsvArtifacts.WriteRfmSegments(s, Rfm));
-        WriteIfAny("clv.csv", Clv is { } clv ? clv.Customers.Length : 0, s => CsvArtifacts.WriteClv(s, Clv!));
-        WriteIfAny("rejected_rows.csv", RejectedRows.Length, s => CsvArtifacts.WriteRejectedRows(s, RejectedRows));
-
-        // Files that only some runs write: a stale one from an earlier run would contradict this run's manifest.
-        void WriteIfAny(string relativePath, long rows, Action<Stream> write)
+        Add("recommendations/by_customer.csv", itemRows, s => CsvArtifacts.WriteCustomerRecommendations(s, strategy, Recommendations));
+        Add("recommendations/by_customer.json", Recommendations.Length, s => JsonArtifacts.WriteCustomerRecommendations(s, strategy, Recommendations));
+        Add("kpi_by_period.csv", Periods.Length, s => CsvArtifacts.WritePeriods(s, Periods));
+        Add("cohorts.csv", Cohorts.Length, s => CsvArtifacts.WriteCohorts(s, Cohorts));
+        Add("rfm.csv", Rfm.Customers.Length, s => CsvArtifacts.WriteRfm(s, Rfm));
+        Add("rfm_segments.csv", Rfm.Segments.Length, s => CsvArtifacts.WriteRfmSegments(s, Rfm));
+        if (Clv is { Customers.Length: > 0 } clv)
         {
-            if (rows > 0)
-            {
-                Write(relativePath, rows, write);
-            }
-            else
-            {
-                File.Delete(Path.Combine(directory, relativePath));
-            }
+            Add("clv.csv", clv.Customers.Length, s => CsvArtifacts.WriteClv(s, clv));
         }
 
-        var manifest = CreateManifest([.. files.OrderBy(f => f.Path, StringComparer.Ordinal)]);
-        using (var stream = new FileStream(Path.Combine(directory, "manifest.json"), FileMode.Create, FileAccess.Write))
+        if (RejectedRows.Length > 0)
         {
-            JsonArtifacts.WriteManifest(stream, manifest);
+            Add(ArtifactFolder.RejectedRowsName, RejectedRows.Length, s => CsvArtifacts.WriteRejectedRows(s, RejectedRows));
         }
 
-        return manifest;
+        return files;
+    }
+
+    private static void CheckExtraPath(string path, List<ArtifactFile> files, string paramName)
+    {
+        var valid = !string.IsNullOrWhiteSpace(path) && !Path.IsPathRooted(path) && !path.Contains('\\', StringComparison.Ordinal)
+            && path.Split('/').All(part => part.Length > 0 && part != "." && part != "..");
+        if (!valid || path == ArtifactFolder.ManifestName || files.Exists(f => f.Path == path))
+        {
+            throw new ArgumentException(
+                $"The extra artifact path '{path}' is not a new relative path with '/' separators (no '.' or '..' parts, not {ArtifactFolder.ManifestName}, not one of the run's own files).",
+                paramName);
+        }
     }
 
     /// <summary>The library's version without build metadata (<c>0.1.0</c>, not <c>0.1.0+sha</c>), for manifests.</summary>
