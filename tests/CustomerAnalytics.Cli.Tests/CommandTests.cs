@@ -132,6 +132,17 @@ public sealed class CommandTests : IDisposable
         Assert.Equal($"error: File not found: {missing} (the transactions file).\n", result.Error);
     }
 
+    /// <summary>Regression: the tool without arguments printed its help and exited 0, so a script took it for success.</summary>
+    [Fact]
+    public async Task NoArguments_HelpAndExit2()
+    {
+        var result = await CliRunner.RunAsync();
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("COMMANDS:", result.Output, StringComparison.Ordinal);
+        Assert.Equal("error: no command given: name one of the commands listed above.\n", result.Error);
+    }
+
     [Fact]
     public async Task Run_WithoutOutput_Exit2()
     {

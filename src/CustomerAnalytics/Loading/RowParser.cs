@@ -131,7 +131,8 @@ internal abstract class RowParser(LoadSession session)
                 break;
             case FieldParsers.MoneyParse.OutOfRange:
                 problem = "the amount is too large";
-                expected = $"an amount below {(long.MaxValue / Money.Factor).ToString("N0", CultureInfo.InvariantCulture)}";
+                var bound = (long.MaxValue / Money.Factor).ToString("N0", CultureInfo.InvariantCulture);
+                expected = $"an amount between -{bound} and {bound}";
                 break;
             default:
                 problem = "not a number";
@@ -150,6 +151,17 @@ internal abstract class RowParser(LoadSession session)
         if (FieldParsers.TryParseTimestamp(value, Options.SourceTimeZone, ref _zoneCache, out timestamp))
         {
             return true;
+        }
+
+        if (FieldParsers.IsTooPreciseTimestamp(value))
+        {
+            Session.RowError(
+                column.Name,
+                value,
+                "more than 7 digits after the seconds' decimal point",
+                "a timestamp to a tenth of a microsecond at most (7 digits, such as 2024-03-01T10:00:00.1234567Z)",
+                "Round the timestamps to 7 digits before loading: nothing is rounded here.");
+            return false;
         }
 
         Session.RowError(
