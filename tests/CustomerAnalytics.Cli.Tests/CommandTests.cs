@@ -153,6 +153,32 @@ public sealed class CommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Kpis_Latin1SegmentsWithEncoding_ReadExactly()
+    {
+        var folder = Directory.CreateTempSubdirectory("ca-cli-encoding").FullName;
+        try
+        {
+            foreach (var file in Directory.GetFiles(Data, "*.csv"))
+            {
+                var text = await File.ReadAllTextAsync(file);
+                await File.WriteAllBytesAsync(Path.Combine(folder, Path.GetFileName(file)), System.Text.Encoding.Latin1.GetBytes(text.Replace("SMB", "PMÉ", StringComparison.Ordinal)));
+            }
+
+            var result = await CliRunner.RunAsync("kpis", "--data", folder, "--encoding", "latin1");
+            var unknown = await CliRunner.RunAsync("kpis", "--data", folder, "--encoding", "klingon");
+
+            Assert.True(result.ExitCode == 0, result.ToString());
+            Assert.Contains("│ PMÉ        │  558.97 │", result.Output, StringComparison.Ordinal);
+            Assert.Equal(2, unknown.ExitCode);
+            Assert.Equal("error: Unknown --encoding 'klingon': use utf-8, latin1, windows-1252, utf-16 or another encoding name or code page.\n", unknown.Error);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task Kpis_Seed_TablesWithSeedFigures()
     {
         var result = await CliRunner.RunAsync("kpis", "--data", Data, "--top", "2");

@@ -29,6 +29,26 @@ internal static class FieldParsers
         return value[start..end];
     }
 
+    /// <summary>What is wrong with a text value's bytes, if anything.</summary>
+    public enum TextFlaw
+    {
+        None,
+        NotUtf8,
+        Nul,
+    }
+
+    /// <summary>Whether a value is valid UTF-8 without NUL bytes (ASCII is checked first, vectorized).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static TextFlaw CheckText(ReadOnlySpan<byte> value)
+    {
+        if (value.IndexOfAnyExceptInRange((byte)1, (byte)0x7F) < 0)
+        {
+            return TextFlaw.None;
+        }
+
+        return value.Contains((byte)0) ? TextFlaw.Nul : System.Text.Unicode.Utf8.IsValid(value) ? TextFlaw.None : TextFlaw.NotUtf8;
+    }
+
     /// <summary>An integer: optional sign and digits (a trailing <c>.0</c>… is not accepted).</summary>
     public static bool TryParseInt32(ReadOnlySpan<byte> text, out int value)
     {

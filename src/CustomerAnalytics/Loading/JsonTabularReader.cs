@@ -39,6 +39,11 @@ internal sealed class JsonTabularReader : TabularReader
     private byte[] _row = new byte[1024];
     private int _rowLength;
     private (int Start, int Length)[] _fields = new (int, int)[16];
+
+    // Which columns the current object has set (stamped with its row number), and under which property name.
+    private int[] _setInRow = new int[16];
+    private string[] _setAs = new string[16];
+    private int _rowNumber;
     private long _line;
     private RowProblem? _problem;
 
@@ -178,13 +183,17 @@ internal sealed class JsonTabularReader : TabularReader
     public override int AddColumn(IReadOnlyList<string> names)
     {
         var index = HeaderIndex(names[0]);
-        for (var i = 1; i < names.Count; i++)
+        AddAliases(names, index);
+        return index;
+    }
+
+    public override void AddAliases(IReadOnlyList<string> names, int index)
+    {
+        foreach (var name in names)
         {
             // A later object may write any accepted name: each leads to the same column (unless it is a column already).
-            _headerIndexes.TryAdd(names[i].Trim(), index);
+            _headerIndexes.TryAdd(name.Trim(), index);
         }
-
-        return index;
     }
 
     public override ReadOnlySpan<byte> Field(int index)
@@ -490,7 +499,22 @@ internal sealed class JsonTabularReader : TabularReader
             name = _names.Intern(reader.ValueSpan);
         }
 
-        return HeaderIndex(name);
+        return Claim(HeaderIndex(name), name);
+    }
+
+    /// <summary>Marks a column set by the current object; a second property of the same column rejects the row.</summary>
+    private int Claim(int index, string name)
+    {
+        if (_setInRow[index] == _rowNumber)
+        {
+            var names = string.Equals(_setAs[index], name, StringComparison.Ordinal) ? string.Empty : $" (as '{_setAs[index]}' and '{name}')";
+            _problem ??= new RowProblem($"the property '{name}' appears twice in the object{names}", _headers[index], null, "each property once in an object");
+            return index;
+        }
+
+        _setInRow[index] = _rowNumber;
+        _setAs[index] = name;
+        return index;
     }
 
     private int HeaderIndex(string name)
@@ -510,6 +534,8 @@ internal sealed class JsonTabularReader : TabularReader
             if (_fields.Length < _headers.Count)
             {
                 Array.Resize(ref _fields, _fields.Length * 2);
+                Array.Resize(ref _setInRow, _fields.Length);
+                Array.Resize(ref _setAs, _fields.Length);
             }
 
             _fields[index] = (0, 0);
@@ -595,6 +621,7 @@ internal sealed class JsonTabularReader : TabularReader
         _rowLength = 0;
         _problem = null;
         _property = -1;
+        _rowNumber++;
         _fields.AsSpan(0, _headers.Count).Clear();
     }
 
