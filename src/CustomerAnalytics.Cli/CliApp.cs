@@ -66,6 +66,14 @@ internal static class CliApp
 
         try
         {
+            if (args.Length == 0)
+            {
+                // Help, but not success: a script that forgot its arguments must not carry on.
+                await app.RunAsync(["--help"], cancellationToken).ConfigureAwait(false);
+                consoles.Error.MarkupLine("[red]error:[/] no command given: name one of the commands listed above.");
+                return ExitCodes.UsageError;
+            }
+
             return await app.RunAsync(args, cancellationToken).ConfigureAwait(false);
         }
         catch (OperationCanceledException)

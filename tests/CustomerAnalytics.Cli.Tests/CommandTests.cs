@@ -133,6 +133,17 @@ public sealed class CommandTests : IDisposable
         Assert.Equal($"error: File not found: {missing} (the transactions file).\n", result.Error);
     }
 
+    /// <summary>Regression: the tool without arguments printed its help and exited 0, so a script took it for success.</summary>
+    [Fact]
+    public async Task NoArguments_HelpAndExit2()
+    {
+        var result = await CliRunner.RunAsync();
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("COMMANDS:", result.Output, StringComparison.Ordinal);
+        Assert.Equal("error: no command given: name one of the commands listed above.\n", result.Error);
+    }
+
     [Fact]
     public async Task Run_OutputHoldsAnInputFile_Exit2NamingItAndWritesNothing()
     {
@@ -205,6 +216,32 @@ public sealed class CommandTests : IDisposable
 
         Assert.Equal(2, result.ExitCode);
         Assert.StartsWith("error: --output is required: the folder to write the artifacts to.\n", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Kpis_Latin1SegmentsWithEncoding_ReadExactly()
+    {
+        var folder = Directory.CreateTempSubdirectory("ca-cli-encoding").FullName;
+        try
+        {
+            foreach (var file in Directory.GetFiles(Data, "*.csv"))
+            {
+                var text = await File.ReadAllTextAsync(file);
+                await File.WriteAllBytesAsync(Path.Combine(folder, Path.GetFileName(file)), System.Text.Encoding.Latin1.GetBytes(text.Replace("SMB", "PMÉ", StringComparison.Ordinal)));
+            }
+
+            var result = await CliRunner.RunAsync("kpis", "--data", folder, "--encoding", "latin1");
+            var unknown = await CliRunner.RunAsync("kpis", "--data", folder, "--encoding", "klingon");
+
+            Assert.True(result.ExitCode == 0, result.ToString());
+            Assert.Contains("│ PMÉ        │  558.97 │", result.Output, StringComparison.Ordinal);
+            Assert.Equal(2, unknown.ExitCode);
+            Assert.Equal("error: Unknown --encoding 'klingon': use utf-8, latin1, windows-1252, utf-16 or another encoding name or code page.\n", unknown.Error);
+        }
+        finally
+        {
+            Directory.Delete(folder, recursive: true);
+        }
     }
 
     [Fact]

@@ -41,6 +41,11 @@ internal class DataSettings : CommandSettings
     [DefaultValue(",")]
     public string Separator { get; init; } = ",";
 
+    [CommandOption("--encoding <NAME>")]
+    [Description("Character encoding of the input files: [green]utf-8[/], [green]latin1[/], [green]windows-1252[/], [green]utf-16[/] or another name or code page.")]
+    [DefaultValue("utf-8")]
+    public string Encoding { get; init; } = "utf-8";
+
     [CommandOption("--lenient")]
     [Description("Keep the good rows and report the bad ones, instead of stopping at the first file with problems.")]
     public bool Lenient { get; init; }

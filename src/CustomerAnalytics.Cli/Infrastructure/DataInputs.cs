@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Globalization;
+using System.Text;
 using CustomerAnalytics.Artifacts;
 using CustomerAnalytics.Cli.Commands;
 using CustomerAnalytics.Enrichment;
@@ -158,6 +159,21 @@ internal static class DataInputs
         ];
     }
 
+    /// <summary>An encoding by name or code page, Windows code pages included (without registering them process-wide).</summary>
+    private static Encoding EncodingFrom(string name)
+    {
+        try
+        {
+            return int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out var codePage)
+                ? CodePagesEncodingProvider.Instance.GetEncoding(codePage) ?? Encoding.GetEncoding(codePage)
+                : CodePagesEncodingProvider.Instance.GetEncoding(name) ?? Encoding.GetEncoding(name);
+        }
+        catch (Exception ex) when (ex is ArgumentException or NotSupportedException)
+        {
+            throw new CliException($"Unknown --encoding '{name}': use utf-8, latin1, windows-1252, utf-16 or another encoding name or code page.", ExitCodes.UsageError);
+        }
+    }
+
     public static LoadOptions OptionsFrom(DataSettings settings)
     {
         var columns = settings.Preset.ToUpperInvariant() switch
@@ -190,6 +206,7 @@ internal static class DataInputs
             Mode = settings.Lenient ? LoadMode.Lenient : LoadMode.Strict,
             MaxReportedProblems = settings.MaxProblems,
             Separator = separator,
+            Encoding = EncodingFrom(settings.Encoding),
             TransactionColumns = columns,
         };
     }

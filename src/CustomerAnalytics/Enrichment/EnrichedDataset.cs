@@ -21,6 +21,7 @@ public sealed class EnrichedDataset
     private readonly IdColumn _transactionIds;
     private readonly IdColumn _namedOrderIds;
     private readonly int[] _ownOrderRows;
+    private Dictionary<int, string>? _renamedOwnOrders;
     private readonly long[]? _unitPriceUnits;
 
     /// <summary>The columns, with ids stored compactly; <c>unitPriceUnits</c> is <see langword="null"/> when every row's unit price is its product's list price.</summary>
@@ -250,7 +251,11 @@ public sealed class EnrichedDataset
 
     /// <summary>The id of an order.</summary>
     /// <param name="orderIndex">The order index, as in <see cref="OrderIndexes"/>.</param>
-    /// <returns>The order id; for a line that had no order id, its transaction id.</returns>
+    /// <returns>
+    /// The order id; for a line that had no order id (its own order), its transaction id, followed by as many <c>~</c> as
+    /// it takes to differ from every named order id (a line with transaction id 5 and no order beside an order 5 is in
+    /// order <c>5~</c>).
+    /// </returns>
     /// <exception cref="ArgumentOutOfRangeException"><paramref name="orderIndex"/> is not an order of the dataset.</exception>
     public string GetOrderId(int orderIndex)
     {
@@ -258,7 +263,48 @@ public sealed class EnrichedDataset
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(orderIndex, OrderCount);
         return orderIndex < _namedOrderIds.Count
             ? _namedOrderIds[orderIndex]
-            : GetTransactionId(_ownOrderRows[orderIndex - _namedOrderIds.Count]);
+            : OwnOrderId(orderIndex - _namedOrderIds.Count);
+    }
+
+    private string OwnOrderId(int own)
+    {
+        if (_namedOrderIds.Count == 0)
+        {
+            return GetTransactionId(_ownOrderRows[own]);
+        }
+
+        var renamed = LazyInitializer.EnsureInitialized(ref _renamedOwnOrders, RenameOwnOrders);
+        return renamed.TryGetValue(own, out var id) ? id : GetTransactionId(_ownOrderRows[own]);
+    }
+
+    /// <summary>The own orders whose transaction id is also a named order's id, renamed with <c>~</c> until unique.</summary>
+    private Dictionary<int, string> RenameOwnOrders()
+    {
+        var taken = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < _namedOrderIds.Count; i++)
+        {
+            taken.Add(_namedOrderIds[i]);
+        }
+
+        var ownIds = _ownOrderRows.Select(GetTransactionId).ToArray();
+        var own = new HashSet<string>(ownIds, StringComparer.Ordinal);
+        var renamed = new Dictionary<int, string>();
+        for (var i = 0; i < ownIds.Length; i++)
+        {
+            if (taken.Contains(ownIds[i]))
+            {
+                var id = ownIds[i] + "~";
+                while (taken.Contains(id) || own.Contains(id))
+                {
+                    id += "~";
+                }
+
+                taken.Add(id);
+                renamed.Add(i, id);
+            }
+        }
+
+        return renamed;
     }
 
     /// <summary>

@@ -1,3 +1,6 @@
+using System.Globalization;
+using System.Runtime.CompilerServices;
+
 namespace CustomerAnalytics.Loading;
 
 /// <summary>A column of the source: its index among the headers (−1 when absent) and its header name.</summary>
@@ -17,9 +20,16 @@ internal sealed class ColumnBinder(TabularReader reader)
 
     public List<(IReadOnlyList<string> Names, string Map, string Field)> Missing { get; } = [];
 
+    /// <summary>Fields two columns of the header both name (by one name twice, or by two accepted names): 0-based indexes.</summary>
+    public List<(string Field, int First, int Second)> Ambiguous { get; } = [];
+
+    /// <summary>The column map of the fields bound (<c>CustomerColumns</c>, …), as the first required field names it.</summary>
+    public string Map { get; private set; } = string.Empty;
+
     public Column Required(IReadOnlyList<string> names, string map, string field)
     {
-        var column = Find(names);
+        Map = Map.Length == 0 ? map : Map;
+        var column = Find(names, field);
         if (!column.Exists)
         {
             Missing.Add((names, map, field));
@@ -32,9 +42,9 @@ internal sealed class ColumnBinder(TabularReader reader)
     /// An optional column; with <paramref name="addLater"/> a JSON property the first object lacks is still read from
     /// later objects, else the column is absent (as for a transaction id, whose absence numbers the rows).
     /// </summary>
-    public Column Optional(IReadOnlyList<string> names, bool addLater = true)
+    public Column Optional(IReadOnlyList<string> names, bool addLater = true, [CallerArgumentExpression(nameof(names))] string field = "")
     {
-        var column = Find(names);
+        var column = Find(names, field[(field.LastIndexOf('.') + 1)..]);
         if (addLater && !column.Exists && names.Count > 0 && reader.AddColumn(names) is var index and >= 0)
         {
             // A JSON property the first object lacks: later objects may have it, under any accepted name.
@@ -44,7 +54,7 @@ internal sealed class ColumnBinder(TabularReader reader)
         return column;
     }
 
-    private Column Find(IReadOnlyList<string> names)
+    private Column Find(IReadOnlyList<string> names, string field)
     {
         foreach (var name in names)
         {
@@ -53,12 +63,38 @@ internal sealed class ColumnBinder(TabularReader reader)
             {
                 if (string.Equals(_headers[i], wanted, StringComparison.OrdinalIgnoreCase))
                 {
+                    CheckUnique(names, field, i);
+                    reader.AddAliases(names, i);
                     return new Column(i, _headers[i]);
                 }
             }
         }
 
         return Column.Absent;
+    }
+
+    /// <summary>Records a second column that any accepted name of the field also matches (the first is then no safe guess).</summary>
+    private void CheckUnique(IReadOnlyList<string> names, string field, int found)
+    {
+        for (var i = 0; i < _headers.Length; i++)
+        {
+            if (i != found && names.Any(n => string.Equals(_headers[i], n.Trim(), StringComparison.OrdinalIgnoreCase)))
+            {
+                Ambiguous.Add((field, Math.Min(i, found), Math.Max(i, found)));
+                return;
+            }
+        }
+    }
+
+    /// <summary>The problem and hint of an ambiguous field.</summary>
+    public (string Problem, string Hint) Describe((string Field, int First, int Second) ambiguous, string chosen)
+    {
+        var kind = Map.Replace("Columns", string.Empty, StringComparison.Ordinal).ToLowerInvariant();
+        var first = (ambiguous.First + 1).ToString(CultureInfo.InvariantCulture);
+        var second = (ambiguous.Second + 1).ToString(CultureInfo.InvariantCulture);
+        return (
+            $"columns {first} '{_headers[ambiguous.First]}' and {second} '{_headers[ambiguous.Second]}' both name the {kind} field {ambiguous.Field}",
+            $"Remove or rename one of them, or map the field to one header: LoadOptions.{Map} = {Map}.Default with {{ {ambiguous.Field} = [\"{chosen}\"] }}.");
     }
 
     /// <summary>When the header is one column holding another separator, the advice to set it.</summary>

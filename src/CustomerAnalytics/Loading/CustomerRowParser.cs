@@ -20,7 +20,7 @@ internal sealed class CustomerRowParser(LoadSession session) : CollectingRowPars
         var id = index >= 0 ? _ids[index] : null;
         var segment = ReadRequiredText(reader, _segment, _segments, "segment");
         TryReadDate(reader, _signup, out var signup);
-        var name = ReadOptionalText(reader, _name, _names);
+        var name = ReadOptionalText(reader, _name, _names, "name");
         if (id is not null)
         {
             CheckUnique(_firstLines, index, _id, id, "customer id");

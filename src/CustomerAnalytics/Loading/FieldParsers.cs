@@ -29,6 +29,26 @@ internal static class FieldParsers
         return value[start..end];
     }
 
+    /// <summary>What is wrong with a text value's bytes, if anything.</summary>
+    public enum TextFlaw
+    {
+        None,
+        NotUtf8,
+        Nul,
+    }
+
+    /// <summary>Whether a value is valid UTF-8 without NUL bytes (ASCII is checked first, vectorized).</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    public static TextFlaw CheckText(ReadOnlySpan<byte> value)
+    {
+        if (value.IndexOfAnyExceptInRange((byte)1, (byte)0x7F) < 0)
+        {
+            return TextFlaw.None;
+        }
+
+        return value.Contains((byte)0) ? TextFlaw.Nul : System.Text.Unicode.Utf8.IsValid(value) ? TextFlaw.None : TextFlaw.NotUtf8;
+    }
+
     /// <summary>An integer: optional sign and digits (a trailing <c>.0</c>… is not accepted).</summary>
     public static bool TryParseInt32(ReadOnlySpan<byte> text, out int value)
     {
@@ -167,6 +187,20 @@ internal static class FieldParsers
         return MoneyParse.Ok;
     }
 
+    /// <summary>Whether an ISO timestamp has a nonzero digit beyond the 7th after the seconds' point (finer than a tick).</summary>
+    public static bool IsTooPreciseTimestamp(ReadOnlySpan<byte> text)
+    {
+        if (text.Length < 28 || text[19] is not ((byte)'.' or (byte)',') || text[16] != (byte)':')
+        {
+            return false;
+        }
+
+        var digits = text[20..];
+        var end = digits.IndexOfAnyExceptInRange((byte)'0', (byte)'9');
+        digits = end < 0 ? digits : digits[..end];
+        return digits.Length > 7 && digits[7..].IndexOfAnyExcept((byte)'0') >= 0;
+    }
+
     /// <summary>A date as <c>yyyy-MM-dd</c> (fast) or any invariant date form; a timestamp gives its date as written.</summary>
     public static bool TryParseDate(ReadOnlySpan<byte> text, out DateOnly value)
     {
@@ -221,6 +255,7 @@ internal static class FieldParsers
 
         int hour = 0, minute = 0, second = 0;
         long fractionTicks = 0;
+        var tooPrecise = false;
         var i = 10;
         if (i < text.Length && text[i] is (byte)'T' or (byte)'t' or (byte)' ')
         {
@@ -245,6 +280,13 @@ internal static class FieldParsers
                     var start = i;
                     for (; i < text.Length && (uint)(text[i] - (byte)'0') <= 9; i++)
                     {
+                        if (scale == 1)
+                        {
+                            // Finer than a tick (100 ns): zeros lose nothing, any other digit would be dropped.
+                            tooPrecise |= text[i] != (byte)'0';
+                            continue;
+                        }
+
                         scale /= 10;
                         fractionTicks += (text[i] - (byte)'0') * scale;
                     }
@@ -292,7 +334,7 @@ internal static class FieldParsers
         }
 
         // The form is ISO: an impossible date or time is invalid, not another form.
-        if (!IsValidDate(year, month, day) || hour > 23 || minute > 59 || second > 59)
+        if (tooPrecise || !IsValidDate(year, month, day) || hour > 23 || minute > 59 || second > 59)
         {
             return true;
         }
@@ -407,7 +449,12 @@ internal static class FieldParsers
         units = 0;
         if (!decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value))
         {
-            return MoneyParse.NotANumber;
+            // Beyond decimal's range (1e30, 1e400) is a number still: too large. Words (NaN, Infinity) are not numbers.
+            var digit = text[0] is (byte)'-' or (byte)'+' ? text[1..] : text;
+            return !digit.IsEmpty && (digit[0] == (byte)'.' || (uint)(digit[0] - (byte)'0') <= 9)
+                && double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var large) && !double.IsNaN(large) && Math.Abs(large) >= 1
+                ? MoneyParse.OutOfRange
+                : MoneyParse.NotANumber;
         }
 
         if (Math.Abs(value) > long.MaxValue / Money.Factor)

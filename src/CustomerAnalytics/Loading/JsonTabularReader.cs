@@ -39,9 +39,19 @@ internal sealed class JsonTabularReader : TabularReader
     private byte[] _row = new byte[1024];
     private int _rowLength;
     private (int Start, int Length)[] _fields = new (int, int)[16];
+
+    // Which columns the current object has set (stamped with its row number), and under which property name.
+    private int[] _setInRow = new int[16];
+    private string[] _setAs = new string[16];
+    private int _rowNumber;
     private long _line;
-    private string? _rowProblem;
+    private RowProblem? _problem;
+
+    // Rows read before the first good one (whose properties become the headers), and that good row, waiting to be read.
+    private readonly Queue<(long Line, RowProblem Problem)> _brokenBeforeHeader = new();
     private bool _pending;
+    private long _pendingLine;
+    private RowProblem? _pendingProblem;
 
     private JsonTabularReader(ByteSource source, bool lines)
     {
@@ -57,26 +67,92 @@ internal sealed class JsonTabularReader : TabularReader
 
     public static TabularReader Create(TextReader reader, bool lines) => new JsonTabularReader(ByteSource.From(reader), lines);
 
+    /// <summary>
+    /// Reads up to the first good row: its properties are the headers. Rows before it that cannot be read are kept to be
+    /// read (and rejected) first, and leave no headers behind.
+    /// </summary>
     public override bool ReadHeader()
     {
-        _pending = Read();
-        return _pending;
+        while (ReadNext())
+        {
+            if (TakeAsHeader())
+            {
+                return true;
+            }
+        }
+
+        return NoGoodRow();
     }
 
     public override async ValueTask<bool> ReadHeaderAsync(CancellationToken cancellationToken)
     {
-        _pending = await ReadAsync(cancellationToken).ConfigureAwait(false);
-        return _pending;
+        while (await ReadNextAsync(cancellationToken).ConfigureAwait(false))
+        {
+            if (TakeAsHeader())
+            {
+                return true;
+            }
+        }
+
+        return NoGoodRow();
     }
 
-    public override bool Read()
+    public override bool Read() => TakeWaiting() || ReadNext();
+
+    public override async ValueTask<bool> ReadAsync(CancellationToken cancellationToken) =>
+        TakeWaiting() || await ReadNextAsync(cancellationToken).ConfigureAwait(false);
+
+    private bool TakeAsHeader()
     {
-        if (_pending)
+        if (_problem is not { Unreadable: true } problem)
         {
-            _pending = false;
+            // A whole object, even one rejected for a value (nested, not valid text), names its properties.
+            _pending = true;
+            _pendingLine = _line;
+            _pendingProblem = _problem;
             return true;
         }
 
+        _brokenBeforeHeader.Enqueue((_line, problem));
+        _headers.Clear();
+        _headerIndexes.Clear();
+        return false;
+    }
+
+    /// <summary>The end came before any good row: empty, or every row broken (reported as such, not as missing columns).</summary>
+    private bool NoGoodRow()
+    {
+        if (_brokenBeforeHeader.TryPeek(out var first))
+        {
+            var line = first.Line.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            throw new SourceFormatException(first.Line, $"no row is a JSON object that can be read (the first, on line {line}: {first.Problem.Problem})", RowExpected, null);
+        }
+
+        return false;
+    }
+
+    /// <summary>Makes the next row waiting from <see cref="ReadHeader"/> current: the broken ones, then the first good one.</summary>
+    private bool TakeWaiting()
+    {
+        if (_brokenBeforeHeader.TryDequeue(out var broken))
+        {
+            (_line, _problem) = broken;
+            return true;
+        }
+
+        if (_pending)
+        {
+            _pending = false;
+            _line = _pendingLine;
+            _problem = _pendingProblem;
+            return true;
+        }
+
+        return false;
+    }
+
+    private bool ReadNext()
+    {
         while (true)
         {
             var status = Pump();
@@ -89,14 +165,8 @@ internal sealed class JsonTabularReader : TabularReader
         }
     }
 
-    public override async ValueTask<bool> ReadAsync(CancellationToken cancellationToken)
+    private async ValueTask<bool> ReadNextAsync(CancellationToken cancellationToken)
     {
-        if (_pending)
-        {
-            _pending = false;
-            return true;
-        }
-
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -113,13 +183,17 @@ internal sealed class JsonTabularReader : TabularReader
     public override int AddColumn(IReadOnlyList<string> names)
     {
         var index = HeaderIndex(names[0]);
-        for (var i = 1; i < names.Count; i++)
+        AddAliases(names, index);
+        return index;
+    }
+
+    public override void AddAliases(IReadOnlyList<string> names, int index)
+    {
+        foreach (var name in names)
         {
             // A later object may write any accepted name: each leads to the same column (unless it is a column already).
-            _headerIndexes.TryAdd(names[i].Trim(), index);
+            _headerIndexes.TryAdd(name.Trim(), index);
         }
-
-        return index;
     }
 
     public override ReadOnlySpan<byte> Field(int index)
@@ -135,12 +209,12 @@ internal sealed class JsonTabularReader : TabularReader
 
     public override bool CheckShape(LoadSession session)
     {
-        if (_rowProblem is null)
+        if (_problem is not { } problem)
         {
             return true;
         }
 
-        session.RowError(null, (string?)null, _rowProblem, "a JSON object whose values are strings, numbers, booleans or null", null);
+        session.RowError(problem.Column, problem.Value, problem.Problem, problem.Expected, null);
         return false;
     }
 
@@ -151,6 +225,10 @@ internal sealed class JsonTabularReader : TabularReader
             _source.Dispose();
         }
     }
+
+    private const string RowExpected = "a JSON object whose values are strings, numbers, booleans or null";
+    private const string InvalidTextProblem = "is not valid text (a lone UTF-16 surrogate escape such as \\udc00, or bytes that are not UTF-8)";
+    private const string InvalidTextExpected = "text in UTF-8; a character beyond U+FFFF is escaped as a surrogate pair such as \\ud83d\\ude00";
 
     private enum Status
     {
@@ -185,8 +263,9 @@ internal sealed class JsonTabularReader : TabularReader
         while (true)
         {
             var unread = _buffer.AsSpan(_start, _end - _start);
-            var newline = unread.IndexOf((byte)'\n');
-            if (newline < 0 && !_final)
+            // CR, LF and CR LF each end a line (as CsvHelper counts lines); a CR last in the window waits for what follows.
+            var newline = unread.IndexOfAny((byte)'\n', (byte)'\r');
+            if ((newline < 0 || (newline == unread.Length - 1 && unread[newline] == (byte)'\r')) && !_final)
             {
                 return Status.NeedMore;
             }
@@ -197,8 +276,9 @@ internal sealed class JsonTabularReader : TabularReader
             }
 
             var length = newline < 0 ? unread.Length : newline;
+            var breakLength = newline < 0 ? 0 : unread[newline..].StartsWith("\r\n"u8) ? 2 : 1;
             var line = unread[..length];
-            _start += newline < 0 ? length : length + 1;
+            _start += length + breakLength;
             _scan = _start;
             var number = _scanLine++;
             if (FieldParsers.Trim(line).IsEmpty)
@@ -212,7 +292,7 @@ internal sealed class JsonTabularReader : TabularReader
             {
                 if (!reader.Read() || reader.TokenType != JsonTokenType.StartObject)
                 {
-                    _rowProblem = "the line does not hold a JSON object";
+                    _problem = new RowProblem("the line does not hold a JSON object") { Unreadable = true };
                     return Status.Row;
                 }
 
@@ -224,12 +304,12 @@ internal sealed class JsonTabularReader : TabularReader
 
                 if (reader.Read())
                 {
-                    _rowProblem = "the line holds more than one JSON value";
+                    _problem = new RowProblem("the line holds more than one JSON value") { Unreadable = true };
                 }
             }
             catch (JsonException ex)
             {
-                _rowProblem = Malformed(ex);
+                _problem = new RowProblem(Malformed(ex)) { Unreadable = true };
             }
 
             _inObject = false;
@@ -240,9 +320,22 @@ internal sealed class JsonTabularReader : TabularReader
 
     private Status PumpArray()
     {
-        if (_arrayDone)
+        if (_arrayDone || !_arrayOpen)
         {
-            return Status.End;
+            // Before the array only white space may come (then the source is empty); after it, nothing else.
+            var unread = _buffer.AsSpan(_start, _end - _start);
+            var text = unread.IndexOfAnyExcept(" \t\r\n"u8);
+            if (text >= 0 && _arrayDone)
+            {
+                throw new SourceFormatException(LineAt(_start + text), "data follows the end of the JSON array", "one JSON array of objects and nothing after its closing ']' but white space", "Join the arrays into one; for one object per line use DataFormat.JsonLines (files named .jsonl or .ndjson).");
+            }
+
+            if (text < 0)
+            {
+                LineAt(_end);
+                _start = _end;
+                return _final ? Status.End : Status.NeedMore;
+            }
         }
 
         var reader = new Utf8JsonReader(_buffer.AsSpan(_start, _end - _start), _final, _state);
@@ -261,6 +354,11 @@ internal sealed class JsonTabularReader : TabularReader
 
         _start += (int)reader.BytesConsumed;
         _state = reader.CurrentState;
+        if (_arrayDone)
+        {
+            return PumpArray();
+        }
+
         if (status == Status.NeedMore && _final)
         {
             if (!_arrayOpen)
@@ -319,17 +417,16 @@ internal sealed class JsonTabularReader : TabularReader
         {
             case JsonTokenType.EndArray:
                 _arrayDone = true;
-                _arrayOpen = false;
                 return Status.End;
             case JsonTokenType.StartObject:
                 _inObject = true;
                 return Status.NeedMore;
             case JsonTokenType.StartArray:
-                _rowProblem = "the array element is not an object";
+                _problem = new RowProblem("the array element is not an object") { Unreadable = true };
                 _nestedDepth = 1;
                 return Status.NeedMore;
             default:
-                _rowProblem = "the array element is not an object";
+                _problem = new RowProblem("the array element is not an object") { Unreadable = true };
                 return Status.Row;
         }
     }
@@ -356,12 +453,12 @@ internal sealed class JsonTabularReader : TabularReader
             case JsonTokenType.False:
                 SetField(reader.ValueSpan);
                 break;
-            case JsonTokenType.Null:
+            case JsonTokenType.Null when _property >= 0:
                 _fields[_property] = (0, 0);
                 break;
             case JsonTokenType.StartObject:
             case JsonTokenType.StartArray:
-                _rowProblem ??= $"the property '{_headers[_property]}' holds a nested object or array";
+                _problem ??= new RowProblem(_property >= 0 ? $"the property '{_headers[_property]}' holds a nested object or array" : "a property holds a nested object or array");
                 _nestedDepth = 1;
                 break;
             case JsonTokenType.EndObject:
@@ -382,20 +479,42 @@ internal sealed class JsonTabularReader : TabularReader
         }
     }
 
+    /// <summary>The column of a property name; −1 (the row rejected) when the name is not valid text.</summary>
     private int PropertyIndex(ref Utf8JsonReader reader)
     {
         string name;
         if (reader.ValueIsEscaped)
         {
             Span<byte> unescaped = reader.ValueSpan.Length <= 256 ? stackalloc byte[reader.ValueSpan.Length] : new byte[reader.ValueSpan.Length];
-            name = _names.Intern(unescaped[..reader.CopyString(unescaped)]);
+            if (!TryUnescape(ref reader, unescaped, out var length))
+            {
+                _problem ??= new RowProblem("a property name " + InvalidTextProblem, null, RawValue(ref reader), InvalidTextExpected);
+                return -1;
+            }
+
+            name = _names.Intern(unescaped[..length]);
         }
         else
         {
             name = _names.Intern(reader.ValueSpan);
         }
 
-        return HeaderIndex(name);
+        return Claim(HeaderIndex(name), name);
+    }
+
+    /// <summary>Marks a column set by the current object; a second property of the same column rejects the row.</summary>
+    private int Claim(int index, string name)
+    {
+        if (_setInRow[index] == _rowNumber)
+        {
+            var names = string.Equals(_setAs[index], name, StringComparison.Ordinal) ? string.Empty : $" (as '{_setAs[index]}' and '{name}')";
+            _problem ??= new RowProblem($"the property '{name}' appears twice in the object{names}", _headers[index], null, "each property once in an object");
+            return index;
+        }
+
+        _setInRow[index] = _rowNumber;
+        _setAs[index] = name;
+        return index;
     }
 
     private int HeaderIndex(string name)
@@ -415,6 +534,8 @@ internal sealed class JsonTabularReader : TabularReader
             if (_fields.Length < _headers.Count)
             {
                 Array.Resize(ref _fields, _fields.Length * 2);
+                Array.Resize(ref _setInRow, _fields.Length);
+                Array.Resize(ref _setAs, _fields.Length);
             }
 
             _fields[index] = (0, 0);
@@ -426,15 +547,55 @@ internal sealed class JsonTabularReader : TabularReader
 
     private void SetString(ref Utf8JsonReader reader)
     {
+        if (_property < 0)
+        {
+            return;
+        }
+
         var length = reader.ValueSpan.Length;
         EnsureRowRoom(length);
-        var written = reader.ValueIsEscaped ? reader.CopyString(_row.AsSpan(_rowLength)) : Copy(reader.ValueSpan);
+        var written = length;
+        if (!reader.ValueIsEscaped)
+        {
+            Copy(reader.ValueSpan);
+        }
+        else if (!TryUnescape(ref reader, _row.AsSpan(_rowLength), out written))
+        {
+            _problem ??= new RowProblem("the string " + InvalidTextProblem, _headers[_property], RawValue(ref reader), InvalidTextExpected);
+            return;
+        }
+
         _fields[_property] = (_rowLength, written);
         _rowLength += written;
     }
 
+    /// <summary>
+    /// Unescapes a string; false when it does not make valid text: a lone surrogate escape (<c>\udc00</c>), or invalid
+    /// UTF-8 beside an escape (which the reader checks as it unescapes).
+    /// </summary>
+    private static bool TryUnescape(ref Utf8JsonReader reader, scoped Span<byte> destination, out int written)
+    {
+        try
+        {
+            written = reader.CopyString(destination);
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            written = 0;
+            return false;
+        }
+    }
+
+    private static string RawValue(ref Utf8JsonReader reader) => System.Text.Encoding.UTF8.GetString(reader.ValueSpan);
+
     private void SetField(ReadOnlySpan<byte> value)
     {
+        if (_property < 0)
+        {
+            return;
+        }
+
         EnsureRowRoom(value.Length);
         _fields[_property] = (_rowLength, Copy(value));
         _rowLength += value.Length;
@@ -458,8 +619,9 @@ internal sealed class JsonTabularReader : TabularReader
     {
         _line = line;
         _rowLength = 0;
-        _rowProblem = null;
+        _problem = null;
         _property = -1;
+        _rowNumber++;
         _fields.AsSpan(0, _headers.Count).Clear();
     }
 
@@ -506,5 +668,12 @@ internal sealed class JsonTabularReader : TabularReader
         }
 
         _end += count;
+    }
+
+    /// <summary>Why a row cannot be read: the problem, and the property and raw value at fault when there is one.</summary>
+    private readonly record struct RowProblem(string Problem, string? Column = null, string? Value = null, string Expected = RowExpected)
+    {
+        /// <summary>Whether the row is no whole object (malformed, not an object), so its property names are not headers.</summary>
+        public bool Unreadable { get; init; }
     }
 }

@@ -210,6 +210,13 @@ internal static class LoadEngine
             leaveOpen = false;
         }
 
+        if (!session.Options.IsUtf8)
+        {
+            // The parsers read UTF-8 spans: another encoding becomes UTF-8 as it is read.
+            stream = System.Text.Encoding.CreateTranscodingStream(stream, session.Options.Encoding, System.Text.Encoding.UTF8, leaveOpen);
+            leaveOpen = false;
+        }
+
         return resolved switch
         {
             DataFormat.Json => JsonTabularReader.Create(stream, leaveOpen, lines: false),

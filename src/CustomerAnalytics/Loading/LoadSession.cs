@@ -66,6 +66,10 @@ internal sealed class LoadSession
         Add(new LoadDiagnostic(Source, CurrentLine, column, Options.IncludeValuesInDiagnostics ? value : null, problem, expected, hint));
     }
 
+    /// <summary>Reports something odd about the current row that does not reject it (nor fail a strict load).</summary>
+    public void RowWarning(string column, ReadOnlySpan<byte> value, string problem, string expected, string? hint) =>
+        Add(new LoadDiagnostic(Source, CurrentLine, column, Options.IncludeValuesInDiagnostics ? Encoding.UTF8.GetString(value) : null, problem, expected, hint, DiagnosticSeverity.Warning));
+
     /// <summary>A problem of the whole source: nothing can be loaded, so it throws in every mode.</summary>
     /// <remarks>Listed even beyond <see cref="LoadOptions.MaxReportedProblems"/>: it is why the load stops.</remarks>
     public DataLoadException SourceError(long line, string? column, string? value, string problem, string expected, string? hint = null)
@@ -95,16 +99,21 @@ internal sealed class LoadSession
         RowsRead += part.RowsRead;
         RowsLoaded += part.RowsLoaded;
         RowsRejected += part.RowsRejected;
-        TotalProblems += part.TotalProblems - part._listed.Count;
+        TotalProblems += part.TotalProblems - part._listed.Count(d => d.Severity == DiagnosticSeverity.Error);
         foreach (var diagnostic in part._listed)
         {
             Add(diagnostic with { Line = diagnostic.Line + lineOffset });
         }
     }
 
+    /// <summary>Lists a diagnostic (up to the limit); only errors count as problems (a warning fails no load).</summary>
     private void Add(LoadDiagnostic diagnostic)
     {
-        TotalProblems++;
+        if (diagnostic.Severity == DiagnosticSeverity.Error)
+        {
+            TotalProblems++;
+        }
+
         if (_listed.Count < Options.MaxReportedProblems)
         {
             _listed.Add(diagnostic);

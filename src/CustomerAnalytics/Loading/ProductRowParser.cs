@@ -21,7 +21,7 @@ internal sealed class ProductRowParser(LoadSession session) : CollectingRowParse
         var id = index >= 0 ? _ids[index] : null;
         var category = ReadRequiredText(reader, _category, _categories, "category");
         TryReadMoney(reader, _price, allowNegative: false, out var price);
-        var name = ReadOptionalText(reader, _name, _names);
+        var name = ReadOptionalText(reader, _name, _names, "name");
         if (id is not null)
         {
             CheckUnique(_firstLines, index, _id, id, "product id");

@@ -20,9 +20,15 @@ internal abstract class RowParser(LoadSession session)
     {
         var binder = new ColumnBinder(reader);
         BindColumns(binder);
-        if (binder.Missing.Count > 0)
+        if (binder.Missing.Count > 0 || binder.Ambiguous.Count > 0)
         {
             DataLoadException? error = null;
+            foreach (var ambiguous in binder.Ambiguous)
+            {
+                var (problem, hint) = binder.Describe(ambiguous, reader.Headers[ambiguous.First]);
+                error = Session.SourceError(1, reader.Headers[ambiguous.First], null, problem, "one column per field", hint);
+            }
+
             foreach (var (names, map, field) in binder.Missing)
             {
                 error = Session.SourceError(
@@ -58,8 +64,38 @@ internal abstract class RowParser(LoadSession session)
             return -1;
         }
 
-        return pool.IndexOf(value);
+        return CheckIdText(column, value, what) ? pool.IndexOf(value) : -1;
     }
+
+    /// <summary>
+    /// Rejects an id that is not valid UTF-8 or holds a NUL byte: two damaged ids could read as the same text, and a
+    /// NUL shows nowhere. Returns whether the id is sound.
+    /// </summary>
+    protected bool CheckIdText(Column column, ReadOnlySpan<byte> value, string what)
+    {
+        var flaw = FieldParsers.CheckText(value);
+        if (flaw == FieldParsers.TextFlaw.None)
+        {
+            return true;
+        }
+
+        Session.RowError(column.Name, value, flaw == FieldParsers.TextFlaw.Nul ? $"the {what} holds a NUL byte" : $"the {what} is not valid UTF-8", "an id in UTF-8 without NUL bytes", FlawHint(flaw));
+        return false;
+    }
+
+    /// <summary>Warns of text that is not valid UTF-8 or holds a NUL byte; the row is still loaded (with U+FFFD for each bad byte).</summary>
+    private void CheckText(Column column, ReadOnlySpan<byte> value, string what)
+    {
+        var flaw = FieldParsers.CheckText(value);
+        if (flaw != FieldParsers.TextFlaw.None)
+        {
+            Session.RowWarning(column.Name, value, flaw == FieldParsers.TextFlaw.Nul ? $"the {what} holds a NUL byte" : $"the {what} is not valid UTF-8 (each invalid byte reads as \uFFFD)", "text in UTF-8", FlawHint(flaw));
+        }
+    }
+
+    private static string FlawHint(FieldParsers.TextFlaw flaw) => flaw == FieldParsers.TextFlaw.Nul
+        ? "A NUL byte in a text file is damage, or a file in UTF-16: set LoadOptions.Encoding (for example Encoding.Unicode)."
+        : "Set LoadOptions.Encoding to the file's encoding (for example Encoding.Latin1).";
 
     /// <summary>Required text (a segment, a category), interned; empty is an error.</summary>
     protected string? ReadRequiredText(TabularReader reader, Column column, Utf8Interner pool, string what)
@@ -71,11 +107,12 @@ internal abstract class RowParser(LoadSession session)
             return null;
         }
 
+        CheckText(column, value, what);
         return pool.Intern(value);
     }
 
     /// <summary>Optional text, interned; <see langword="null"/> when the column is absent or the value empty.</summary>
-    protected static string? ReadOptionalText(TabularReader reader, Column column, Utf8Interner pool)
+    protected string? ReadOptionalText(TabularReader reader, Column column, Utf8Interner pool, string what = "text")
     {
         if (!column.Exists)
         {
@@ -83,7 +120,13 @@ internal abstract class RowParser(LoadSession session)
         }
 
         var value = FieldParsers.Trim(reader.Field(column.Index));
-        return value.IsEmpty ? null : pool.Intern(value);
+        if (value.IsEmpty)
+        {
+            return null;
+        }
+
+        CheckText(column, value, what);
+        return pool.Intern(value);
     }
 
     protected bool TryReadQuantity(TabularReader reader, Column column, out int quantity)
@@ -131,7 +174,8 @@ internal abstract class RowParser(LoadSession session)
                 break;
             case FieldParsers.MoneyParse.OutOfRange:
                 problem = "the amount is too large";
-                expected = $"an amount below {(long.MaxValue / Money.Factor).ToString("N0", CultureInfo.InvariantCulture)}";
+                var bound = (long.MaxValue / Money.Factor).ToString("N0", CultureInfo.InvariantCulture);
+                expected = $"an amount between -{bound} and {bound}";
                 break;
             default:
                 problem = "not a number";
@@ -150,6 +194,17 @@ internal abstract class RowParser(LoadSession session)
         if (FieldParsers.TryParseTimestamp(value, Options.SourceTimeZone, ref _zoneCache, out timestamp))
         {
             return true;
+        }
+
+        if (FieldParsers.IsTooPreciseTimestamp(value))
+        {
+            Session.RowError(
+                column.Name,
+                value,
+                "more than 7 digits after the seconds' decimal point",
+                "a timestamp to a tenth of a microsecond at most (7 digits, such as 2024-03-01T10:00:00.1234567Z)",
+                "Round the timestamps to 7 digits before loading: nothing is rounded here.");
+            return false;
         }
 
         Session.RowError(

@@ -34,6 +34,11 @@ internal abstract class TabularReader : IDisposable
     /// </summary>
     public virtual int AddColumn(IReadOnlyList<string> names) => -1;
 
+    /// <summary>Makes every name of <paramref name="names"/> read as column <paramref name="index"/> in later rows that bring it (JSON).</summary>
+    public virtual void AddAliases(IReadOnlyList<string> names, int index)
+    {
+    }
+
     /// <summary>Reports a row whose shape does not fit the header (for example a wrong number of fields); true when it fits.</summary>
     public abstract bool CheckShape(LoadSession session);
 

@@ -70,6 +70,10 @@ internal class TransactionRowParser(LoadSession session, EnrichedDatasetBuilder?
             {
                 Session.RowError(_id.Name, string.Empty, "the transaction id is empty", "a non-empty transaction id", "Fill it in, or drop the column to number the rows instead.");
             }
+            else if (!CheckIdText(_id, raw, "transaction id"))
+            {
+                numericId = -1;
+            }
             else if (!FieldParsers.TryParseCanonicalInteger(raw, out numericId))
             {
                 numericId = -1;
@@ -161,13 +165,14 @@ internal class TransactionRowParser(LoadSession session, EnrichedDatasetBuilder?
     /// <summary>A required, non-empty id, checked only: 0, or −1 (reported) when empty.</summary>
     private int CheckId(TabularReader reader, Column column, string what)
     {
-        if (FieldParsers.Trim(reader.Field(column.Index)).IsEmpty)
+        var value = FieldParsers.Trim(reader.Field(column.Index));
+        if (value.IsEmpty)
         {
             Session.RowError(column.Name, string.Empty, $"the {what} is empty", $"a non-empty {what}", "Fill it in, or load with LoadMode.Lenient to skip such rows.");
             return -1;
         }
 
-        return 0;
+        return CheckIdText(column, value, what) ? 0 : -1;
     }
 
     /// <summary>The current order id as text (records keep it as a string).</summary>
@@ -204,7 +209,7 @@ internal class TransactionRowParser(LoadSession session, EnrichedDatasetBuilder?
         }
 
         var value = FieldParsers.Trim(reader.Field(_order.Index));
-        if (value.IsEmpty)
+        if (value.IsEmpty || !CheckIdText(_order, value, "order id"))
         {
             return -1;
         }
