@@ -1,0 +1,54 @@
+using CustomerAnalytics.Kpis;
+using CustomerAnalytics.Sql.Tests.Infrastructure;
+
+namespace CustomerAnalytics.Sql.Tests;
+
+public sealed class DuckDbEquivalenceTests
+{
+    [Fact]
+    public async Task Seed_EveryKpi_EqualsInMemory()
+    {
+        await using var connection = await DuckDbDatabase.OpenAsync(CsvTables.Seed);
+        await Equivalence.AssertAllAsync(connection, SqlSource.Default, SqlDialect.DuckDb, CsvTables.Seed.Dataset());
+    }
+
+    [Fact]
+    public async Task Seed_Overall_IsTheDocumentedFigures()
+    {
+        await using var connection = await DuckDbDatabase.OpenAsync(CsvTables.Seed);
+        var kpis = await SqlKpis.BindAsync(connection, SqlSource.Default, SqlDialect.DuckDb);
+
+        var overall = await kpis.Overall().ExecuteAsync(connection);
+
+        Assert.Equal(new OverallKpis(4, 7, 7, 13, 1474.92m, 210.70m), overall);
+        Assert.Equal("1474.92", overall.Revenue.ToString(System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public async Task Generated100k_EveryKpi_EqualsInMemory()
+    {
+        var tables = GeneratedData.Shared;
+        await using var connection = await DuckDbDatabase.OpenAsync(tables, schema: "shop");
+        var source = SqlSource.Default with
+        {
+            Customers = SqlRelation.Table("shop.customers"),
+            Products = SqlRelation.Table("shop.products"),
+            Transactions = SqlRelation.Table("shop.transactions"),
+        };
+
+        await Equivalence.AssertAllAsync(connection, source, SqlDialect.DuckDb, tables.Dataset());
+    }
+
+    [Fact]
+    public async Task KeptOnlyOrders_OrdersWithoutAKeptLine_AreNotCounted()
+    {
+        var tables = KeptOrdersData.Write();
+        await using var connection = await DuckDbDatabase.OpenAsync(tables);
+        var kpis = await SqlKpis.BindAsync(connection, SqlSource.Default, SqlDialect.DuckDb);
+
+        var overall = await kpis.Overall().ExecuteAsync(connection);
+
+        Assert.Equal(new OverallKpis(2, 4, 4, 6, 20.49m, 5.12m), overall);
+        await Equivalence.AssertAllAsync(connection, SqlSource.Default, SqlDialect.DuckDb, tables.Dataset());
+    }
+}
