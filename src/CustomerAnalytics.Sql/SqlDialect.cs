@@ -6,6 +6,6 @@ public enum SqlDialect
     /// <summary>DuckDB (embedded, through DuckDB.NET): money as <c>DECIMAL(18,4)</c>, sums as <c>DECIMAL(38,4)</c>; text ordered bytewise (its default collation).</summary>
     DuckDb = 0,
 
-    /// <summary>PostgreSQL and the engines that speak its dialect (Citus, Amazon Redshift, Greenplum, YugabyteDB): money as <c>NUMERIC</c>; text ordered with <c>COLLATE "C"</c>.</summary>
+    /// <summary>PostgreSQL (tested on 15): money as <c>NUMERIC</c>; text ordered with <c>COLLATE "C"</c>. What the engines built on its dialect (Citus, Greenplum, YugabyteDB, Amazon Redshift) accept is discussed in <c>docs/sql.md</c>.</summary>
     PostgreSql = 1,
 }
