@@ -1,4 +1,5 @@
 using CustomerAnalytics.Kpis;
+using CustomerAnalytics.Loading;
 using CustomerAnalytics.Sql.Tests.Infrastructure;
 
 namespace CustomerAnalytics.Sql.Tests;
@@ -37,6 +38,19 @@ public sealed class DuckDbEquivalenceTests
         };
 
         await Equivalence.AssertAllAsync(connection, source, SqlDialect.DuckDb, tables.Dataset());
+    }
+
+    [Fact]
+    public async Task Seed_CustomersFromAQueryWithOtherColumnNames_EveryKpiEqualsInMemory()
+    {
+        await using var connection = await DuckDbDatabase.OpenAsync(CsvTables.Seed);
+        var source = SqlSource.Default with
+        {
+            Customers = SqlRelation.FromQuery("SELECT customer_id AS account, segment AS tier FROM customers"),
+            CustomerColumns = CustomerColumns.Default with { Id = ["account"], Segment = ["tier"] },
+        };
+
+        await Equivalence.AssertAllAsync(connection, source, SqlDialect.DuckDb, CsvTables.Seed.Dataset());
     }
 
     [Fact]
