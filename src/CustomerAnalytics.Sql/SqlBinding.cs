@@ -89,19 +89,15 @@ internal sealed class SqlBinding
     };
 
     /// <summary>The column names of a relation, from an empty result set.</summary>
-    private static async Task<string[]> ColumnsOfAsync(DbConnection connection, SqlRelation relation, CancellationToken cancellationToken)
-    {
-        using var command = connection.CreateCommand();
-#pragma warning disable CA2100 // The relation is a validated, quoted identifier or the application's own query text.
-        command.CommandText = "SELECT * FROM " + relation.ToFromClause() + " AS r WHERE 1 = 0";
-#pragma warning restore CA2100
-        using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-        var names = new string[reader.FieldCount];
-        for (var i = 0; i < names.Length; i++)
+    private static Task<string[]> ColumnsOfAsync(DbConnection connection, SqlRelation relation, CancellationToken cancellationToken) =>
+        SqlCommands.ReadAsync(connection, "SELECT * FROM " + relation.ToFromClause() + " AS r WHERE 1 = 0", [], (reader, _) =>
         {
-            names[i] = reader.GetName(i);
-        }
+            var names = new string[reader.FieldCount];
+            for (var i = 0; i < names.Length; i++)
+            {
+                names[i] = reader.GetName(i);
+            }
 
-        return names;
-    }
+            return Task.FromResult(names);
+        }, cancellationToken);
 }

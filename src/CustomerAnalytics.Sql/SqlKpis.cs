@@ -59,7 +59,7 @@ public sealed class SqlKpis
     /// The queries over <paramref name="source"/> as the database has it: each part reads the first listed name the
     /// relation has (ignoring case, as the file loaders match headers), and optional parts it lacks are absent.
     /// </summary>
-    /// <param name="connection">An open connection of the dialect.</param>
+    /// <param name="connection">A connection of the dialect; a closed one is opened for the look-up and closed again.</param>
     /// <param name="source">The tables and columns.</param>
     /// <param name="dialect">The connection's dialect.</param>
     /// <param name="cancellationToken">Cancels the look-up of the columns.</param>

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Data;
 using System.Data.Common;
 
 namespace CustomerAnalytics.Sql;
@@ -37,38 +36,10 @@ public sealed class SqlQuery<T>
     /// <param name="cancellationToken">Cancels the query.</param>
     /// <returns>The result, equal to the in-memory calculator's on the same data.</returns>
     /// <exception cref="DbException">The database rejected the query (for example a missing table or a column of a type that cannot be summed).</exception>
-    public async Task<T> ExecuteAsync(DbConnection connection, CancellationToken cancellationToken = default)
+    public Task<T> ExecuteAsync(DbConnection connection, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(connection);
-        var opened = connection.State != ConnectionState.Open;
-        if (opened)
-        {
-            await connection.OpenAsync(cancellationToken).ConfigureAwait(false);
-        }
-
-        try
-        {
-            using var command = connection.CreateCommand();
-#pragma warning disable CA2100 // The text is built from validated, quoted identifiers; every value is a parameter.
-            command.CommandText = _sql;
-#pragma warning restore CA2100
-            foreach (var value in Parameters)
-            {
-                var parameter = command.CreateParameter();
-                parameter.Value = value;
-                command.Parameters.Add(parameter);
-            }
-
-            using var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
-            return await _read(reader, cancellationToken).ConfigureAwait(false);
-        }
-        finally
-        {
-            if (opened)
-            {
-                await connection.CloseAsync().ConfigureAwait(false);
-            }
-        }
+        return SqlCommands.ReadAsync(connection, _sql, Parameters, _read, cancellationToken);
     }
 
     /// <summary>The SQL text.</summary>

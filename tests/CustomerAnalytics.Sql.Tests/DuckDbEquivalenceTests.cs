@@ -65,4 +65,39 @@ public sealed class DuckDbEquivalenceTests
         Assert.Equal(new OverallKpis(2, 4, 4, 6, 20.49m, 5.12m), overall);
         await Equivalence.AssertAllAsync(connection, SqlSource.Default, SqlDialect.DuckDb, tables.Dataset());
     }
+
+    [Fact]
+    public async Task Empty_OverallIsZeroAndListsAreEmpty_AsInMemory()
+    {
+        var tables = KeptOrdersData.WriteHeadersOnly();
+        await using var connection = await DuckDbDatabase.OpenAsync(tables);
+        var kpis = await SqlKpis.BindAsync(connection, SqlSource.Default, SqlDialect.DuckDb);
+        var dataset = tables.Dataset();
+
+        var overall = await kpis.Overall().ExecuteAsync(connection);
+
+        Assert.Equal(new OverallKpis(0, 0, 0, 0, 0m, 0m), overall);
+        Assert.Equal(KpiCalculator.Overall(dataset), overall);
+        Assert.Empty(await kpis.BySegment().ExecuteAsync(connection));
+        Assert.Empty(await kpis.ByCustomer().ExecuteAsync(connection));
+        Assert.Empty(await kpis.TopProducts(5).ExecuteAsync(connection));
+        Assert.Empty(KpiCalculator.BySegment(dataset));
+    }
+
+    [Fact]
+    public async Task ClosedConnection_IsOpenedForTheCallAndClosedAgain()
+    {
+        var file = Path.Combine(TestFiles.Folder("closed"), $"seed-{Environment.ProcessId}.duckdb");
+        File.Delete(file);
+        await using var connection = await DuckDbDatabase.OpenAsync(CsvTables.Seed, dataSource: file);
+        await connection.CloseAsync();
+
+        var kpis = await SqlKpis.BindAsync(connection, SqlSource.Default, SqlDialect.DuckDb);
+        var overall = await kpis.Overall().ExecuteAsync(connection);
+
+        Assert.Equal(1474.92m, overall.Revenue);
+        Assert.Equal(System.Data.ConnectionState.Closed, connection.State);
+        await connection.DisposeAsync();
+        File.Delete(file);
+    }
 }

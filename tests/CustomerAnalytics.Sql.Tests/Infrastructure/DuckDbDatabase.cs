@@ -6,9 +6,9 @@ namespace CustomerAnalytics.Sql.Tests.Infrastructure;
 /// <summary>An in-memory DuckDB database holding <see cref="CsvTables"/>, read by the engine with declared column types.</summary>
 internal static class DuckDbDatabase
 {
-    public static async Task<DuckDBConnection> OpenAsync(CsvTables tables, string? schema = null)
+    public static async Task<DuckDBConnection> OpenAsync(CsvTables tables, string? schema = null, string dataSource = ":memory:")
     {
-        var connection = new DuckDBConnection("Data Source=:memory:");
+        var connection = new DuckDBConnection("Data Source=" + dataSource);
         await connection.OpenAsync();
         if (schema is not null)
         {

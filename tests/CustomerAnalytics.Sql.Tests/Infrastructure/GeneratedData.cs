@@ -11,14 +11,13 @@ namespace CustomerAnalytics.Sql.Tests.Infrastructure;
 /// </summary>
 internal static class GeneratedData
 {
-    private static readonly Lazy<CsvTables> Default = new(() => Write(Path.Combine(Path.GetTempPath(), "customer-analytics-sql-tests", "generated-100k"), seed: 20261202, lines: 100_000));
+    private static readonly Lazy<CsvTables> Default = new(() => Write(TestFiles.Folder("generated-100k"), seed: 20261202, lines: 100_000));
 
     /// <summary>The 100k set, written once per test run.</summary>
     public static CsvTables Shared => Default.Value;
 
     public static CsvTables Write(string directory, int seed, int lines)
     {
-        Directory.CreateDirectory(directory);
         var random = new Random(seed);
         string[] segments = ["Consumer", "SMB", "Enterprise", "consumer", "Éducation"];
         string[] categories = ["Accessories", "Hardware", "Software", "software", "Books", "Garden", "Toys", "Food"];
@@ -30,7 +29,7 @@ internal static class GeneratedData
         }
 
         var customersPath = Path.Combine(directory, "customers.csv");
-        File.WriteAllText(customersPath, text.ToString());
+        TestFiles.Write(customersPath, text.ToString());
         text.Clear().Append("product_id,category,price\n");
         for (var p = 0; p < products; p++)
         {
@@ -40,7 +39,7 @@ internal static class GeneratedData
         }
 
         var productsPath = Path.Combine(directory, "products.csv");
-        File.WriteAllText(productsPath, text.ToString());
+        TestFiles.Write(productsPath, text.ToString());
         text.Clear().Append("txn_id,customer_id,product_id,qty,ts,unit_price,order_id,line_total\n");
         var written = 0;
         for (var order = 1; written < lines; order++)
@@ -62,7 +61,7 @@ internal static class GeneratedData
         }
 
         var transactionsPath = Path.Combine(directory, "transactions.csv");
-        File.WriteAllText(transactionsPath, text.ToString());
+        TestFiles.Write(transactionsPath, text.ToString());
         return new CsvTables(customersPath, productsPath, transactionsPath);
     }
 }

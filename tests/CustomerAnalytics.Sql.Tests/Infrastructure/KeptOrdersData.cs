@@ -7,14 +7,22 @@ namespace CustomerAnalytics.Sql.Tests.Infrastructure;
 /// </summary>
 internal static class KeptOrdersData
 {
-    public static CsvTables Write()
+    private static readonly Lazy<CsvTables> KeptOrders = new(WriteKeptOrders);
+    private static readonly Lazy<CsvTables> Empty = new(WriteEmpty);
+
+    /// <summary>The eight lines, written once per test run (test classes run in parallel).</summary>
+    public static CsvTables Write() => KeptOrders.Value;
+
+    /// <summary>The three files with their headers only, written once per test run.</summary>
+    public static CsvTables WriteHeadersOnly() => Empty.Value;
+
+    private static CsvTables WriteKeptOrders()
     {
-        var directory = Path.Combine(Path.GetTempPath(), "customer-analytics-sql-tests", "kept-orders");
-        Directory.CreateDirectory(directory);
+        var directory = TestFiles.Folder("kept-orders");
         var tables = new CsvTables(Path.Combine(directory, "customers.csv"), Path.Combine(directory, "products.csv"), Path.Combine(directory, "transactions.csv"));
-        File.WriteAllText(tables.Customers, "customer_id,segment\nC1,Consumer\nC2,SMB\n");
-        File.WriteAllText(tables.Products, "product_id,category,price\nP1,Tea,2.50\nP2,Coffee,\n");
-        File.WriteAllText(tables.Transactions, """
+        TestFiles.Write(tables.Customers, "customer_id,segment\nC1,Consumer\nC2,SMB\n");
+        TestFiles.Write(tables.Products, "product_id,category,price\nP1,Tea,2.50\nP2,Coffee,\n");
+        TestFiles.Write(tables.Transactions, """
             txn_id,customer_id,product_id,qty,ts,unit_price,order_id,line_total
             1,C1,P1,2,2024-03-01T10:00:00Z,,O1,
             2,C1,P9,1,2024-03-01T10:00:00Z,,O1,
@@ -26,6 +34,16 @@ internal static class KeptOrdersData
             8,C1,P2,3,2024-03-07T10:00:00Z,,O6,9.99
 
             """.ReplaceLineEndings("\n"));
+        return tables;
+    }
+
+    private static CsvTables WriteEmpty()
+    {
+        var directory = TestFiles.Folder("empty");
+        var tables = new CsvTables(Path.Combine(directory, "customers.csv"), Path.Combine(directory, "products.csv"), Path.Combine(directory, "transactions.csv"));
+        TestFiles.Write(tables.Customers, "customer_id,segment\n");
+        TestFiles.Write(tables.Products, "product_id,category,price\n");
+        TestFiles.Write(tables.Transactions, "txn_id,customer_id,product_id,qty,ts,unit_price,order_id,line_total\n");
         return tables;
     }
 }
