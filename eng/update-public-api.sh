@@ -1,11 +1,13 @@
 #!/usr/bin/env bash
 # Brings src/CustomerAnalytics/PublicAPI.Unshipped.txt in line with the code: adds the symbols the
 # PublicApiAnalyzers report as undeclared (RS0016) and removes those reported as gone (RS0017).
+# Another package: eng/update-public-api.sh src/CustomerAnalytics.Sql
 # Review the diff it leaves: it is the public API change.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-project=src/CustomerAnalytics/CustomerAnalytics.csproj
-file=src/CustomerAnalytics/PublicAPI.Unshipped.txt
+dir=${1:-src/CustomerAnalytics}
+project=$dir/$(basename "$dir").csproj
+file=$dir/PublicAPI.Unshipped.txt
 log=$(mktemp)
 dotnet build "$project" -c Release -f net10.0 -p:TreatWarningsAsErrors=false -nologo -clp:NoSummary > "$log" 2>&1 || true
 added=$(grep -o "RS0016: Symbol '.*' is not part of the declared public API" "$log" | sed -E "s/^RS0016: Symbol '(.*)' is not part of the declared public API$/\1/" | sort -u || true)

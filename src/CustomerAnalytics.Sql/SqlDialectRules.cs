@@ -1,0 +1,31 @@
+namespace CustomerAnalytics.Sql;
+
+/// <summary>What differs between the dialects in the KPI queries: the exact money types and the ordinal text order.</summary>
+internal sealed class SqlDialectRules
+{
+    private SqlDialectRules(SqlDialect dialect) => Dialect = dialect;
+
+    public SqlDialect Dialect { get; }
+
+    public static SqlDialectRules For(SqlDialect dialect) => Enum.IsDefined(dialect)
+        ? new SqlDialectRules(dialect)
+        : throw new ArgumentOutOfRangeException(nameof(dialect), dialect, "Not a defined SQL dialect.");
+
+    /// <summary>A price or amount as exact money (DuckDB: 4 decimal places as the in-memory dataset keeps; PostgreSQL: unbounded NUMERIC).</summary>
+    public string Money(string expression) => Dialect == SqlDialect.DuckDb
+        ? $"CAST({expression} AS DECIMAL(18,4))"
+        : $"CAST({expression} AS NUMERIC)";
+
+    /// <summary>The exact sum of money, 0 over no rows.</summary>
+    public string SumMoney(string expression) => Dialect == SqlDialect.DuckDb
+        ? $"CAST(COALESCE(SUM({expression}), 0) AS DECIMAL(38,4))"
+        : $"COALESCE(SUM({expression}), 0)";
+
+    /// <summary>Text compared by code point, as the in-memory calculators compare ids (ordinal).</summary>
+    public string Ordinal(string expression) => Dialect == SqlDialect.DuckDb
+        ? expression
+        : expression + " COLLATE \"C\"";
+
+    /// <summary>The placeholder of the <paramref name="position"/>-th parameter (1-based).</summary>
+    public static string Parameter(int position) => "$" + position.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}

@@ -1,0 +1,113 @@
+using System.Collections.Immutable;
+using System.Data.Common;
+using CustomerAnalytics.Kpis;
+
+namespace CustomerAnalytics.Sql;
+
+/// <summary>
+/// The KPIs of <see cref="KpiCalculator"/> pushed down to a database: each method returns a <see cref="SqlQuery{T}"/>
+/// whose result is the record the in-memory calculator returns on the same data, with the same definitions (revenue =
+/// line total, else quantity × unit price, else quantity × list price; returns subtract; orders count kept lines only;
+/// ties broken by id, ordinal). Lines are joined to customers and products with inner joins: a line naming an unknown
+/// customer or product is left out, as <see cref="Enrichment.UnknownReferencePolicy.Reject"/> (the default) does.
+/// Immutable and safe to share. Definitions, the dialect contract and what differs from files: <c>docs/sql.md</c>.
+/// </summary>
+/// <example>
+/// <code>
+/// await using var connection = new DuckDBConnection("Data Source=shop.duckdb");
+/// await connection.OpenAsync();
+/// var kpis = await SqlKpis.BindAsync(connection, SqlSource.Default, SqlDialect.DuckDb);
+/// OverallKpis overall = await kpis.Overall().ExecuteAsync(connection);
+/// Console.WriteLine(kpis.TopProducts(5).ToSql());
+/// </code>
+/// </example>
+public sealed class SqlKpis
+{
+    private readonly KpiSql _sql;
+
+    private SqlKpis(SqlBinding binding, SqlDialect dialect)
+    {
+        Dialect = dialect;
+        Source = binding.Source;
+        _sql = new KpiSql(binding, SqlDialectRules.For(dialect));
+    }
+
+    /// <summary>The dialect the queries are written in.</summary>
+    public SqlDialect Dialect { get; }
+
+    /// <summary>The source the queries read.</summary>
+    public SqlSource Source { get; }
+
+    /// <summary>
+    /// The queries over <paramref name="source"/> without looking at a database (to print SQL for a warehouse): each
+    /// part reads the first name its list gives, and an optional part with an empty list (for example
+    /// <c>TransactionColumns.Default with { LineTotal = [] }</c>) is absent.
+    /// </summary>
+    /// <param name="source">The tables and columns.</param>
+    /// <param name="dialect">The dialect to write.</param>
+    /// <returns>The queries.</returns>
+    /// <exception cref="ArgumentException">The source is invalid (<see cref="SqlSource.Validate"/>), or the dialect is not defined.</exception>
+    /// <exception cref="InvalidOperationException">No price part is named (line total, unit price or list price).</exception>
+    public static SqlKpis Create(SqlSource source, SqlDialect dialect)
+    {
+        ArgumentNullException.ThrowIfNull(source);
+        SqlDialectRules.For(dialect);
+        return new SqlKpis(SqlBinding.FirstNames(source), dialect);
+    }
+
+    /// <summary>
+    /// The queries over <paramref name="source"/> as the database has it: each part reads the first listed name the
+    /// relation has (ignoring case, as the file loaders match headers), and optional parts it lacks are absent.
+    /// </summary>
+    /// <param name="connection">A connection of the dialect; a closed one is opened for the look-up and closed again.</param>
+    /// <param name="source">The tables and columns.</param>
+    /// <param name="dialect">The connection's dialect.</param>
+    /// <param name="cancellationToken">Cancels the look-up of the columns.</param>
+    /// <returns>The queries.</returns>
+    /// <exception cref="ArgumentException">The source is invalid (<see cref="SqlSource.Validate"/>), or the dialect is not defined.</exception>
+    /// <exception cref="InvalidOperationException">A relation lacks a required column (the message lists what was looked for and what it has), or no price part is present.</exception>
+    public static async Task<SqlKpis> BindAsync(DbConnection connection, SqlSource source, SqlDialect dialect, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(connection);
+        ArgumentNullException.ThrowIfNull(source);
+        SqlDialectRules.For(dialect);
+        return new SqlKpis(await SqlBinding.ResolveAsync(connection, source, cancellationToken).ConfigureAwait(false), dialect);
+    }
+
+    /// <summary>The headline figures, as <see cref="KpiCalculator.Overall"/>; the average order value is taken in the client from the exact revenue and orders.</summary>
+    /// <returns>The query.</returns>
+    public SqlQuery<OverallKpis> Overall() => new(Dialect, _sql.Overall(), [], KpiReaders.OverallAsync);
+
+    /// <summary>The figures by customer segment, as <see cref="KpiCalculator.BySegment"/>.</summary>
+    /// <returns>The query.</returns>
+    public SqlQuery<ImmutableArray<GroupKpi>> BySegment() => new(Dialect, _sql.Group("segment"), [], KpiReaders.GroupsAsync);
+
+    /// <summary>The figures by product category, as <see cref="KpiCalculator.ByCategory"/>.</summary>
+    /// <returns>The query.</returns>
+    public SqlQuery<ImmutableArray<GroupKpi>> ByCategory() => new(Dialect, _sql.Group("category"), [], KpiReaders.GroupsAsync);
+
+    /// <summary>The figures by customer, as <see cref="KpiCalculator.ByCustomer"/>.</summary>
+    /// <returns>The query.</returns>
+    public SqlQuery<ImmutableArray<GroupKpi>> ByCustomer() => new(Dialect, _sql.Group("customer_id"), [], KpiReaders.GroupsAsync);
+
+    /// <summary>Every product with a line, ranked, as <see cref="KpiCalculator.Products"/>.</summary>
+    /// <param name="rankBy">The measure to rank by.</param>
+    /// <returns>The query.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="rankBy"/> is not defined.</exception>
+    public SqlQuery<ImmutableArray<ProductKpi>> Products(ProductRanking rankBy = ProductRanking.Revenue) =>
+        new(Dialect, _sql.Products(CheckRanking(rankBy), false), [], KpiReaders.ProductsAsync);
+
+    /// <summary>The first <paramref name="count"/> products, as <see cref="KpiCalculator.TopProducts"/>; <paramref name="count"/> is the parameter <c>$1</c>.</summary>
+    /// <param name="count">How many products at most.</param>
+    /// <param name="rankBy">The measure to rank by.</param>
+    /// <returns>The query.</returns>
+    /// <exception cref="ArgumentOutOfRangeException"><paramref name="count"/> is negative, or <paramref name="rankBy"/> is not defined.</exception>
+    public SqlQuery<ImmutableArray<ProductKpi>> TopProducts(int count, ProductRanking rankBy = ProductRanking.Revenue)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        return new(Dialect, _sql.Products(CheckRanking(rankBy), true), [(long)count], KpiReaders.ProductsAsync);
+    }
+
+    private static ProductRanking CheckRanking(ProductRanking rankBy) =>
+        Enum.IsDefined(rankBy) ? rankBy : throw new ArgumentOutOfRangeException(nameof(rankBy), rankBy, "Not a defined ranking.");
+}
