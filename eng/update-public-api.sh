@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
-# Brings src/CustomerAnalytics/PublicAPI.Unshipped.txt in line with the code: adds the symbols the
+# Brings a package's PublicAPI.Unshipped.txt (src/CustomerAnalytics, or the project folder given as $1) in line with the code: adds the symbols the
 # PublicApiAnalyzers report as undeclared (RS0016) and removes those reported as gone (RS0017).
 # Review the diff it leaves: it is the public API change.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-project=src/CustomerAnalytics/CustomerAnalytics.csproj
-file=src/CustomerAnalytics/PublicAPI.Unshipped.txt
+project=${1:-src/CustomerAnalytics}/$(basename "${1:-src/CustomerAnalytics}").csproj
+file=$(dirname "$project")/PublicAPI.Unshipped.txt
 log=$(mktemp)
 dotnet build "$project" -c Release -f net10.0 -p:TreatWarningsAsErrors=false -nologo -clp:NoSummary > "$log" 2>&1 || true
 added=$(grep -o "RS0016: Symbol '.*' is not part of the declared public API" "$log" | sed -E "s/^RS0016: Symbol '(.*)' is not part of the declared public API$/\1/" | sort -u || true)
