@@ -32,6 +32,10 @@ internal sealed class RunSettings : DataSettings
     [DefaultValue(5)]
     public int Count { get; init; } = 5;
 
+    [CommandOption("--currency <CODE>")]
+    [Description("The currency of the dashboard's amounts: an ISO 4217 code (GBP, USD, EUR, JPY… are shown as £, $, €, ¥) or a symbol.")]
+    public string? Currency { get; init; }
+
     [CommandOption("--no-dashboard")]
     [Description("Do not write dashboard.html.")]
     public bool NoDashboard { get; init; }
@@ -48,9 +52,31 @@ internal sealed class RunSettings : DataSettings
             return ValidationResult.Error($"--top and --count must be at least 1 (were {Top} and {Count}).");
         }
 
+        if (Currency is not null && !DashboardCurrency.IsValid(Currency))
+        {
+            return ValidationResult.Error($"--currency '{Currency}' is not a currency: give an ISO 4217 code such as GBP, or a symbol of 1 to 8 characters such as £.");
+        }
+
         return Strategies.Exists(Strategy)
             ? base.Validate()
             : ValidationResult.Error($"Unknown --strategy '{Strategy}'; one of: {string.Join(", ", Strategies.Names)}.");
+    }
+}
+
+/// <summary>Checks <c>--currency</c> against the dashboard's own rule (<see cref="DashboardOptions.Currency"/>).</summary>
+internal static class DashboardCurrency
+{
+    public static bool IsValid(string currency)
+    {
+        try
+        {
+            (DashboardOptions.Default with { Currency = currency }).Validate();
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 }
 
@@ -95,7 +121,7 @@ internal sealed class RunCommand : Command<RunSettings>
                 var manifest = result.WriteArtifacts(output);
                 if (!settings.NoDashboard)
                 {
-                    DashboardWriter.Write(DashboardDocument.FromRun(result), Path.Combine(output, DashboardWriter.DefaultFileName));
+                    DashboardWriter.Write(DashboardDocument.FromRun(result, DashboardOptions.Default with { Currency = settings.Currency }), Path.Combine(output, DashboardWriter.DefaultFileName));
                 }
 
                 writing.Complete(string.Create(CultureInfo.InvariantCulture, $"{manifest.Files.Length + (settings.NoDashboard ? 0 : 1)} files, {writing.Elapsed.TotalSeconds:0.00} s"));
