@@ -31,7 +31,7 @@ public static partial class DashboardWriter
         header h1{margin:0 0 4px;font-size:24px}
         header p{margin:0 0 4px;color:var(--muted)}
         header p.range{margin-bottom:20px;color:var(--ink)}
-        .cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(180px,1fr));gap:12px;margin-bottom:20px}
+        .cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,180px),1fr));gap:12px;margin-bottom:20px}
         .card{background:var(--panel);border:1px solid var(--line);border-radius:8px;padding:14px 16px}
         .card-label{color:var(--muted);font-size:12px;text-transform:uppercase;letter-spacing:.04em}
         .card-value{font-size:26px;font-weight:bold;margin-top:4px;font-variant-numeric:tabular-nums}
@@ -54,6 +54,7 @@ public static partial class DashboardWriter
         .h0{background:#eff6ff}.h1{background:#dbeafe}.h2{background:#bfdbfe}.h3{background:#93c5fd}.h4{background:#60a5fa}
         .h5{background:#2563eb;color:#fff}.h6{background:#1d4ed8;color:#fff}.h7{background:#1e40af;color:#fff}.h8{background:#1e3a8a;color:#fff}.h9{background:#172554;color:#fff}
         footer{margin-top:20px;color:var(--muted);font-size:12px}
+        @media (max-width:600px){body{padding:12px}.panel{padding:10px}.cards{grid-template-columns:repeat(2,minmax(0,1fr))}.card-value{font-size:20px}}
         """;
 
     private static readonly string StyleHash = Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(StyleSheet)));
