@@ -7,6 +7,7 @@ internal static class BarChart
 {
     private const double Band = 26;
     private const double AxisHeight = 24;
+    private const double MaxColumnWidth = 48;
 
     /// <summary>Horizontal bars, the first label at the top; the height grows with the number of bars.</summary>
     public static string Horizontal(ChartData data, string idPrefix, string title, string series, DashboardOptions options, Format format)
@@ -42,15 +43,16 @@ internal static class BarChart
         return svg.ToString();
     }
 
-    /// <summary>Vertical columns, left to right; labels are thinned so that they do not overlap.</summary>
+    /// <summary>Vertical columns, left to right, at most 48 px wide (one month is not a wall); labels are thinned so that they do not overlap.</summary>
     public static string Vertical(ChartData data, string idPrefix, string title, string series, DashboardOptions options, Format format)
     {
         var frame = TimeFrame.Draw(data, idPrefix, title, series, options, format, out var svg);
+        var barWidth = Math.Min(frame.Band * 0.7, MaxColumnWidth);
         for (var i = 0; i < data.Labels.Length; i++)
         {
             var end = frame.Y(data.Values[i]);
             var fill = data.FillOf(i);
-            svg.Rect(frame.X(i) - (frame.Band * 0.35), Math.Min(frame.Zero, end), frame.Band * 0.7, Math.Abs(frame.Zero - end), fill, data.Partial[i] ? Legend.PartialAttributes(fill) : null);
+            svg.Rect(frame.X(i) - (barWidth / 2), Math.Min(frame.Zero, end), barWidth, Math.Abs(frame.Zero - end), fill, data.Partial[i] ? Legend.PartialAttributes(fill) : null);
         }
 
         svg.Line(frame.Left, frame.Zero, frame.Right, frame.Zero, ChartColors.Muted);

@@ -57,6 +57,14 @@ public sealed class SvgChartTests
     }
 
     [Fact]
+    public void VerticalBars_OnePeriod_ColumnAtMost48PixelsWide()
+    {
+        var svg = Render(new DashboardChart(DashboardChartKind.VerticalBars, ["2024-03"], [1474.92m], "Revenue"));
+
+        Assert.Matches("<rect x=\"[0-9.]+\" y=\"[0-9.]+\" width=\"48\" height=\"[0-9.]+\" fill=\"#2563EB\"/>", svg);
+    }
+
+    [Fact]
     public void Line_OnePolylineAndOneMarkerPerPeriod_PartialMarkerHollow()
     {
         var chart = new DashboardChart(DashboardChartKind.Line, ["a", "b", "c", "d"], [1m, 2m, 3m, 1m], "Units") { Partial = [true, false, false, false] };
