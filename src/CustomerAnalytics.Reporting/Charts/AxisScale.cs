@@ -2,7 +2,7 @@ namespace CustomerAnalytics.Reporting.Charts;
 
 /// <summary>
 /// A value axis from zero (or the lowest negative value) to a round number past the highest value, with ticks at round
-/// steps (1, 2, 2.5 or 5 × 10ⁿ), about five of them.
+/// steps (1, 2, 2.5 or 5 × 10ⁿ), about five of them; at least 1 apart when every value is a whole number.
 /// </summary>
 internal sealed class AxisScale
 {
@@ -36,18 +36,21 @@ internal sealed class AxisScale
     public static AxisScale Covering(IEnumerable<double> values)
     {
         double min = 0, max = 0;
+        var whole = true;
         foreach (var value in values)
         {
             min = Math.Min(min, value);
             max = Math.Max(max, value);
+            whole &= value == Math.Floor(value);
         }
 
         if (max - min <= 0)
         {
-            return new AxisScale(0, 1, 0.25);
+            return new AxisScale(0, 1, whole ? 1 : 0.25);
         }
 
-        var step = NiceStep((max - min) / 5);
+        // Counts (whole values) never get ticks between whole numbers.
+        var step = whole ? Math.Max(1, NiceStep((max - min) / 5)) : NiceStep((max - min) / 5);
         return new AxisScale(Math.Floor(min / step) * step, Math.Ceiling(max / step) * step, step);
     }
 

@@ -120,7 +120,9 @@ public sealed class SvgChartTests
     [InlineData(new double[] { 300, 200, 100 }, 0, 300, 100)]
     [InlineData(new double[] { 1_200_000 }, 0, 1_250_000, 250_000)]
     [InlineData(new double[] { -30, 70 }, -40, 80, 20)]
-    [InlineData(new double[] { 0 }, 0, 1, 0.25)]
+    [InlineData(new double[] { 0 }, 0, 1, 1)]
+    [InlineData(new double[] { 0.5 }, 0, 0.5, 0.1)]
+    [InlineData(new double[] { 2, 1, 1 }, 0, 2, 1)]
     public void AxisScale_RoundStepsFromZero(double[] values, double low, double high, double step)
     {
         var scale = AxisScale.Covering(values);
