@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Brings src/CustomerAnalytics/PublicAPI.Unshipped.txt in line with the code: adds the symbols the
+# Brings a package's PublicAPI.Unshipped.txt (src/CustomerAnalytics, or the project folder given as $1) in line with the code: adds the symbols the
 # PublicApiAnalyzers report as undeclared (RS0016) and removes those reported as gone (RS0017).
 # Another package: eng/update-public-api.sh src/CustomerAnalytics.Sql
 # Review the diff it leaves: it is the public API change.

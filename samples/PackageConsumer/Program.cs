@@ -3,6 +3,7 @@ using CustomerAnalytics.Enrichment;
 using CustomerAnalytics.Loading;
 using CustomerAnalytics.Model;
 using CustomerAnalytics.Pipeline;
+using CustomerAnalytics.Reporting;
 
 // A host that consumes the package by version: data it has in memory, plus transactions read from CSV text.
 const string transactionsCsv = """
@@ -17,5 +18,11 @@ var builder = new EnrichedDatasetBuilder()
 var report = TransactionLoader.LoadInto(builder, new MemoryStream(System.Text.Encoding.UTF8.GetBytes(transactionsCsv)), "inline.csv");
 var run = AnalyticsPipeline.Analyze(builder.Build());
 
-Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"customers={run.Overall.Customers} transactions={run.Overall.Transactions} revenue={run.Overall.Revenue}"));
-return report.RowsLoaded == 2 && run.Overall.Revenue == 129.00m && run.Recommendations.Length == 2 ? 0 : 1;
+// The dashboard, from the Reporting package, in three lines.
+var dashboard = Path.Combine(Path.GetTempPath(), $"consumer-{Environment.ProcessId}", DashboardWriter.DefaultFileName);
+DashboardWriter.Write(DashboardDocument.FromRun(run, DashboardOptions.Default with { Currency = "GBP" }), dashboard);
+var html = File.ReadAllText(dashboard);
+Directory.Delete(Path.GetDirectoryName(dashboard)!, recursive: true);
+
+Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"customers={run.Overall.Customers} transactions={run.Overall.Transactions} revenue={run.Overall.Revenue} dashboard={html.Length} chars"));
+return report.RowsLoaded == 2 && run.Overall.Revenue == 129.00m && run.Recommendations.Length == 2 && html.Contains("£129.00", StringComparison.Ordinal) ? 0 : 1;

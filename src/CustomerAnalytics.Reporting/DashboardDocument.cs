@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Globalization;
 using CustomerAnalytics.Enrichment;
 using CustomerAnalytics.Kpis;
 using CustomerAnalytics.Pipeline;
@@ -25,6 +24,18 @@ public sealed record DashboardDocument(
     ImmutableArray<DashboardSection> Sections,
     DateTimeOffset? GeneratedAt = null)
 {
+    /// <summary>The first day of the data (its earliest transaction, local to <see cref="TimeZoneName"/>), shown in the header.</summary>
+    /// <value>Defaults to <see langword="null"/>: no date range in the header.</value>
+    public DateOnly? FirstDate { get; init; }
+
+    /// <summary>The last day of the data (its latest transaction), shown in the header.</summary>
+    /// <value>Defaults to <see langword="null"/>.</value>
+    public DateOnly? LastDate { get; init; }
+
+    /// <summary>The time zone of <see cref="FirstDate"/> and <see cref="LastDate"/>, for example <c>UTC</c>.</summary>
+    /// <value>Defaults to <see langword="null"/>: not shown.</value>
+    public string? TimeZoneName { get; init; }
+
     /// <summary>The ids of the built-in sections, in page order.</summary>
     public static ImmutableArray<string> StandardSectionIds { get; } =
         ["revenue-by-segment", "revenue-by-category", "top-products", "revenue-by-month", "top-category-by-segment", "cohort-retention", "rfm-segments"];
@@ -74,7 +85,7 @@ public sealed record DashboardDocument(
         ArgumentNullException.ThrowIfNull(run);
         options ??= DashboardOptions.Default;
         options.Validate();
-        return Create(run.Dataset, run.Overall, run.BySegment, run.ByCategory, run.TopProducts, run.Global.TopCategoryBySegment, run.Periods, run.Cohorts, run.Rfm, options);
+        return Create(run.Dataset, run.Overall, run.BySegment, run.ByCategory, run.TopProducts, run.Global.TopCategoryBySegment, run.Periods, run.Cohorts, run.Rfm, run.Options.TimeSeries.TimeZone, options);
     }
 
     /// <summary>
@@ -114,6 +125,7 @@ public sealed record DashboardDocument(
             CustomerKpiCalculator.ByPeriod(dataset),
             CustomerKpiCalculator.Cohorts(dataset),
             dataset.TransactionCount == 0 ? null : RfmCalculator.Compute(dataset),
+            TimeZoneInfo.Utc,
             options);
     }
 
@@ -127,131 +139,41 @@ public sealed record DashboardDocument(
         ImmutableArray<PeriodKpi> periods,
         ImmutableArray<CohortCell> cohorts,
         RfmResult? rfm,
+        TimeZoneInfo zone,
         DashboardOptions options)
     {
+        var format = Format.For(options);
         ImmutableArray<DashboardCard> cards =
         [
-            new("Customers", Format.Count(overall.Customers)),
-            new("Orders", Format.Count(overall.Orders)),
-            new("Revenue", Format.Money(overall.Revenue)),
-            new("Average order value", Format.Money(overall.AverageOrderValue)),
+            new("Customers", format.Count(overall.Customers)),
+            new("Orders", format.Count(overall.Orders)),
+            new("Revenue", format.Money(overall.Revenue)),
+            new("Average order value", format.Money(overall.AverageOrderValue)),
         ];
 
-        var subtitle = $"{Format.Quantity(overall.Transactions, "order line")}, {Format.Quantity(overall.Units, "unit")}, "
-            + $"{Format.Quantity(dataset.Products.Count, "product")} in {Format.Quantity(dataset.Categories.Count, "category", "categories")}";
+        var subtitle = $"{format.Quantity(overall.Transactions, "order line")}, {format.Quantity(overall.Units, "unit")}, "
+            + $"{format.Quantity(dataset.Products.Count, "product")} in {format.Quantity(dataset.Categories.Count, "category", "categories")}";
 
+        var range = DataRange.Of(dataset, zone);
+        var zoneName = zone == TimeZoneInfo.Utc ? "UTC" : zone.Id;
+        var byCategoryOrEmpty = byCategory.IsDefault ? [] : byCategory;
+        var standard = new StandardSections(format, options);
         ImmutableArray<DashboardSection> sections =
         [
-            GroupSection("revenue-by-segment", "Revenue by segment", "Segment", "Net revenue of each customer segment, highest first.", bySegment.IsDefault ? [] : bySegment),
-            GroupSection("revenue-by-category", "Revenue by category", "Category", "Net revenue of each product category, highest first.", byCategory.IsDefault ? [] : byCategory),
-            TopProductsSection(dataset, topProducts.IsDefault ? [] : topProducts),
-            MonthSection(periods.IsDefault ? [] : periods),
-            TopCategorySection(topCategoryBySegment.IsDefault ? [] : topCategoryBySegment),
-            CohortSection(cohorts.IsDefault ? [] : cohorts, options),
-            RfmSection(rfm is { Customers.IsDefaultOrEmpty: false } ? rfm : null),
+            standard.Groups("revenue-by-segment", "Revenue by segment", "Segment", "Net revenue of each customer segment, highest first.", bySegment.IsDefault ? [] : bySegment, "Every customer is in the same segment"),
+            standard.Groups("revenue-by-category", "Revenue by category", "Category", "Net revenue of each product category, highest first.", byCategoryOrEmpty, "Every product has the same category"),
+            standard.TopProducts(dataset, topProducts.IsDefault ? [] : topProducts),
+            standard.Periods(periods.IsDefault ? [] : periods, range, zoneName),
+            standard.TopCategories(topCategoryBySegment.IsDefault ? [] : topCategoryBySegment, byCategoryOrEmpty),
+            standard.Cohorts(cohorts.IsDefault ? [] : cohorts),
+            standard.Rfm(rfm),
         ];
 
-        return new DashboardDocument(options.Title, subtitle, cards, sections, options.GeneratedAt);
-    }
-
-    private static DashboardSection GroupSection(string id, string title, string keyHeader, string description, ImmutableArray<GroupKpi> groups)
-    {
-        var chart = new DashboardChart(
-            DashboardChartKind.HorizontalBars,
-            [.. groups.Select(g => g.Key)],
-            [.. groups.Select(g => g.Revenue)],
-            "Revenue");
-        var table = new DashboardTable(
-            [new(keyHeader), new("Revenue", true), new("Orders", true), new("Customers", true), new("Units", true)],
-            [.. groups.Select(g => ImmutableArray.Create(g.Key, Format.Money(g.Revenue), Format.Count(g.Orders), Format.Count(g.Customers), Format.Count(g.Units)))]);
-        return new DashboardSection(id, title, description, chart, table);
-    }
-
-    private static DashboardSection TopProductsSection(EnrichedDataset dataset, ImmutableArray<ProductKpi> products)
-    {
-        string NameOf(string productId) =>
-            dataset.TryGetProductIndex(productId, out var index) ? dataset.Products[index].Name ?? string.Empty : string.Empty;
-
-        string LabelOf(string productId) => NameOf(productId) is { Length: > 0 } name ? productId + " · " + name : productId;
-
-        var chart = new DashboardChart(
-            DashboardChartKind.HorizontalBars,
-            [.. products.Select(p => LabelOf(p.ProductId))],
-            [.. products.Select(p => p.Revenue)],
-            "Revenue");
-        var withNames = products.Any(p => NameOf(p.ProductId).Length > 0);
-        ImmutableArray<DashboardColumn> columns = withNames
-            ? [new("Product"), new("Name"), new("Category"), new("Revenue", true), new("Units", true), new("Orders", true), new("Buyers", true)]
-            : [new("Product"), new("Category"), new("Revenue", true), new("Units", true), new("Orders", true), new("Buyers", true)];
-        var table = new DashboardTable(
-            columns,
-            [.. products.Select(p => withNames
-                ? ImmutableArray.Create(p.ProductId, NameOf(p.ProductId), p.Category, Format.Money(p.Revenue), Format.Count(p.Units), Format.Count(p.Orders), Format.Count(p.Buyers))
-                : ImmutableArray.Create(p.ProductId, p.Category, Format.Money(p.Revenue), Format.Count(p.Units), Format.Count(p.Orders), Format.Count(p.Buyers)))]);
-        return new DashboardSection("top-products", "Top products", "Products with the highest net revenue.", chart, table);
-    }
-
-    private static DashboardSection MonthSection(ImmutableArray<PeriodKpi> months)
-    {
-        var chart = new DashboardChart(
-            DashboardChartKind.VerticalBars,
-            [.. months.Select(m => m.Period)],
-            [.. months.Select(m => m.Revenue)],
-            "Revenue");
-        var table = new DashboardTable(
-            [new("Month"), new("Revenue", true), new("Orders", true), new("Units", true), new("Active customers", true), new("New customers", true)],
-            [.. months.Select(m => ImmutableArray.Create(m.Period, Format.Money(m.Revenue), Format.Count(m.Orders), Format.Count(m.Units), Format.Count(m.ActiveCustomers), Format.Count(m.NewCustomers)))]);
-        return new DashboardSection("revenue-by-month", "Revenue by month", "Net revenue per calendar month (UTC); months without sales show as zero.", chart, table);
-    }
-
-    private static DashboardSection CohortSection(ImmutableArray<CohortCell> cells, DashboardOptions options)
-    {
-        var months = options.CohortMonths;
-        var cohorts = cells.GroupBy(c => c.Cohort, StringComparer.Ordinal).TakeLast(options.MaxCohorts).ToList();
-        ImmutableArray<DashboardColumn> columns =
-        [
-            new("Cohort"), new("Customers", true),
-            .. Enumerable.Range(0, months).Select(m => new DashboardColumn(string.Create(CultureInfo.InvariantCulture, $"M{m}"), true)),
-        ];
-        var rows = ImmutableArray.CreateBuilder<ImmutableArray<string>>();
-        var heat = ImmutableArray.CreateBuilder<ImmutableArray<double?>>();
-        foreach (var cohort in cohorts)
+        return new DashboardDocument(options.Title, subtitle, cards, sections, options.GeneratedAt)
         {
-            var cellsByMonth = cohort.ToDictionary(c => c.MonthsSinceAcquisition);
-            var rates = Enumerable.Range(0, months).Select(m => cellsByMonth.TryGetValue(m, out var cell) ? cell.RetentionRate : (double?)null).ToArray();
-            rows.Add([cohort.Key, Format.Count(cohort.First().CohortSize), .. rates.Select(r => r is { } rate ? Format.Percent(rate) : string.Empty)]);
-            heat.Add([null, null, .. rates]);
-        }
-
-        return new DashboardSection(
-            "cohort-retention",
-            "Cohort retention",
-            $"Customers by month of first purchase (up to the latest {options.MaxCohorts} cohorts); M0…M{months - 1}: the share still buying n months later.",
-            Table: new DashboardTable(columns, rows.ToImmutable(), heat.ToImmutable()));
-    }
-
-    private static DashboardSection RfmSection(RfmResult? rfm)
-    {
-        var segments = rfm is null ? [] : rfm.Segments.Where(s => s.Customers > 0).OrderByDescending(s => s.Customers).ThenBy(s => s.Segment).ToImmutableArray();
-        var chart = new DashboardChart(
-            DashboardChartKind.HorizontalBars,
-            [.. segments.Select(s => Format.RfmSegment(s.Segment))],
-            [.. segments.Select(s => (decimal)s.Customers)],
-            "Customers");
-        var table = new DashboardTable(
-            [new("Segment"), new("Customers", true), new("Share", true), new("Revenue", true), new("Revenue share", true)],
-            [.. segments.Select(s => ImmutableArray.Create(Format.RfmSegment(s.Segment), Format.Count(s.Customers), Format.Percent(s.CustomerShare), Format.Money(s.Revenue), Format.Percent(s.RevenueShare)))]);
-        var description = rfm is null
-            ? "Customers by recency × frequency segment."
-            : $"Customers by recency × frequency segment, as of {rfm.AnalysisDate.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}; most customers first.";
-        return new DashboardSection("rfm-segments", "RFM segments", description, chart, table);
-    }
-
-    private static DashboardSection TopCategorySection(ImmutableArray<SegmentTopCategory> rows)
-    {
-        var table = new DashboardTable(
-            [new("Segment"), new("Top category"), new("Revenue", true)],
-            [.. rows.Select(r => ImmutableArray.Create(r.Segment, r.Category, Format.Money(r.Revenue)))]);
-        return new DashboardSection("top-category-by-segment", "Top category per segment", "The category each segment spent most on.", Table: table);
+            FirstDate = range?.First,
+            LastDate = range?.Last,
+            TimeZoneName = range is null ? null : zoneName,
+        };
     }
 }

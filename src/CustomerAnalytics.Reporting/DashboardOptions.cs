@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace CustomerAnalytics.Reporting;
 
 /// <summary>Options of <see cref="DashboardDocument.FromDataset"/> and <see cref="DashboardWriter"/>. Immutable: derive variants with <c>with</c>.</summary>
@@ -33,6 +35,25 @@ public sealed record DashboardOptions
     /// <summary>How many cohorts the cohort table shows at most (the latest).</summary>
     /// <value>Defaults to 24; at least 1.</value>
     public int MaxCohorts { get; init; } = 24;
+
+    /// <summary>How many bars a horizontal bar chart shows: past this, the smallest groups are folded into one
+    /// <c>Other</c> bar (their sum), drawn grey and named in the legend. Tables always list every group.</summary>
+    /// <value>Defaults to 12; 2 to 100.</value>
+    public int MaxChartBars { get; init; } = 12;
+
+    /// <summary>The currency of money amounts: an ISO 4217 code (<c>GBP</c>, <c>USD</c>, <c>EUR</c>, <c>JPY</c>, … shown as
+    /// their symbol; other codes such as <c>CHF</c> are shown as the code and a space) or the symbol itself (<c>£</c>,
+    /// <c>kr </c>), placed before the amount: <c>£8,300,065.81</c>, <c>-£5.00</c>. Chart axes name it: <c>Revenue (£)</c>.</summary>
+    /// <value>Defaults to <see langword="null"/>: amounts without a symbol. At most 8 characters, no control characters.</value>
+    public string? Currency { get; init; }
+
+    /// <summary>The decimals of money amounts.</summary>
+    /// <value>Defaults to 2; 0 to 4.</value>
+    public int CurrencyDecimals { get; init; } = 2;
+
+    /// <summary>The culture of the digit grouping and decimal separators of numbers (dates are always <c>yyyy-MM-dd</c>).</summary>
+    /// <value>Defaults to <see cref="CultureInfo.InvariantCulture"/>: <c>1,234.56</c>.</value>
+    public CultureInfo Culture { get; init; } = CultureInfo.InvariantCulture;
 
     /// <summary>When the data was produced, shown in the footer; <see langword="null"/> leaves it out, so that the same
     /// input gives a byte-identical page.</summary>
@@ -77,6 +98,26 @@ public sealed record DashboardOptions
         if (MaxCohorts < 1)
         {
             problems.Add($"{nameof(MaxCohorts)} must be at least 1 (was {MaxCohorts})");
+        }
+
+        if (MaxChartBars is < 2 or > 100)
+        {
+            problems.Add($"{nameof(MaxChartBars)} must be 2 to 100 (was {MaxChartBars})");
+        }
+
+        if (Currency is not null && (Currency.Length is 0 or > 8 || string.IsNullOrWhiteSpace(Currency) || Currency.Any(char.IsControl)))
+        {
+            problems.Add($"{nameof(Currency)} must be an ISO 4217 code such as GBP or a symbol of 1 to 8 characters without control characters (was '{Currency}')");
+        }
+
+        if (CurrencyDecimals is < 0 or > 4)
+        {
+            problems.Add($"{nameof(CurrencyDecimals)} must be 0 to 4 (was {CurrencyDecimals})");
+        }
+
+        if (Culture is null)
+        {
+            problems.Add($"{nameof(Culture)} must not be null (use CultureInfo.InvariantCulture)");
         }
 
         if (problems.Count > 0)

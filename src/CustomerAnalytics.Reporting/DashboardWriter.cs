@@ -2,13 +2,14 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.RegularExpressions;
+using CustomerAnalytics.Reporting.Charts;
 using CustomerAnalytics.Reporting.Internal;
 
 namespace CustomerAnalytics.Reporting;
 
 /// <summary>
 /// Writes a <see cref="DashboardDocument"/> as one self-contained HTML file that works offline: no scripts, no fonts,
-/// images or style sheets fetched from anywhere, charts as inline SVG rendered by ScottPlot, and a Content Security
+/// images or style sheets fetched from anywhere, charts as inline SVG drawn by the package's managed chart module, and a Content Security
 /// Policy that forbids everything except the page's own style sheet (allowed by its SHA-256 hash). Every text value
 /// (ids, names, segments, categories, headings, cells) is HTML-escaped. The same document gives the same bytes.
 /// </summary>
@@ -24,30 +25,36 @@ public static partial class DashboardWriter
     public const string DefaultFileName = "dashboard.html";
 
     private const string StyleSheet = """
-        :root{color-scheme:light;--ink:#111827;--muted:#6b7280;--line:#e5e7eb;--panel:#ffffff;--page:#f3f4f6;--accent:#2563eb}
+        :root{color-scheme:light;--ink:#111827;--muted:#4b5563;--line:#e5e7eb;--panel:#ffffff;--page:#f3f4f6;--accent:#2563eb}
         *{box-sizing:border-box}
         body{margin:0;padding:24px;background:var(--page);color:var(--ink);font:14px/1.45 "DejaVu Sans",system-ui,sans-serif}
         header h1{margin:0 0 4px;font-size:24px}
-        header p{margin:0 0 20px;color:var(--muted)}
-        .cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(180px,1fr));gap:12px;margin-bottom:20px}
+        header p{margin:0 0 4px;color:var(--muted)}
+        header p.range{margin-bottom:20px;color:var(--ink)}
+        .cards{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,180px),1fr));gap:12px;margin-bottom:20px}
         .card{background:var(--panel);border:1px solid var(--line);border-radius:8px;padding:14px 16px}
         .card-label{color:var(--muted);font-size:12px;text-transform:uppercase;letter-spacing:.04em}
         .card-value{font-size:26px;font-weight:bold;margin-top:4px;font-variant-numeric:tabular-nums}
-        .grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(520px,1fr));gap:16px}
+        .grid{display:grid;grid-template-columns:repeat(auto-fit,minmax(min(100%,520px),1fr));grid-auto-flow:dense;gap:16px}
         .panel{background:var(--panel);border:1px solid var(--line);border-radius:8px;padding:16px;min-width:0}
+        .panel.wide{grid-column:1/-1}
         .panel h2{margin:0 0 4px;font-size:17px}
         .panel p{margin:0 0 10px;color:var(--muted)}
-        svg.chart{display:block;width:100%;height:auto;margin:0 0 12px}
-        .table-wrap{max-height:320px;overflow:auto}
+        svg.chart{display:block;max-width:100%;height:auto;margin:0 0 12px}
+        .table-wrap{overflow-x:auto}
         table{border-collapse:collapse;width:100%;font-variant-numeric:tabular-nums}
         th,td{padding:4px 8px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
-        th{position:sticky;top:0;background:var(--panel);font-weight:bold}
-        .num,td:first-child{white-space:nowrap}
+        th{background:var(--panel);font-weight:bold}
+        td.num,td:first-child{white-space:nowrap}
         .num{text-align:right}
-        .empty{color:var(--muted);font-style:italic}
+        details summary{cursor:pointer;color:var(--accent);margin:0 0 8px}
+        .not-shown{margin-top:16px;background:var(--panel);border:1px solid var(--line);border-radius:8px;padding:12px 16px}
+        .not-shown h2{margin:0 0 4px;font-size:15px}
+        .not-shown ul{margin:0;padding-left:20px;color:var(--muted)}
         .h0{background:#eff6ff}.h1{background:#dbeafe}.h2{background:#bfdbfe}.h3{background:#93c5fd}.h4{background:#60a5fa}
-        .h5{background:#3b82f6;color:#fff}.h6{background:#2563eb;color:#fff}.h7{background:#1d4ed8;color:#fff}.h8{background:#1e40af;color:#fff}.h9{background:#1e3a8a;color:#fff}
+        .h5{background:#2563eb;color:#fff}.h6{background:#1d4ed8;color:#fff}.h7{background:#1e40af;color:#fff}.h8{background:#1e3a8a;color:#fff}.h9{background:#172554;color:#fff}
         footer{margin-top:20px;color:var(--muted);font-size:12px}
+        @media (max-width:600px){body{padding:12px}.panel{padding:10px}.cards{grid-template-columns:repeat(2,minmax(0,1fr))}.card-value{font-size:20px}}
         """;
 
     private static readonly string StyleHash = Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(StyleSheet)));
@@ -85,6 +92,8 @@ public static partial class DashboardWriter
             Html.Append(html.Append("<p>"), document.Subtitle).Append("</p>\n");
         }
 
+        AppendDateRange(html, document);
+
         html.Append("</header>\n<main>\n");
         if (!document.Cards.IsDefaultOrEmpty)
         {
@@ -99,19 +108,23 @@ public static partial class DashboardWriter
             html.Append("</section>\n");
         }
 
+        var format = Format.For(options);
+        var sections = document.Sections.IsDefault ? [] : document.Sections;
         html.Append("<div class=\"grid\">\n");
-        foreach (var section in document.Sections.IsDefault ? [] : document.Sections)
+        foreach (var section in sections.Where(s => s.HasData))
         {
-            AppendSection(html, section, options);
+            AppendSection(html, section, options, format);
         }
 
-        html.Append("</div>\n</main>\n<footer>Generated by CustomerAnalytics");
+        html.Append("</div>\n");
+        AppendNotShown(html, sections.Where(s => !s.HasData));
+        html.Append("</main>\n<footer>Generated by CustomerAnalytics");
         if (document.GeneratedAt is { } generatedAt)
         {
             html.Append(" from data of ").Append(generatedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
         }
 
-        html.Append(". Charts: ScottPlot.</footer>\n</body>\n</html>\n");
+        html.Append(".</footer>\n</body>\n</html>\n");
         return html.ToString();
     }
 
@@ -154,68 +167,75 @@ public static partial class DashboardWriter
         }
     }
 
-    private static void AppendSection(StringBuilder html, DashboardSection section, DashboardOptions options)
+    private static void AppendDateRange(StringBuilder html, DashboardDocument document)
     {
-        html.Append("<section class=\"panel\" id=\"").Append(section.Id).Append("\">\n<h2>");
+        if (document is not { FirstDate: { } first, LastDate: { } last })
+        {
+            return;
+        }
+
+        html.Append("<p class=\"range\">Data from <time datetime=\"").Append(Format.Date(first)).Append("\">").Append(Format.Date(first))
+            .Append("</time> to <time datetime=\"").Append(Format.Date(last)).Append("\">").Append(Format.Date(last)).Append("</time>");
+        html.Append(string.Create(CultureInfo.InvariantCulture, $" ({last.DayNumber - first.DayNumber + 1} days"));
+        if (!string.IsNullOrEmpty(document.TimeZoneName))
+        {
+            Html.Append(html.Append(", "), document.TimeZoneName);
+        }
+
+        html.Append(").</p>\n");
+    }
+
+    private static void AppendSection(StringBuilder html, DashboardSection section, DashboardOptions options, Format format)
+    {
+        var wide = section.HeatMap is not null || section.Table is { Columns.Length: > 8 };
+        html.Append(wide ? "<section class=\"panel wide\" id=\"" : "<section class=\"panel\" id=\"").Append(section.Id)
+            .Append("\" aria-labelledby=\"").Append(section.Id).Append("-title\">\n<h2 id=\"").Append(section.Id).Append("-title\">");
         Html.Append(html, section.Title).Append("</h2>\n");
         if (!string.IsNullOrEmpty(section.Description))
         {
             Html.Append(html.Append("<p>"), section.Description).Append("</p>\n");
         }
 
-        var empty = true;
         if (section.Chart is { Labels.IsDefaultOrEmpty: false } chart)
         {
-            html.Append(SvgChart.Render(chart, section.Id + "-svg", section.Title, options)).Append('\n');
-            empty = false;
+            html.Append(SvgChart.Render(chart, section.Id + "-svg", section.Title, options, format)).Append('\n');
+        }
+
+        if (section.HeatMap is { RowLabels.IsDefaultOrEmpty: false } map)
+        {
+            html.Append(HeatMapChart.Draw(map, section.Id + "-heat", section.Title, options, format)).Append('\n');
         }
 
         if (section.Table is { Rows.IsDefaultOrEmpty: false } table)
         {
-            AppendTable(html, table);
-            empty = false;
-        }
-
-        if (empty)
-        {
-            html.Append("<p class=\"empty\">No data.</p>\n");
+            // Beside a heat map the table repeats its figures: folded away (it opens without a script).
+            html.Append(section.HeatMap is null ? string.Empty : "<details>\n<summary>The figures as a table</summary>\n");
+            TableMarkup.Append(html, table);
+            html.Append(section.HeatMap is null ? string.Empty : "</details>\n");
         }
 
         html.Append("</section>\n");
     }
 
-    private static void AppendTable(StringBuilder html, DashboardTable table)
+    private static void AppendNotShown(StringBuilder html, IEnumerable<DashboardSection> sections)
     {
-        html.Append("<div class=\"table-wrap\"><table>\n<thead><tr>");
-        foreach (var column in table.Columns)
+        var first = true;
+        foreach (var section in sections)
         {
-            html.Append(column.IsNumeric ? "<th class=\"num\">" : "<th>");
-            Html.Append(html, column.Header).Append("</th>");
-        }
-
-        html.Append("</tr></thead>\n<tbody>\n");
-        for (var r = 0; r < table.Rows.Length; r++)
-        {
-            var row = table.Rows[r];
-            var heat = table.Heat.IsDefault ? default : table.Heat[r];
-            html.Append("<tr>");
-            for (var i = 0; i < row.Length; i++)
+            if (first)
             {
-                var shade = heat.IsDefault ? null : heat[i];
-                var classes = (table.Columns[i].IsNumeric, shade) switch
-                {
-                    (_, { } value) => (table.Columns[i].IsNumeric ? "num " : string.Empty) + "h" + ((int)Math.Clamp(Math.Floor(value * 10), 0, 9)).ToString(System.Globalization.CultureInfo.InvariantCulture),
-                    (true, null) => "num",
-                    _ => null,
-                };
-                html.Append(classes is null ? "<td>" : $"<td class=\"{classes}\">");
-                Html.Append(html, row[i]).Append("</td>");
+                html.Append("<section class=\"not-shown\" aria-labelledby=\"not-shown-title\">\n<h2 id=\"not-shown-title\">Not shown</h2>\n<ul>\n");
+                first = false;
             }
 
-            html.Append("</tr>\n");
+            Html.Append(html.Append("<li id=\"").Append(section.Id).Append("\"><strong>"), section.Title).Append("</strong>: ");
+            Html.Append(html, string.IsNullOrEmpty(section.Description) ? "no data." : section.Description).Append("</li>\n");
         }
 
-        html.Append("</tbody>\n</table></div>\n");
+        if (!first)
+        {
+            html.Append("</ul>\n</section>\n");
+        }
     }
 
     private static void Validate(DashboardDocument document)
@@ -242,6 +262,17 @@ public static partial class DashboardWriter
             if (section.Chart is { } chart && !chart.Labels.IsDefaultOrEmpty && (chart.Values.IsDefault || chart.Values.Length != chart.Labels.Length))
             {
                 problems.Add($"section '{section.Id}': the chart has {chart.Labels.Length} labels but {(chart.Values.IsDefault ? 0 : chart.Values.Length)} values");
+            }
+
+            if (section.Chart is { Partial.IsDefault: false } marked && marked.Partial.Length != (marked.Labels.IsDefault ? 0 : marked.Labels.Length))
+            {
+                problems.Add($"section '{section.Id}': the chart has {marked.Labels.Length} labels but {marked.Partial.Length} partial-period flags");
+            }
+
+            if (section.HeatMap is { RowLabels.IsDefaultOrEmpty: false } map
+                && (map.ColumnLabels.IsDefaultOrEmpty || map.Values.IsDefault || map.Values.Length != map.RowLabels.Length || map.Values.Any(v => v.IsDefault || v.Length != map.ColumnLabels.Length)))
+            {
+                problems.Add($"section '{section.Id}': the heat map must have one row of values per row label and one value (or null) per column label");
             }
 
             if (section.Table is { } table && !table.Rows.IsDefaultOrEmpty)

@@ -210,6 +210,26 @@ public sealed class CommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_Currency_DashboardAmountsInThatCurrency()
+    {
+        var output = Path.Combine(_folder.FullName, "gbp");
+
+        var result = await CliRunner.RunAsync("run", "--data", Data, "--output", output, "--quiet", "--currency", "GBP");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        Assert.Contains("<div class=\"card-value\">£1,474.92</div>", await File.ReadAllTextAsync(Path.Combine(output, "dashboard.html")), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_BadCurrency_Exit2NamingTheFlag()
+    {
+        var result = await CliRunner.RunAsync("run", "--data", Data, "--output", Path.Combine(_folder.FullName, "o"), "--currency", "POUNDSTERLING");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.StartsWith("error: --currency 'POUNDSTERLING' is not a currency: give an ISO 4217 code such as GBP, or a symbol of 1 to 8 characters such as £.\n", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Run_WithoutOutput_Exit2()
     {
         var result = await CliRunner.RunAsync("run", "--data", Data);

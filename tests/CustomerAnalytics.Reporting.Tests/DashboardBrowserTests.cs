@@ -1,7 +1,6 @@
 using System.Text.RegularExpressions;
 using CustomerAnalytics.Reporting.Tests.Infrastructure;
 using CustomerAnalytics.Tests.Infrastructure;
-using SkiaSharp;
 
 namespace CustomerAnalytics.Reporting.Tests;
 
@@ -24,23 +23,23 @@ public sealed class DashboardBrowserTests : IDisposable
         Assert.Empty(shot.ConsoleMessages);
         Assert.Empty(dom.ConsoleMessages);
 
-        // The browser parsed five inline charts, each with its bars, and the KPI cards.
-        Assert.Equal(5, Regex.Count(dom.Output, "<svg class=\"chart\""));
+        // The browser parsed five inline charts and the cohort heat map, and the KPI cards.
+        Assert.Equal(6, Regex.Count(dom.Output, "<svg class=\"chart\""));
         Assert.Contains("<div class=\"card-value\">1,474.92</div>", dom.Output, StringComparison.Ordinal);
         Assert.Contains("fill=\"#2563EB\"", dom.Output, StringComparison.OrdinalIgnoreCase);
 
         // The screenshot is not blank, and the first bar colour is painted.
-        using var bitmap = SKBitmap.Decode(png);
+        var bitmap = Png.Read(png);
         Assert.Equal(1280, bitmap.Width);
-        var background = bitmap.GetPixel(2, 2);
+        var background = bitmap[2, 2];
         int differing = 0, barColoured = 0;
         for (var y = 0; y < bitmap.Height; y += 2)
         {
             for (var x = 0; x < bitmap.Width; x += 2)
             {
-                var pixel = bitmap.GetPixel(x, y);
+                var pixel = bitmap[x, y];
                 differing += pixel == background ? 0 : 1;
-                barColoured += pixel == new SKColor(0x25, 0x63, 0xEB) ? 1 : 0;
+                barColoured += pixel == 0x2563EB ? 1 : 0;
             }
         }
 

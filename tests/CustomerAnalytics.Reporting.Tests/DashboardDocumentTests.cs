@@ -82,7 +82,9 @@ public sealed class DashboardDocumentTests
 
         Assert.Equal("3 order lines, 3 units, 3 products in 1 category", document.Subtitle);
         Assert.Equal(["P1 · Widget", "P2"], section.Chart!.Labels.AsEnumerable());
-        Assert.Equal([["P1", "Widget", "K", "10.00", "1", "1", "1"], ["P2", "", "K", "5.00", "1", "1", "1"]], Cells(section));
+        // One category in the data: no Category column repeating it on every row (issue 15).
+        Assert.Equal(["Product", "Name", "Revenue", "Units", "Orders", "Buyers"], section.Table!.Columns.Select(c => c.Header));
+        Assert.Equal([["P1", "Widget", "10.00", "1", "1", "1"], ["P2", "", "5.00", "1", "1", "1"]], Cells(section));
     }
 
     [Fact]
@@ -92,7 +94,10 @@ public sealed class DashboardDocumentTests
 
         Assert.Equal(DashboardChartKind.VerticalBars, section.Chart!.Kind);
         Assert.Equal(["Month", "Revenue", "Orders", "Units", "Active customers", "New customers"], section.Table!.Columns.Select(c => c.Header));
-        Assert.Equal([["2024-03", "1,474.92", "7", "13", "4", "4"]], Cells(section));
+        // The data covers 2024-03-01 to 2024-03-06 only: the month is partial (issue 15).
+        Assert.Equal([["2024-03 (partial)", "1,474.92", "7", "13", "4", "4"]], Cells(section));
+        Assert.Equal([true], section.Chart.Partial.AsEnumerable());
+        Assert.Equal("Net revenue per calendar month (UTC); months without sales show as zero. 2024-03 is partial: the data ends on 2024-03-06.", section.Description);
     }
 
     [Fact]
@@ -187,12 +192,13 @@ public sealed class DashboardDocumentTests
         Assert.Equal(name, Internal.Format.RfmSegment(segment));
 
     [Fact]
-    public void FromDataset_EmptyDataset_ZeroCardsAndEmptySections()
+    public void FromDataset_EmptyDataset_ZeroCardsAndSectionsSayingWhyTheyAreEmpty()
     {
         var document = DashboardDocument.FromDataset(new EnrichedDatasetBuilder().Build());
 
         Assert.Equal(["0", "0", "0.00", "0.00"], document.Cards.Select(c => c.Value));
-        Assert.All(document.Sections, s => Assert.Empty(s.Table!.Rows));
+        Assert.All(document.Sections, s => Assert.Equal((null, null, null, "No orders in the data."), (s.Chart, s.Table, s.HeatMap, s.Description)));
+        Assert.Null(document.FirstDate);
     }
 
     [Fact]

@@ -34,6 +34,10 @@ internal sealed class RunSettings : DataSettings
     [DefaultValue(5)]
     public int Count { get; init; } = 5;
 
+    [CommandOption("--currency <CODE>")]
+    [Description("The currency of the dashboard's amounts: an ISO 4217 code (GBP, USD, EUR, JPY… are shown as £, $, €, ¥) or a symbol.")]
+    public string? Currency { get; init; }
+
     [CommandOption("--no-dashboard")]
     [Description("Do not write dashboard.html.")]
     public bool NoDashboard { get; init; }
@@ -50,9 +54,31 @@ internal sealed class RunSettings : DataSettings
             return ValidationResult.Error($"--top and --count must be at least 1 (were {Top} and {Count}).");
         }
 
+        if (Currency is not null && !DashboardCurrency.IsValid(Currency))
+        {
+            return ValidationResult.Error($"--currency '{Currency}' is not a currency: give an ISO 4217 code such as GBP, or a symbol of 1 to 8 characters such as £.");
+        }
+
         return Strategies.Exists(Strategy)
             ? base.Validate()
             : ValidationResult.Error($"Unknown --strategy '{Strategy}'; one of: {string.Join(", ", Strategies.Names)}.");
+    }
+}
+
+/// <summary>Checks <c>--currency</c> against the dashboard's own rule (<see cref="DashboardOptions.Currency"/>).</summary>
+internal static class DashboardCurrency
+{
+    public static bool IsValid(string currency)
+    {
+        try
+        {
+            (DashboardOptions.Default with { Currency = currency }).Validate();
+            return true;
+        }
+        catch (ArgumentException)
+        {
+            return false;
+        }
     }
 }
 
@@ -96,7 +122,7 @@ internal sealed class RunCommand : Command<RunSettings>
                 loading = progress.LoadingTime;
                 var writing = stages.Begin("write artifacts", null);
                 // The dashboard is part of the run's set: written beside the other files, listed in the manifest, moved in with them.
-                ArtifactFile[] dashboard = settings.NoDashboard ? [] : [new ArtifactFile(DashboardWriter.DefaultFileName, s => WriteDashboard(s, result))];
+                ArtifactFile[] dashboard = settings.NoDashboard ? [] : [new ArtifactFile(DashboardWriter.DefaultFileName, s => WriteDashboard(s, result, settings.Currency))];
                 var manifest = result.WriteArtifacts(output, dashboard);
                 writing.Complete(string.Create(CultureInfo.InvariantCulture, $"{manifest.Files.Length + 1} files, {writing.Elapsed.TotalSeconds:0.00} s"));
                 return result;
@@ -136,8 +162,9 @@ internal sealed class RunCommand : Command<RunSettings>
         }
     }
 
-    private static void WriteDashboard(Stream stream, AnalyticsRun run) =>
-        stream.Write(new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(DashboardWriter.Render(DashboardDocument.FromRun(run))));
+    private static void WriteDashboard(Stream stream, AnalyticsRun run, string? currency) =>
+        stream.Write(new UTF8Encoding(encoderShouldEmitUTF8Identifier: false).GetBytes(
+            DashboardWriter.Render(DashboardDocument.FromRun(run, DashboardOptions.Default with { Currency = currency }))));
 
     private static void Summarize(IAnsiConsole console, AnalyticsRun run, TimeSpan loading, string output, bool noDashboard)
     {
