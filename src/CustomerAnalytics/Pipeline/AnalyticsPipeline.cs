@@ -234,13 +234,29 @@ public static class AnalyticsPipeline
         try
         {
             var summary = BtydSummary.CreateFromOrders(dataset, orders, options.LifetimeSummary);
-            var purchases = BgNbdModel.Fit(summary);
-            var spend = GammaGammaModel.Fit(summary);
-            return (ClvCalculator.Compute(summary, purchases, spend, clvOptions), null);
+            var purchases = BgNbdModel.TryFit(summary, options.LifetimeFit);
+            if (!purchases.Converged)
+            {
+                return (null, NotComputed(purchases.Reason));
+            }
+
+            var spend = GammaGammaModel.TryFit(summary, options.LifetimeFit);
+            if (!spend.Converged)
+            {
+                return (null, NotComputed(spend.Reason));
+            }
+
+            return (ClvCalculator.Compute(summary, purchases.Model, spend.Model, clvOptions), null);
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
-            return (null, "Lifetime value was not computed: " + e.Message);
+            return (null, NotComputed(e.Message));
         }
     }
+
+    /// <summary>"Lifetime value was not computed: " and the reason, as one sentence.</summary>
+    private static string NotComputed(string? reason) =>
+        "Lifetime value was not computed: " + (reason is { Length: > 1 } && char.IsUpper(reason[0]) && char.IsLower(reason[1])
+            ? char.ToLowerInvariant(reason[0]) + reason[1..]
+            : reason);
 }

@@ -205,6 +205,7 @@ public sealed class AnalyticsRun
             ["global_list_size"] = Options.GlobalListSize.ToString(invariant),
             ["lifetime_value"] = Clv is null ? "skipped" : "computed",
             ["lifetime_value.discount_rate"] = Options.LifetimeValue?.DiscountRate.ToString("R", invariant) ?? "",
+            ["lifetime_value.penalizer"] = Options.LifetimeFit.Penalizer.ToString("R", invariant),
             ["lifetime_value.periods"] = Options.LifetimeValue?.Periods.ToString(invariant) ?? "",
             ["lifetime_value.time_unit"] = Options.LifetimeSummary.TimeUnit.ToString(),
             ["load.mode"] = load.Mode.ToString(),

@@ -274,6 +274,33 @@ public sealed class AnalyticsPipelineTests : IDisposable
     }
 
     [Fact]
+    public void Run_SeedSample_ClvNoteSaysInOneSentenceWhyThereIsNoLifetimeValue()
+    {
+        // Regression: the note was "… did not converge in 20000 iterations; raise LifetimeFitOptions.MaxIterations or
+        // Tolerance", advice that does not help. The seed's 4 customers (2 repeat buyers) leave b unbounded.
+        var run = AnalyticsPipeline.Run(SeedOptions);
+        var manifest = run.WriteArtifacts(_output);
+
+        Assert.Null(run.Clv);
+        Assert.Matches(
+            @"^Lifetime value was not computed: the BG/NBD purchase model has no best fit on 4 customers \(2 repeat buyers\): its likelihood keeps growing as b → 0 \(b = [0-9.]+E-\d+\) after 20000 iterations; fit on more customers or set LifetimeFitOptions.Penalizer \(lifetimes suggests 0.001 to 0.1\)\.$",
+            run.ClvNote);
+        Assert.Equal("skipped", manifest.Options["lifetime_value"]);
+        Assert.Equal("0", manifest.Options["lifetime_value.penalizer"]);
+    }
+
+    [Fact]
+    public void Run_SeedSampleWithPenalizer_BothModelsFitButTheirExpectationIsNotFinite()
+    {
+        // A penalizer bounds both fits (BG/NBD still at b → 0), but a + b ≤ 1 leaves BG/NBD without a closed-form expectation.
+        var run = AnalyticsPipeline.Run(SeedOptions with { LifetimeFit = new LifetimeFitOptions { Penalizer = 0.001 } });
+
+        Assert.Null(run.Clv);
+        Assert.Matches(@"^Lifetime value was not computed: the models give no finite value \(.+\); a BG/NBD model with a = 1 or a \+ b ≤ 1 has no closed-form expectation\.$", run.ClvNote);
+        Assert.Equal("0.001", run.WriteArtifacts(_output).Options["lifetime_value.penalizer"]);
+    }
+
+    [Fact]
     public void Run_LifetimeValueNotRequested_SaysSoAndWritesNoClvFile()
     {
         var run = AnalyticsPipeline.Run(SeedOptions with { LifetimeValue = null });
