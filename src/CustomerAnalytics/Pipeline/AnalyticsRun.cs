@@ -103,6 +103,12 @@ public sealed class AnalyticsRun
     /// <summary>Why <see cref="Clv"/> is <see langword="null"/> (not requested, or the data cannot support the models); <see langword="null"/> when it was computed.</summary>
     public string? ClvNote { get; }
 
+    /// <summary>
+    /// Actual against BG/NBD-predicted holdout purchases by calibration frequency (<see cref="CalibrationHoldoutCalculator"/>);
+    /// empty unless <see cref="PipelineOptions.LifetimeSummary"/> has a holdout period and the BG/NBD model could be fitted.
+    /// </summary>
+    public ImmutableArray<CalibrationHoldoutRow> CalibrationHoldout { get; internal init; } = [];
+
     /// <summary>The rows kept out of the dataset, by a loader (lenient mode) or by the join, as listed (up to the options' limits).</summary>
     public ImmutableArray<RejectedRow> RejectedRows { get; }
 
@@ -147,6 +153,7 @@ public sealed class AnalyticsRun
         Write("rfm.csv", Rfm.Customers.Length, s => CsvArtifacts.WriteRfm(s, Rfm));
         Write("rfm_segments.csv", Rfm.Segments.Length, s => CsvArtifacts.WriteRfmSegments(s, Rfm));
         WriteIfAny("clv.csv", Clv is { } clv ? clv.Customers.Length : 0, s => CsvArtifacts.WriteClv(s, Clv!));
+        WriteIfAny("calibration_holdout.csv", CalibrationHoldout.Length, s => CsvArtifacts.WriteCalibrationHoldout(s, CalibrationHoldout));
         WriteIfAny("rejected_rows.csv", RejectedRows.Length, s => CsvArtifacts.WriteRejectedRows(s, RejectedRows));
 
         // Files that only some runs write: a stale one from an earlier run would contradict this run's manifest.

@@ -300,6 +300,37 @@ public sealed class AnalyticsPipelineTests : IDisposable
         Assert.Equal("0.001", run.WriteArtifacts(_output).Options["lifetime_value.penalizer"]);
     }
 
+    [SharedDataFact(Lifetime.Cdnow.SamplePath)]
+    public void Analyze_WithHoldout_WritesTheCalibrationHoldoutTable()
+    {
+        var options = new PipelineOptions
+        {
+            LifetimeSummary = BtydSummaryOptions.Default with { CalibrationEnd = new DateOnly(1997, 9, 30), ObservationEnd = new DateOnly(1998, 6, 30) },
+        };
+
+        var run = AnalyticsPipeline.Analyze(Lifetime.Cdnow.Sample, options);
+        var manifest = run.WriteArtifacts(_output);
+
+        var summary = Lifetime.CalibrationHoldoutCalculatorTests.CdnowWithHoldout();
+        Assert.Equal(CalibrationHoldoutCalculator.Compute(summary, BgNbdModel.Fit(summary)).ToArray(), run.CalibrationHoldout.ToArray());
+        Assert.Equal(7, manifest.Files.Single(f => f.Path == "calibration_holdout.csv").Rows);
+        var lines = File.ReadAllLines(Path.Combine(_output, "calibration_holdout.csv"));
+        Assert.Equal("frequency_cal,customers,actual_holdout_purchases,predicted_holdout_purchases", lines[0]);
+        var first = run.CalibrationHoldout[0];
+        Assert.Equal(string.Create(CultureInfo.InvariantCulture, $"0,1411,{first.ActualPurchases:R},{first.PredictedPurchases:R}"), lines[1]);
+        Assert.Equal(8, lines.Length);
+    }
+
+    [Fact]
+    public void Run_NoHoldout_WritesNoCalibrationHoldoutTable()
+    {
+        var run = AnalyticsPipeline.Run(SeedOptions);
+        var manifest = run.WriteArtifacts(_output);
+
+        Assert.Empty(run.CalibrationHoldout);
+        Assert.DoesNotContain(manifest.Files, f => f.Path == "calibration_holdout.csv");
+    }
+
     [Fact]
     public void Run_LifetimeValueNotRequested_SaysSoAndWritesNoClvFile()
     {
