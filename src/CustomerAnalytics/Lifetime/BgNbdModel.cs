@@ -94,12 +94,12 @@ public sealed class BgNbdModel
         var fit = LifetimeMath.MaximiseLikelihood(
             v => likelihood.Evaluate(v[0], v[1], v[2], v[3]), [1, maxT > 0 ? 1 / maxT : 1, 1, 1], summary.Count, options);
         var p = fit.Parameters;
-        var boundary = LifetimeMath.Boundary(p, "r", "α", "a", "b");
+        var (boundary, advice) = LifetimeMath.Boundary(p, "r", "α", "a", "b");
         var data = FormattableString.Invariant($"{summary.Count} customers ({summary.RepeatBuyers} repeat buyers)");
         if (!fit.Converged)
         {
             var why = boundary is null ? "it did not converge" : "its likelihood keeps growing as " + boundary;
-            return new() { Reason = $"The BG/NBD purchase model has no best fit on {data}: {why} after {options.MaxIterations} iterations; {LifetimeMath.PenalizerAdvice}." };
+            return new() { Reason = $"The BG/NBD purchase model has no best fit on {data}: {why} after {options.MaxIterations} iterations; {advice}." };
         }
 
         var model = new BgNbdModel(p[0], p[1], p[2], p[3], summary.TimeUnit)
@@ -109,7 +109,7 @@ public sealed class BgNbdModel
             Customers = summary.Count,
         };
         var note = boundary is null ? null
-            : $"The BG/NBD optimum on {data} lies at the boundary, {boundary}{(p[2] < 1 ? " (customers hardly drop out: the model acts as the NBD)" : "")}; {LifetimeMath.PenalizerAdvice} to keep it inside.";
+            : $"The BG/NBD optimum on {data} lies at the boundary, {boundary}{(p[2] < 1e-8 ? " (customers hardly drop out: the model acts as the NBD)" : "")}; {advice}.";
         return new() { Model = model, Reason = note };
     }
 

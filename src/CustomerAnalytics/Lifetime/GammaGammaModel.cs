@@ -95,12 +95,12 @@ public sealed class GammaGammaModel
         var likelihood = new GammaGammaLikelihood(x, m);
         var fit = LifetimeMath.MaximiseLikelihood(v => likelihood.Evaluate(v[0], v[1], v[2]), [1, 1, 1], x.Length, options);
         var point = fit.Parameters;
-        var boundary = LifetimeMath.Boundary(point, "p", "q", "γ");
+        var (boundary, advice) = LifetimeMath.Boundary(point, "p", "q", "γ");
         var data = FormattableString.Invariant($"{x.Length} repeat buyers with positive spend");
         if (!fit.Converged)
         {
             var why = boundary is null ? "it did not converge" : "its likelihood keeps growing as " + boundary;
-            return new() { Reason = $"The Gamma-Gamma spend model has no best fit on {data}: {why} after {options.MaxIterations} iterations; {LifetimeMath.PenalizerAdvice}." };
+            return new() { Reason = $"The Gamma-Gamma spend model has no best fit on {data}: {why} after {options.MaxIterations} iterations; {advice}." };
         }
 
         if (point[1] <= 1)
@@ -118,7 +118,7 @@ public sealed class GammaGammaModel
             Customers = x.Length,
             ExcludedNonPositiveSpend = excluded,
         };
-        var note = boundary is null ? null : $"The Gamma-Gamma optimum on {data} lies at the boundary, {boundary}; {LifetimeMath.PenalizerAdvice} to keep it inside.";
+        var note = boundary is null ? null : $"The Gamma-Gamma optimum on {data} lies at the boundary, {boundary}; {advice}.";
         return new() { Model = model, Reason = note };
     }
 

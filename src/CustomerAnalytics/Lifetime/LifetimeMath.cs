@@ -89,25 +89,28 @@ internal static class LifetimeMath
     }
 
     /// <summary>
-    /// The parameters at the boundary, as "a → 0 (a = 3.1E-11)", joined with " and "; <see langword="null"/> when
-    /// every parameter lies in [1e-8, 1e8].
+    /// The parameters at the boundary, as "a → 0 (a = 3.1E-11)", joined with " and " (<see langword="null"/> when every
+    /// parameter lies in [1e-8, 1e8]), and the advice that fits them: a penalizer bounds parameters running to ∞ but
+    /// pulls them toward 0, so for parameters running to 0 only more data helps.
     /// </summary>
-    public static string? Boundary(double[] values, params string[] names)
+    public static (string? Boundary, string Advice) Boundary(double[] values, params string[] names)
     {
         var found = new List<string>();
+        var toInfinity = false;
         for (var i = 0; i < values.Length; i++)
         {
             if (values[i] < BoundaryLimit || values[i] > 1 / BoundaryLimit)
             {
+                toInfinity |= values[i] > 1;
                 found.Add(FormattableString.Invariant($"{names[i]} → {(values[i] < 1 ? "0" : "∞")} ({names[i]} = {values[i]:G3})"));
             }
         }
 
-        return found.Count == 0 ? null : string.Join(" and ", found);
+        var advice = found.Count > 0 && !toInfinity
+            ? "fit on more customers (a penalizer pulls parameters toward 0, so it does not help here)"
+            : "fit on more customers or set LifetimeFitOptions.Penalizer (lifetimes suggests 0.001 to 0.1)";
+        return (found.Count == 0 ? null : string.Join(" and ", found), advice);
     }
-
-    /// <summary>The advice every failed or boundary fit ends with.</summary>
-    public const string PenalizerAdvice = "fit on more customers or set LifetimeFitOptions.Penalizer (lifetimes suggests 0.001 to 0.1)";
 
     private static double[] Exp(Vector<double> theta)
     {

@@ -283,7 +283,7 @@ public sealed class AnalyticsPipelineTests : IDisposable
 
         Assert.Null(run.Clv);
         Assert.Matches(
-            @"^Lifetime value was not computed: the BG/NBD purchase model has no best fit on 4 customers \(2 repeat buyers\): its likelihood keeps growing as b → 0 \(b = [0-9.]+E-\d+\) after 20000 iterations; fit on more customers or set LifetimeFitOptions.Penalizer \(lifetimes suggests 0.001 to 0.1\)\.$",
+            @"^Lifetime value was not computed: the BG/NBD purchase model has no best fit on 4 customers \(2 repeat buyers\): its likelihood keeps growing as b → 0 \(b = [0-9.]+E-\d+\) after 20000 iterations; fit on more customers \(a penalizer pulls parameters toward 0, so it does not help here\)\.$",
             run.ClvNote);
         Assert.Equal("skipped", manifest.Options["lifetime_value"]);
         Assert.Equal("0", manifest.Options["lifetime_value.penalizer"]);
