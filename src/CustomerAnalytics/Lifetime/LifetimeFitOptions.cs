@@ -20,7 +20,7 @@ public sealed record LifetimeFitOptions
     /// <value>Defaults to 1e-12.</value>
     public double Tolerance { get; init; } = 1e-12;
 
-    /// <summary>The most simplex iterations; the fit throws when it has not converged by then.</summary>
+    /// <summary>The most simplex iterations; by then without convergence, <c>Fit</c> throws and <c>TryFit</c> returns the reason.</summary>
     /// <value>Defaults to 20,000.</value>
     public int MaxIterations { get; init; } = 20_000;
 
