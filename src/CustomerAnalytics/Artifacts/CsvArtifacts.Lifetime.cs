@@ -126,6 +126,25 @@ public static partial class CsvArtifacts
         }
     }
 
+    /// <summary>Writes <c>calibration_holdout.csv</c>: one row per calibration frequency, ascending.</summary>
+    /// <param name="stream">The destination.</param>
+    /// <param name="rows">The rows of <see cref="CalibrationHoldoutCalculator.Compute"/>.</param>
+    public static void WriteCalibrationHoldout(Stream stream, IEnumerable<CalibrationHoldoutRow> rows)
+    {
+        ArgumentNullException.ThrowIfNull(stream);
+        ArgumentNullException.ThrowIfNull(rows);
+        using var csv = ArtifactCsv.Create(stream);
+        ArtifactCsv.Header(csv, "frequency_cal", "customers", "actual_holdout_purchases", "predicted_holdout_purchases");
+        foreach (var r in rows)
+        {
+            csv.WriteField(r.Frequency, default);
+            csv.WriteField(r.Customers, default);
+            ArtifactCsv.Score(csv, r.ActualPurchases);
+            ArtifactCsv.Score(csv, r.PredictedPurchases);
+            csv.EndRecord();
+        }
+    }
+
     /// <summary>The display name of a segment: <c>Potential Loyalists</c>, <c>Can't Lose</c>.</summary>
     private static string SegmentName(RfmSegment segment) => segment switch
     {

@@ -60,30 +60,57 @@ public sealed class BgNbdModel
     /// <summary>The simplex iterations the fit took; 0 for a model made from parameters.</summary>
     public int Iterations { get; private init; }
 
-    /// <summary>Fits the model to a summary by maximum likelihood.</summary>
+    /// <summary>Fits the model to a summary by maximum likelihood (penalized when <see cref="LifetimeFitOptions.Penalizer"/> is set).</summary>
     /// <param name="summary">The calibration summary.</param>
-    /// <param name="options">Tolerance and iteration limit; <see cref="LifetimeFitOptions.Default"/> when <see langword="null"/>.</param>
+    /// <param name="options">Tolerance, iteration limit and penalizer; <see cref="LifetimeFitOptions.Default"/> when <see langword="null"/>.</param>
     /// <returns>The fitted model, in the summary's time unit.</returns>
     /// <exception cref="ArgumentException">The summary is empty or the options are invalid.</exception>
-    /// <exception cref="InvalidOperationException">The optimiser did not converge within <see cref="LifetimeFitOptions.MaxIterations"/>.</exception>
-    public static BgNbdModel Fit(BtydSummary summary, LifetimeFitOptions? options = null)
+    /// <exception cref="InvalidOperationException">The optimiser did not converge within <see cref="LifetimeFitOptions.MaxIterations"/>; the message says which parameter ran away.</exception>
+    public static BgNbdModel Fit(BtydSummary summary, LifetimeFitOptions? options = null) =>
+        TryFit(summary, options).ModelOrThrow(nameof(summary));
+
+    /// <summary>
+    /// Fits the model as <see cref="Fit"/> does, but returns a fit that cannot be made (no customers, no maximum within
+    /// the iterations) as a result with its <see cref="LifetimeFitResult{TModel}.Reason"/> instead of throwing. A fit
+    /// whose optimum lies at the boundary (a parameter below 1e-8 or above 1e8, as a → 0 when customers hardly drop
+    /// out) has a model and says so in the reason.
+    /// </summary>
+    /// <param name="summary">The calibration summary.</param>
+    /// <param name="options">Tolerance, iteration limit and penalizer; <see cref="LifetimeFitOptions.Default"/> when <see langword="null"/>.</param>
+    /// <returns>The model, or why there is none.</returns>
+    /// <exception cref="ArgumentException">The options are invalid.</exception>
+    public static LifetimeFitResult<BgNbdModel> TryFit(BtydSummary summary, LifetimeFitOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(summary);
         options ??= LifetimeFitOptions.Default;
         options.Validate();
         if (summary.Count == 0)
         {
-            throw new ArgumentException("The summary has no customers to fit on.", nameof(summary));
+            return new() { Reason = "The summary has no customers to fit on.", NothingToFit = true };
         }
 
+        var maxT = summary.T.Max();
         var likelihood = new BgNbdLikelihood(Rows(summary));
-        var (p, ll, iterations) = LifetimeMath.MaximiseLikelihood(v => likelihood.Evaluate(v[0], v[1], v[2], v[3]), 4, options, "BG/NBD");
-        return new BgNbdModel(p[0], p[1], p[2], p[3], summary.TimeUnit)
+        var fit = LifetimeMath.MaximiseLikelihood(
+            v => likelihood.Evaluate(v[0], v[1], v[2], v[3]), [1, maxT > 0 ? 1 / maxT : 1, 1, 1], summary.Count, options);
+        var p = fit.Parameters;
+        var (boundary, advice) = LifetimeMath.Boundary(p, "r", "α", "a", "b");
+        var data = FormattableString.Invariant($"{summary.Count} customers ({summary.RepeatBuyers} repeat buyers)");
+        if (!fit.Converged)
         {
-            LogLikelihood = ll,
-            Iterations = iterations,
+            var why = boundary is null ? "it did not converge" : "its likelihood keeps growing as " + boundary;
+            return new() { Reason = $"The BG/NBD purchase model has no best fit on {data}: {why} after {options.MaxIterations} iterations; {advice}." };
+        }
+
+        var model = new BgNbdModel(p[0], p[1], p[2], p[3], summary.TimeUnit)
+        {
+            LogLikelihood = fit.LogLikelihood,
+            Iterations = fit.Iterations,
             Customers = summary.Count,
         };
+        var note = boundary is null ? null
+            : $"The BG/NBD optimum on {data} lies at the boundary, {boundary}{(p[2] < 1e-8 ? " (customers hardly drop out: the model acts as the NBD)" : "")}; {advice}.";
+        return new() { Model = model, Reason = note };
     }
 
     /// <summary>The log-likelihood of this model's parameters on a summary.</summary>

@@ -55,19 +55,75 @@ public sealed class GammaGammaModel
     public double MeanSpend => P * Gamma / (Q - 1);
 
     /// <summary>
-    /// Fits the model by maximum likelihood on the summary's repeat buyers with a positive mean repeat spend; repeat
-    /// buyers whose spend is not positive are left out and counted in <see cref="ExcludedNonPositiveSpend"/>.
+    /// Fits the model by maximum likelihood (penalized when <see cref="LifetimeFitOptions.Penalizer"/> is set) on the
+    /// summary's repeat buyers with a positive mean repeat spend; repeat buyers whose spend is not positive are left out
+    /// and counted in <see cref="ExcludedNonPositiveSpend"/>.
     /// </summary>
     /// <param name="summary">The calibration summary.</param>
-    /// <param name="options">Tolerance and iteration limit; <see cref="LifetimeFitOptions.Default"/> when <see langword="null"/>.</param>
+    /// <param name="options">Tolerance, iteration limit and penalizer; <see cref="LifetimeFitOptions.Default"/> when <see langword="null"/>.</param>
     /// <returns>The fitted model.</returns>
     /// <exception cref="ArgumentException">The summary has no repeat buyer with positive spend, or the options are invalid.</exception>
-    /// <exception cref="InvalidOperationException">The optimiser did not converge, or converged to q ≤ 1.</exception>
-    public static GammaGammaModel Fit(BtydSummary summary, LifetimeFitOptions? options = null)
+    /// <exception cref="InvalidOperationException">The optimiser did not converge (the message says which parameter ran away), or converged to q ≤ 1.</exception>
+    public static GammaGammaModel Fit(BtydSummary summary, LifetimeFitOptions? options = null) =>
+        TryFit(summary, options).ModelOrThrow(nameof(summary));
+
+    /// <summary>
+    /// Fits the model as <see cref="Fit"/> does, but returns a fit that cannot be made (no repeat buyer with positive
+    /// spend, no maximum within the iterations, q ≤ 1) as a result with its <see cref="LifetimeFitResult{TModel}.Reason"/>
+    /// instead of throwing. With few repeat buyers of alike spend the likelihood has no maximum: it keeps growing as p
+    /// and q run to ∞ (spend without variance); a penalizer gives a finite fit.
+    /// </summary>
+    /// <param name="summary">The calibration summary.</param>
+    /// <param name="options">Tolerance, iteration limit and penalizer; <see cref="LifetimeFitOptions.Default"/> when <see langword="null"/>.</param>
+    /// <returns>The model, or why there is none.</returns>
+    /// <exception cref="ArgumentException">The options are invalid.</exception>
+    public static LifetimeFitResult<GammaGammaModel> TryFit(BtydSummary summary, LifetimeFitOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(summary);
         options ??= LifetimeFitOptions.Default;
         options.Validate();
+        var (x, m, excluded) = RepeatBuyers(summary);
+        if (x.Length == 0)
+        {
+            return new()
+            {
+                Reason = $"The summary has no repeat buyer with a positive mean repeat spend ({excluded} repeat buyers had none); the spend model cannot be fitted.",
+                NothingToFit = true,
+            };
+        }
+
+        var likelihood = new GammaGammaLikelihood(x, m);
+        var fit = LifetimeMath.MaximiseLikelihood(v => likelihood.Evaluate(v[0], v[1], v[2]), [1, 1, 1], x.Length, options);
+        var point = fit.Parameters;
+        var (boundary, advice) = LifetimeMath.Boundary(point, "p", "q", "γ");
+        var data = FormattableString.Invariant($"{x.Length} repeat buyers with positive spend");
+        if (!fit.Converged)
+        {
+            var why = boundary is null ? "it did not converge" : "its likelihood keeps growing as " + boundary;
+            return new() { Reason = $"The Gamma-Gamma spend model has no best fit on {data}: {why} after {options.MaxIterations} iterations; {advice}." };
+        }
+
+        if (point[1] <= 1)
+        {
+            var check = options.Penalizer > 0
+                ? FormattableString.Invariant($"the penalty on γ² pulls q down, so lower LifetimeFitOptions.Penalizer (it is {options.Penalizer})")
+                : "check that MonetaryValue is spend per purchase";
+            return new() { Reason = FormattableString.Invariant($"The Gamma-Gamma fit gave q = {point[1]} ≤ 1: spend has no finite mean under the model; {check}.") };
+        }
+
+        var model = new GammaGammaModel(point[0], point[1], point[2])
+        {
+            LogLikelihood = fit.LogLikelihood,
+            Iterations = fit.Iterations,
+            Customers = x.Length,
+            ExcludedNonPositiveSpend = excluded,
+        };
+        var note = boundary is null ? null : $"The Gamma-Gamma optimum on {data} lies at the boundary, {boundary}; {advice}.";
+        return new() { Model = model, Reason = note };
+    }
+
+    private static (double[] X, double[] M, int Excluded) RepeatBuyers(BtydSummary summary)
+    {
         var x = new List<double>();
         var m = new List<double>();
         var excluded = 0;
@@ -88,25 +144,7 @@ public sealed class GammaGammaModel
             m.Add((double)summary.MonetaryValue[i]);
         }
 
-        if (x.Count == 0)
-        {
-            throw new ArgumentException($"The summary has no repeat buyer with a positive mean repeat spend ({excluded} repeat buyers had none); the spend model cannot be fitted.", nameof(summary));
-        }
-
-        var likelihood = new GammaGammaLikelihood([.. x], [.. m]);
-        var (point, ll, iterations) = LifetimeMath.MaximiseLikelihood(v => likelihood.Evaluate(v[0], v[1], v[2]), 3, options, "Gamma-Gamma");
-        if (point[1] <= 1)
-        {
-            throw new InvalidOperationException(FormattableString.Invariant($"The Gamma-Gamma fit gave q = {point[1]} ≤ 1: spend has no finite mean under the model; check that MonetaryValue is spend per purchase."));
-        }
-
-        return new GammaGammaModel(point[0], point[1], point[2])
-        {
-            LogLikelihood = ll,
-            Iterations = iterations,
-            Customers = x.Count,
-            ExcludedNonPositiveSpend = excluded,
-        };
+        return ([.. x], [.. m], excluded);
     }
 
     /// <summary>

@@ -204,7 +204,7 @@ public static class AnalyticsPipeline
             CustomerKpiCalculator.PurchasesFromOrders(dataset, orders),
             CustomerKpiCalculator.CohortsFromOrders(dataset, orders, options.TimeSeries.TimeZone),
             RfmCalculator.ComputeFromOrders(dataset, orders, options.Rfm));
-        var (clv, clvNote) = LifetimeValue(dataset, orders, options);
+        var (clv, clvNote, calibration) = LifetimeValue(dataset, orders, options);
 
         progress?.Report(PipelineStage.Recommending);
         var recommender = options.Recommender ?? new SegmentAffinityRecommender();
@@ -212,35 +212,56 @@ public static class AnalyticsPipeline
         var recommendations = model.RecommendAll(options.Recommendations);
 
         progress?.Report(PipelineStage.Done);
-        return new AnalyticsRun(options, inputs, dataset, overall, bySegment, byCategory, topProducts, global, model, recommendations, customers, clv, clvNote);
+        return new AnalyticsRun(options, inputs, dataset, overall, bySegment, byCategory, topProducts, global, model, recommendations, customers, clv, clvNote) { CalibrationHoldout = calibration };
     }
 
     /// <summary>
     /// Fits BG/NBD and Gamma-Gamma and computes the CLV; when the data cannot support a fit (no customers, no repeat
-    /// buyer with positive spend, no convergence) the run goes on without CLV and says why.
+    /// buyer with positive spend, no convergence) the run goes on without CLV and says why. With a holdout period and a
+    /// BG/NBD fit it also compares actual and predicted holdout purchases.
     /// </summary>
-    private static (ClvResult? Clv, string? Note) LifetimeValue(EnrichedDataset dataset, OrderFacts orders, PipelineOptions options)
+    private static (ClvResult? Clv, string? Note, ImmutableArray<CalibrationHoldoutRow> Calibration) LifetimeValue(EnrichedDataset dataset, OrderFacts orders, PipelineOptions options)
     {
         if (options.LifetimeValue is not { } clvOptions)
         {
-            return (null, "Lifetime value was not requested (PipelineOptions.LifetimeValue is null).");
+            return (null, "Lifetime value was not requested (PipelineOptions.LifetimeValue is null).", []);
         }
 
         if (dataset.TransactionCount == 0)
         {
-            return (null, "Lifetime value needs transactions; the dataset has none.");
+            return (null, "Lifetime value needs transactions; the dataset has none.", []);
         }
 
         try
         {
             var summary = BtydSummary.CreateFromOrders(dataset, orders, options.LifetimeSummary);
-            var purchases = BgNbdModel.Fit(summary);
-            var spend = GammaGammaModel.Fit(summary);
-            return (ClvCalculator.Compute(summary, purchases, spend, clvOptions), null);
+            var purchases = BgNbdModel.TryFit(summary, options.LifetimeFit);
+            if (!purchases.Converged)
+            {
+                return (null, NotComputed(purchases.Reason), []);
+            }
+
+            ImmutableArray<CalibrationHoldoutRow> calibration = summary.DurationHoldout > 0
+                ? CalibrationHoldoutCalculator.Compute(summary, purchases.Model)
+                : [];
+
+            var spend = GammaGammaModel.TryFit(summary, options.LifetimeFit);
+            if (!spend.Converged)
+            {
+                return (null, NotComputed(spend.Reason), calibration);
+            }
+
+            return (ClvCalculator.Compute(summary, purchases.Model, spend.Model, clvOptions), null, calibration);
         }
         catch (Exception e) when (e is ArgumentException or InvalidOperationException)
         {
-            return (null, "Lifetime value was not computed: " + e.Message);
+            return (null, NotComputed(e.Message), []);
         }
     }
+
+    /// <summary>"Lifetime value was not computed: " and the reason, as one sentence.</summary>
+    private static string NotComputed(string? reason) =>
+        "Lifetime value was not computed: " + (reason is { Length: > 1 } && char.IsUpper(reason[0]) && char.IsLower(reason[1])
+            ? char.ToLowerInvariant(reason[0]) + reason[1..]
+            : reason);
 }

@@ -103,6 +103,12 @@ public sealed class AnalyticsRun
     /// <summary>Why <see cref="Clv"/> is <see langword="null"/> (not requested, or the data cannot support the models); <see langword="null"/> when it was computed.</summary>
     public string? ClvNote { get; }
 
+    /// <summary>
+    /// Actual against BG/NBD-predicted holdout purchases by calibration frequency (<see cref="CalibrationHoldoutCalculator"/>);
+    /// empty unless <see cref="PipelineOptions.LifetimeSummary"/> has a holdout period and the BG/NBD model could be fitted.
+    /// </summary>
+    public ImmutableArray<CalibrationHoldoutRow> CalibrationHoldout { get; internal init; } = [];
+
     /// <summary>The rows kept out of the dataset, by a loader (lenient mode) or by the join, as listed (up to the options' limits).</summary>
     public ImmutableArray<RejectedRow> RejectedRows { get; }
 
@@ -183,6 +189,11 @@ public sealed class AnalyticsRun
             Add("clv.csv", clv.Customers.Length, s => CsvArtifacts.WriteClv(s, clv));
         }
 
+        if (CalibrationHoldout.Length > 0)
+        {
+            Add("calibration_holdout.csv", CalibrationHoldout.Length, s => CsvArtifacts.WriteCalibrationHoldout(s, CalibrationHoldout));
+        }
+
         if (RejectedRows.Length > 0)
         {
             Add(ArtifactFolder.RejectedRowsName, RejectedRows.Length, s => CsvArtifacts.WriteRejectedRows(s, RejectedRows));
@@ -237,6 +248,7 @@ public sealed class AnalyticsRun
             ["global_list_size"] = Options.GlobalListSize.ToString(invariant),
             ["lifetime_value"] = Clv is null ? "skipped" : "computed",
             ["lifetime_value.discount_rate"] = Options.LifetimeValue?.DiscountRate.ToString("R", invariant) ?? "",
+            ["lifetime_value.penalizer"] = Options.LifetimeFit.Penalizer.ToString("R", invariant),
             ["lifetime_value.periods"] = Options.LifetimeValue?.Periods.ToString(invariant) ?? "",
             ["lifetime_value.time_unit"] = Options.LifetimeSummary.TimeUnit.ToString(),
             ["load.mode"] = load.Mode.ToString(),

@@ -85,6 +85,10 @@ public sealed record PipelineOptions
     /// <value>Defaults to <see cref="ClvOptions.Default"/>.</value>
     public ClvOptions? LifetimeValue { get; init; } = ClvOptions.Default;
 
+    /// <summary>How the BG/NBD and Gamma-Gamma models of <see cref="AnalyticsRun.Clv"/> are fitted (tolerance, iterations, L2 penalizer).</summary>
+    /// <value>Defaults to <see cref="LifetimeFitOptions.Default"/>: no penalizer.</value>
+    public LifetimeFitOptions LifetimeFit { get; init; } = LifetimeFitOptions.Default;
+
     /// <summary>Checks the options, listing every invalid one.</summary>
     /// <exception cref="ArgumentException">One or more options are invalid.</exception>
     public void Validate()
@@ -126,6 +130,15 @@ public sealed record PipelineOptions
             {
                 Collect(errors, LifetimeValue.Validate);
             }
+        }
+
+        if (LifetimeFit is null)
+        {
+            errors.Add($"{nameof(LifetimeFit)} must not be null.");
+        }
+        else
+        {
+            Collect(errors, LifetimeFit.Validate);
         }
 
         if (errors.Count > 0)

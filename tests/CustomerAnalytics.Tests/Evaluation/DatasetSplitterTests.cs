@@ -107,6 +107,114 @@ public sealed class DatasetSplitterTests
     public void RandomPerCustomer_FractionOutsideOpenUnitInterval_Throws(double fraction) =>
         Assert.Throws<ArgumentOutOfRangeException>(() => DatasetSplitter.RandomPerCustomer(Seed.Dataset(), fraction, 1));
 
+    [Theory]
+    [InlineData(1, 0.75, 0)]
+    [InlineData(2, 0.75, 1)]
+    [InlineData(3, 0.75, 2)]
+    [InlineData(4, 0.75, 3)]
+    [InlineData(5, 0.75, 3)]
+    [InlineData(10, 0.75, 7)]
+    [InlineData(5, 0.8, 4)]
+    [InlineData(10, 0.7, 7)]
+    [InlineData(3, 0.5, 1)]
+    public void TrainCount_AsRecommendersRankOverCount_KeepsTheRanksAtOrBelowTheRatio(int n, double ratio, int expected) =>
+        Assert.Equal(expected, DatasetSplitter.TrainCount(n, ratio));
+
+    [Fact]
+    public void StratifiedPerCustomer_Fixture_HoldsOutNMinusFloorOfThreeQuartersPerCustomer()
+    {
+        // Per customer n distinct products; Recommenders trains on the ranks k with k/n ≤ 0.75:
+        // A: n = 1 → trains 0, holds out its only product; B: n = 2 → 1 / 1; C: n = 4 → 3 / 1; D: n = 5 → 3 / 2.
+        var dataset = Fixture();
+
+        var split = DatasetSplitter.StratifiedPerCustomer(dataset, 0.25, seed: 7);
+
+        var heldOut = split.Truth.GroupBy(t => t.CustomerId).ToDictionary(g => g.Key, g => g.Count(), StringComparer.Ordinal);
+        Assert.Equal(new Dictionary<string, int> { ["A"] = 1, ["B"] = 1, ["C"] = 1, ["D"] = 2 }, heldOut);
+        Assert.Equal([new("A", "P1")], split.Truth.Where(t => t.CustomerId == "A"));
+        Assert.Equal(["A1"], TransactionIds(split.Test).Where(id => id.StartsWith('A')));
+
+        // Both lines of a held-out product leave training; every line is on exactly one side.
+        Assert.Equal(split.Truth.ToArray(), split.NewProductTruth.ToArray());
+        Assert.Equal(dataset.TransactionCount, split.Train.TransactionCount + split.Test.TransactionCount);
+        Assert.Equal(TransactionIds(split.Test), TransactionIds(DatasetSplitter.StratifiedPerCustomer(dataset, 0.25, seed: 7).Test));
+
+        // Seed 7 with new Random(7): the products held out (a pinned regression value; the counts above are by hand).
+        Assert.Equal(["A1", "B2", "C3", "D1", "D3"], TransactionIds(split.Test));
+        Assert.Equal(
+            "stratified per customer (as Recommenders' python_stratified_split, ratio 0.75): each customer's products in a random order, the first ⌊0.75 × n⌋ train, the rest are held out, seed 7",
+            split.Description);
+    }
+
+    [Fact]
+    public void RandomPerCustomer_Fixture_RoundsTheHeldOutCountDownUnlikeStratified()
+    {
+        // ⌊0.25 n⌋: A (n = 1) and B (2) hold out nothing, C (4) and D (5) one each; stratified holds out 1, 1, 1, 2.
+        var split = DatasetSplitter.RandomPerCustomer(Fixture(), 0.25, seed: 7);
+
+        Assert.Equal(["C", "D"], split.Truth.Select(t => t.CustomerId));
+    }
+
+    [Fact]
+    public void ChronologicalPerCustomer_Fixture_HoldsOutTheLastLinesOfEachCustomer()
+    {
+        // Lines per customer, time order, train while k/n ≤ 0.75: A (n = 1) → test A1; B (2) → train B1, test B2;
+        // C (4; C4 and C3 share a time, C4 is listed first) → train C1, C2, C4, test C3; D (6) → train 4 (4/6 ≤ 0.75 < 5/6),
+        // test its last two by time, D5 and D6 (listed D6 first).
+        var dataset = Fixture();
+
+        var split = DatasetSplitter.ChronologicalPerCustomer(dataset, 0.25);
+
+        Assert.Equal(["A1", "B2", "C3", "D6", "D5"], TransactionIds(split.Test));
+        Assert.Equal(["B1", "C1", "C2", "C4", "D1", "D2", "D3", "D4"], TransactionIds(split.Train));
+
+        // D's last two lines: D5 buys P2 again (a repeat, in the truth only), D6 buys P5 new.
+        Assert.Equal([new("A", "P1"), new("B", "P2"), new("C", "P3"), new("D", "P2"), new("D", "P5")], split.Truth.ToArray());
+        Assert.Equal([new("A", "P1"), new("B", "P2"), new("C", "P3"), new("D", "P5")], split.NewProductTruth.ToArray());
+        Assert.Equal(
+            "chronological per customer (as Recommenders' python_chrono_split, ratio 0.75): each customer's lines in time order, the first ⌊0.75 × n⌋ train, the later ones are held out",
+            split.Description);
+    }
+
+    [Theory]
+    [InlineData(0.0)]
+    [InlineData(1.0)]
+    [InlineData(double.NaN)]
+    public void StratifiedAndChronological_FractionOutsideOpenUnitInterval_Throw(double fraction)
+    {
+        Assert.Throws<ArgumentOutOfRangeException>(() => DatasetSplitter.StratifiedPerCustomer(Seed.Dataset(), fraction, 1));
+        Assert.Throws<ArgumentOutOfRangeException>(() => DatasetSplitter.ChronologicalPerCustomer(Seed.Dataset(), fraction));
+    }
+
+    /// <summary>
+    /// Four customers: A one line; B two products; C four products, its last two lines at one time with C4 listed
+    /// first; D six lines of five products (P2 twice), listed out of time order.
+    /// </summary>
+    private static EnrichedDataset Fixture()
+    {
+        var day = Seed.At("2024-01-01T00:00:00Z");
+        return new EnrichedDatasetBuilder()
+            .AddCustomers([new("A", "S"), new("B", "S"), new("C", "S"), new("D", "S")])
+            .AddProducts([new("P1", "K", 1m), new("P2", "K", 1m), new("P3", "K", 1m), new("P4", "K", 1m), new("P5", "K", 1m)])
+            .AddTransactions(
+            [
+                new("A1", "A", "P1", 1, day),
+                new("B1", "B", "P1", 1, day.AddDays(1)),
+                new("B2", "B", "P2", 1, day.AddDays(2)),
+                new("C1", "C", "P1", 1, day.AddDays(1)),
+                new("C2", "C", "P2", 1, day.AddDays(2)),
+                new("C4", "C", "P4", 1, day.AddDays(3)),
+                new("C3", "C", "P3", 1, day.AddDays(3)),
+                new("D6", "D", "P5", 1, day.AddDays(6)),
+                new("D1", "D", "P1", 1, day.AddDays(1)),
+                new("D2", "D", "P2", 1, day.AddDays(2)),
+                new("D3", "D", "P3", 1, day.AddDays(3)),
+                new("D4", "D", "P4", 1, day.AddDays(4)),
+                new("D5", "D", "P2", 1, day.AddDays(5)),
+            ])
+            .Build();
+    }
+
     /// <summary>A seeded random dataset: customers C…, products P…, every line one unit at a distinct minute.</summary>
     internal static EnrichedDataset Random(int customers, int products, int lines, int seed)
     {

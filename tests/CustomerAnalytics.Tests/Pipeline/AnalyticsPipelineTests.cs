@@ -274,6 +274,64 @@ public sealed class AnalyticsPipelineTests : IDisposable
     }
 
     [Fact]
+    public void Run_SeedSample_ClvNoteSaysInOneSentenceWhyThereIsNoLifetimeValue()
+    {
+        // Regression: the note was "… did not converge in 20000 iterations; raise LifetimeFitOptions.MaxIterations or
+        // Tolerance", advice that does not help. The seed's 4 customers (2 repeat buyers) leave b unbounded.
+        var run = AnalyticsPipeline.Run(SeedOptions);
+        var manifest = run.WriteArtifacts(_output);
+
+        Assert.Null(run.Clv);
+        Assert.Matches(
+            @"^Lifetime value was not computed: the BG/NBD purchase model has no best fit on 4 customers \(2 repeat buyers\): its likelihood keeps growing as b → 0 \(b = [0-9.]+E-\d+\) after 20000 iterations; fit on more customers \(a penalizer pulls parameters toward 0, so it does not help here\)\.$",
+            run.ClvNote);
+        Assert.Equal("skipped", manifest.Options["lifetime_value"]);
+        Assert.Equal("0", manifest.Options["lifetime_value.penalizer"]);
+    }
+
+    [Fact]
+    public void Run_SeedSampleWithPenalizer_BothModelsFitButTheirExpectationIsNotFinite()
+    {
+        // A penalizer bounds both fits (BG/NBD still at b → 0), but a + b ≤ 1 leaves BG/NBD without a closed-form expectation.
+        var run = AnalyticsPipeline.Run(SeedOptions with { LifetimeFit = new LifetimeFitOptions { Penalizer = 0.001 } });
+
+        Assert.Null(run.Clv);
+        Assert.Matches(@"^Lifetime value was not computed: the models give no finite value \(.+\); a BG/NBD model with a = 1 or a \+ b ≤ 1 has no closed-form expectation\.$", run.ClvNote);
+        Assert.Equal("0.001", run.WriteArtifacts(_output).Options["lifetime_value.penalizer"]);
+    }
+
+    [SharedDataFact(Lifetime.Cdnow.SamplePath)]
+    public void Analyze_WithHoldout_WritesTheCalibrationHoldoutTable()
+    {
+        var options = new PipelineOptions
+        {
+            LifetimeSummary = BtydSummaryOptions.Default with { CalibrationEnd = new DateOnly(1997, 9, 30), ObservationEnd = new DateOnly(1998, 6, 30) },
+        };
+
+        var run = AnalyticsPipeline.Analyze(Lifetime.Cdnow.Sample, options);
+        var manifest = run.WriteArtifacts(_output);
+
+        var summary = Lifetime.CalibrationHoldoutCalculatorTests.CdnowWithHoldout();
+        Assert.Equal(CalibrationHoldoutCalculator.Compute(summary, BgNbdModel.Fit(summary)).ToArray(), run.CalibrationHoldout.ToArray());
+        Assert.Equal(7, manifest.Files.Single(f => f.Path == "calibration_holdout.csv").Rows);
+        var lines = File.ReadAllLines(Path.Combine(_output, "calibration_holdout.csv"));
+        Assert.Equal("frequency_cal,customers,actual_holdout_purchases,predicted_holdout_purchases", lines[0]);
+        var first = run.CalibrationHoldout[0];
+        Assert.Equal(string.Create(CultureInfo.InvariantCulture, $"0,1411,{first.ActualPurchases:R},{first.PredictedPurchases:R}"), lines[1]);
+        Assert.Equal(8, lines.Length);
+    }
+
+    [Fact]
+    public void Run_NoHoldout_WritesNoCalibrationHoldoutTable()
+    {
+        var run = AnalyticsPipeline.Run(SeedOptions);
+        var manifest = run.WriteArtifacts(_output);
+
+        Assert.Empty(run.CalibrationHoldout);
+        Assert.DoesNotContain(manifest.Files, f => f.Path == "calibration_holdout.csv");
+    }
+
+    [Fact]
     public void Run_LifetimeValueNotRequested_SaysSoAndWritesNoClvFile()
     {
         var run = AnalyticsPipeline.Run(SeedOptions with { LifetimeValue = null });
