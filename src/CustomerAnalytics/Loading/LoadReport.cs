@@ -9,7 +9,8 @@ namespace CustomerAnalytics.Loading;
 /// <param name="RowsRejected">The rows rejected; <see cref="RowsLoaded"/> + <see cref="RowsRejected"/> = <see cref="RowsRead"/>.</param>
 /// <param name="Diagnostics">
 /// The problems found, in source order, up to <see cref="LoadOptions.MaxReportedProblems"/> (a rejected row may have
-/// several); every rejected row is counted in <see cref="RowsRejected"/> whether listed or not.
+/// several); every rejected row is counted in <see cref="RowsRejected"/> whether listed or not. Warnings
+/// (<see cref="DiagnosticSeverity.Warning"/>, such as text that is not valid UTF-8) are about rows that were loaded.
 /// </param>
 public sealed record LoadReport(
     string Source,

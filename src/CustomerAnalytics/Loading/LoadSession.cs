@@ -76,7 +76,7 @@ internal sealed class LoadSession
     {
         TotalProblems++;
         _listed.Add(new LoadDiagnostic(Source, line, column, Options.IncludeValuesInDiagnostics ? value : null, problem, expected, hint));
-        return new DataLoadException(_listed.ToArray(), TotalProblems);
+        return new DataLoadException(Errors(), TotalProblems);
     }
 
     /// <summary>In strict mode, throws when any problem was found; returns the report otherwise.</summary>
@@ -84,7 +84,7 @@ internal sealed class LoadSession
     {
         if (TotalProblems > 0 && Options.Mode == LoadMode.Strict)
         {
-            throw new DataLoadException(_listed.ToArray(), TotalProblems);
+            throw new DataLoadException(Errors(), TotalProblems);
         }
 
         return new LoadReport(Source, RowsRead, RowsLoaded, RowsRejected, [.. _listed]);
@@ -105,6 +105,9 @@ internal sealed class LoadSession
             Add(diagnostic with { Line = diagnostic.Line + lineOffset });
         }
     }
+
+    /// <summary>The errors listed: what an exception reports (warnings are no reason a load fails).</summary>
+    private LoadDiagnostic[] Errors() => [.. _listed.Where(d => d.Severity == DiagnosticSeverity.Error)];
 
     /// <summary>Lists a diagnostic (up to the limit); only errors count as problems (a warning fails no load).</summary>
     private void Add(LoadDiagnostic diagnostic)

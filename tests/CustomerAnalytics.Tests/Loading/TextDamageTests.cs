@@ -34,6 +34,18 @@ public class TextDamageTests
         Assert.All(result.Report.Diagnostics, d => Assert.Equal(DiagnosticSeverity.Warning, d.Severity));
     }
 
+    /// <summary>A strict load that fails lists its errors only: a warning is no reason it failed, nor a rejected row.</summary>
+    [Fact]
+    public void Load_StrictWithWarningsAndAnError_ExceptionListsTheErrorOnly()
+    {
+        var bytes = Encoding.Latin1.GetBytes("customer_id,segment\nC1,Café\nC2,\n");
+
+        var error = Assert.Throws<DataLoadException>(() => LoadCustomers(bytes, options: LoadOptions.Default));
+
+        var diagnostic = Assert.Single(error.Diagnostics);
+        Assert.Equal((3L, "the segment is empty", 1), (diagnostic.Line, diagnostic.Problem, error.TotalProblems));
+    }
+
     [Fact]
     public void Load_Latin1WithEncodingOption_ReadsTheTextExactly()
     {
