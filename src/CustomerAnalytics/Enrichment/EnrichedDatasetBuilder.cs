@@ -622,17 +622,7 @@ public sealed class EnrichedDatasetBuilder
 
         int[]? keptRows = allKeptRows;
 
-        // Lines without an order id are orders of their own, numbered after the named orders.
-        var namedOrders = _orderIds.Count;
-        var ownOrderRows = new GrowableArray<int>(0);
-        for (var row = 0; row < kept; row++)
-        {
-            if (orderColumn[row] < 0)
-            {
-                orderColumn[row] = namedOrders + ownOrderRows.Count;
-                ownOrderRows.Add(row);
-            }
-        }
+        var (namedOrderIds, ownOrderRows) = NumberOrders(orderColumn, kept, _orderIds.ToColumn(), allKept: kept == rowCount);
 
         var report = new EnrichmentReport
         {
@@ -657,10 +647,67 @@ public sealed class EnrichedDatasetBuilder
             Trim(revenueColumn, kept),
             unitPriceColumn is null ? null : Trim(unitPriceColumn, kept),
             keptRows is null ? ids : ids.Select(keptRows.AsSpan(0, kept)),
-            _orderIds.ToColumn(),
-            ownOrderRows.ToTrimmedArray(),
+            namedOrderIds,
+            ownOrderRows,
             report,
             customerLookup.GetAwaiter().GetResult());
+    }
+
+    /// <summary>
+    /// Numbers the orders of the kept rows (the first <paramref name="kept"/>): a named order counts only when a kept
+    /// row is in it, so the named orders some kept row uses are renumbered densely (in the order their ids first
+    /// appeared); a line without an order id is an order of its own, numbered after them.
+    /// </summary>
+    private static (IdColumn Named, int[] OwnRows) NumberOrders(int[] orders, int kept, IdColumn named, bool allKept)
+    {
+        // Every order id entered with a line, so when every line is kept every named order is used.
+        if (!allKept)
+        {
+            var map = new int[named.Count];
+            Array.Fill(map, -1);
+            for (var row = 0; row < kept; row++)
+            {
+                if (orders[row] >= 0)
+                {
+                    map[orders[row]] = 0;
+                }
+            }
+
+            var used = new GrowableArray<int>(0);
+            for (var order = 0; order < map.Length; order++)
+            {
+                if (map[order] == 0)
+                {
+                    map[order] = used.Count;
+                    used.Add(order);
+                }
+            }
+
+            if (used.Count != named.Count)
+            {
+                for (var row = 0; row < kept; row++)
+                {
+                    if (orders[row] >= 0)
+                    {
+                        orders[row] = map[orders[row]];
+                    }
+                }
+
+                named = named.Select(used.ToTrimmedArray());
+            }
+        }
+
+        var ownOrderRows = new GrowableArray<int>(0);
+        for (var row = 0; row < kept; row++)
+        {
+            if (orders[row] < 0)
+            {
+                orders[row] = named.Count + ownOrderRows.Count;
+                ownOrderRows.Add(row);
+            }
+        }
+
+        return (named, ownOrderRows.ToTrimmedArray());
     }
 
     private static T[] Trim<T>(T[] array, int length)

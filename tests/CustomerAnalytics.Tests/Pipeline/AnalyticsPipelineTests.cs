@@ -216,6 +216,41 @@ public sealed class AnalyticsPipelineTests : IDisposable
     }
 
     [Fact]
+    public void Run_OrdersWhoseLinesWereAllLeftOut_CountOnlyKeptOrders()
+    {
+        // Issue 10, finding 2: three orders, two of whose only lines name an unknown customer or product.
+        Directory.CreateDirectory(_output);
+        var transactions = Path.Combine(_output, "transactions.csv");
+        File.WriteAllText(
+            transactions,
+            "txn_id,customer_id,product_id,qty,ts,order_id\n1,C001,P100,1,2024-03-01,A\n2,CX,P100,1,2024-03-01,B\n3,C001,PX,1,2024-03-01,C\n");
+        var options = SeedOptions with { TransactionsPath = transactions, Load = LoadOptions.Default with { Mode = LoadMode.Lenient } };
+
+        var run = AnalyticsPipeline.Run(options);
+        run.WriteArtifacts(Path.Combine(_output, "out"));
+
+        Assert.Equal(
+            "customers,transactions,orders,units,revenue,average_order_value\n1,1,1,1,19.99,19.99\n",
+            File.ReadAllText(Path.Combine(_output, "out", "kpi_overall.csv")));
+        Assert.Equal((1, 19.99m), (run.Purchases.Orders, run.Purchases.AverageOrderValue));
+        Assert.Equal([1], run.BySegment.Select(g => g.Orders));
+        Assert.Equal(1, run.Periods.Sum(p => p.Orders));
+    }
+
+    [Fact]
+    public void Run_OrderLinesWhoseOnlyLineHasNoPrice_NoOrder()
+    {
+        Directory.CreateDirectory(_output);
+        var lines = Path.Combine(_output, "lines.csv");
+        File.WriteAllText(lines, "order_id,customer_id,product_id,qty,ts\nA,C1,P1,1,2024-03-01\n");
+
+        var run = AnalyticsPipeline.Run(new PipelineOptions { OrderLinesPath = lines, Load = LoadOptions.Default with { Mode = LoadMode.Lenient } });
+
+        Assert.Equal((0, 0), (run.Overall.Transactions, run.Overall.Orders));
+        Assert.Equal(0, run.Dataset.OrderCount);
+    }
+
+    [Fact]
     public void Run_StrictWithBadRow_ThrowsNamingFileLineAndColumn()
     {
         Directory.CreateDirectory(_output);
