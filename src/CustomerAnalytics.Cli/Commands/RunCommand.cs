@@ -1,6 +1,7 @@
 using System.ComponentModel;
 using System.Globalization;
 using CustomerAnalytics.Cli.Infrastructure;
+using CustomerAnalytics.Enrichment;
 using CustomerAnalytics.Loading;
 using CustomerAnalytics.Pipeline;
 using CustomerAnalytics.Recommendations;
@@ -32,6 +33,16 @@ internal sealed class RunSettings : DataSettings
     [DefaultValue(5)]
     public int Count { get; init; } = 5;
 
+    [CommandOption("--unknown-customers <POLICY>")]
+    [Description("A transaction whose customer is not in the customers file: [green]reject[/] (an error; with --lenient left out and listed in rejected_rows.csv) or [green]keep[/] (kept under the 'Unknown' segment).")]
+    [DefaultValue("reject")]
+    public string UnknownCustomers { get; init; } = "reject";
+
+    [CommandOption("--unknown-products <POLICY>")]
+    [Description("A transaction whose product is not in the products file: [green]reject[/] or [green]keep[/] (kept under the 'Unknown' category; a line without its own price is still left out for having none).")]
+    [DefaultValue("reject")]
+    public string UnknownProducts { get; init; } = "reject";
+
     [CommandOption("--no-dashboard")]
     [Description("Do not write dashboard.html.")]
     public bool NoDashboard { get; init; }
@@ -46,6 +57,11 @@ internal sealed class RunSettings : DataSettings
         if (Top < 1 || Count < 1)
         {
             return ValidationResult.Error($"--top and --count must be at least 1 (were {Top} and {Count}).");
+        }
+
+        if (!JoinPolicies.IsName(UnknownCustomers) || !JoinPolicies.IsName(UnknownProducts))
+        {
+            return ValidationResult.Error($"--unknown-customers and --unknown-products must be one of {JoinPolicies.Names} (were '{UnknownCustomers}' and '{UnknownProducts}').");
         }
 
         return Strategies.Exists(Strategy)
@@ -73,6 +89,11 @@ internal sealed class RunCommand : Command<RunSettings>
             TransactionsPath = PathOf("transactions"),
             OrderLinesPath = PathOf("order-lines"),
             Load = DataInputs.OptionsFrom(settings),
+            Enrichment = EnrichmentOptions.Default with
+            {
+                UnknownCustomers = JoinPolicies.ByName[settings.UnknownCustomers],
+                UnknownProducts = JoinPolicies.ByName[settings.UnknownProducts],
+            },
             TopProductsCount = settings.Top,
             Recommender = Strategies.Create(settings.Strategy),
             Recommendations = RecommendationRequest.Default with { Count = settings.Count },
@@ -104,8 +125,8 @@ internal sealed class RunCommand : Command<RunSettings>
         }
         catch (DataLoadException ex)
         {
-            var written = DataInputs.WriteRejected(Path.Combine(output, "rejected_rows.csv"), ex.Diagnostics.Select(Artifacts.RejectedRow.FromDiagnostic));
-            throw new CliException(ex.Message + (written is null ? string.Empty : $"\nRejected rows written to {written}."), ExitCodes.DataError);
+            var written = DataInputs.WriteRejected(Path.Combine(output, "rejected_rows.csv"), ex.Diagnostics.Select(JoinPolicies.ForTool).Select(Artifacts.RejectedRow.FromDiagnostic));
+            throw new CliException(JoinPolicies.ForTool(ex.Message) + (written is null ? string.Empty : $"\nRejected rows written to {written}."), ExitCodes.DataError);
         }
 
         if (!settings.Quiet)
@@ -119,15 +140,7 @@ internal sealed class RunCommand : Command<RunSettings>
     private static void Summarize(IAnsiConsole console, AnalyticsRun run, TimeSpan loading, string output, bool noDashboard)
     {
         var rowsRead = run.Inputs.Sum(i => i.Report.RowsRead);
-        console.Write(Tables.Create(
-            "Inputs",
-            ["Role", "File", "Rows read", "Loaded", "Rejected", "MB"],
-            [false, false, true, true, true, true],
-            run.Inputs.Select(i => new[]
-            {
-                i.Role, Path.GetFileName(i.Path), Formats.Count(i.Report.RowsRead), Formats.Count(i.Report.RowsLoaded), Formats.Count(i.Report.RowsRejected),
-                (i.Bytes / 1e6).ToString("0.0", CultureInfo.InvariantCulture),
-            })));
+        console.Write(AccountTable.Create(run));
         console.Write(Tables.Create(
             "Run",
             ["Measure", "Value"],
