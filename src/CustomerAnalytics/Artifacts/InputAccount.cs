@@ -1,4 +1,7 @@
 using System.Collections.Immutable;
+using System.Text.Json;
+using CustomerAnalytics.Enrichment;
+using CustomerAnalytics.Loading;
 
 namespace CustomerAnalytics.Artifacts;
 
@@ -27,6 +30,24 @@ public sealed record InputAccount(
     long? RowsKept,
     ImmutableSortedDictionary<string, long> LeftOut)
 {
+    /// <summary>The account of an input from its loader's report and, for the transactions, the join's report.</summary>
+    /// <param name="role">What the input held (<c>transactions</c>, …).</param>
+    /// <param name="name">The source name.</param>
+    /// <param name="load">The loader's report.</param>
+    /// <param name="join">The join's report, for the input whose rows the join took (transactions or order lines); <see langword="null"/> otherwise.</param>
+    /// <returns>The account.</returns>
+    public static InputAccount Of(string role, string name, LoadReport load, EnrichmentReport? join)
+    {
+        ArgumentNullException.ThrowIfNull(load);
+        return new InputAccount(role, name, load.RowsRead, load.RowsLoaded, load.RowsRejected, join?.TransactionsKept, join is null ? Empty : LeftOutOf(join));
+    }
+
+    /// <summary>The rows a join left out, by reason name (<c>unknown_customer</c>, <c>missing_price</c>, …).</summary>
+    internal static ImmutableSortedDictionary<string, long> LeftOutOf(EnrichmentReport join) =>
+        join.LeftOut.ToImmutableSortedDictionary(p => JsonNamingPolicy.SnakeCaseLower.ConvertName(p.Key.ToString()), p => (long)p.Value, StringComparer.Ordinal);
+
+    private static ImmutableSortedDictionary<string, long> Empty { get; } = ImmutableSortedDictionary<string, long>.Empty.WithComparers(StringComparer.Ordinal);
+
     /// <summary>Whether the counts add up: read = loaded + rejected and, for transactions, loaded = kept + left out.</summary>
     /// <returns><see langword="true"/> when every row is accounted for.</returns>
     public bool AddsUp() =>

@@ -1,4 +1,6 @@
 using System.Collections.Immutable;
+using CustomerAnalytics.Enrichment;
+using CustomerAnalytics.Loading;
 
 namespace CustomerAnalytics.Artifacts;
 
@@ -26,6 +28,38 @@ public sealed record RunAccount(
     long RowsListed,
     string ListLimits)
 {
+    /// <summary>The account of a run from its inputs' accounts and the join's report.</summary>
+    /// <param name="inputs">The inputs' accounts (see <see cref="InputAccount.Of"/>).</param>
+    /// <param name="join">The join's report (<see cref="EnrichedDataset.Report"/>).</param>
+    /// <param name="rowsListed">How many entries list the rejected and left-out rows.</param>
+    /// <param name="listLimits">The limits of that list, as the options name them.</param>
+    /// <returns>The account.</returns>
+    public static RunAccount Of(ImmutableArray<InputAccount> inputs, EnrichmentReport join, long rowsListed, string listLimits)
+    {
+        ArgumentNullException.ThrowIfNull(join);
+        return new RunAccount(
+            inputs,
+            join.TransactionsRead,
+            join.TransactionsKept,
+            InputAccount.LeftOutOf(join),
+            inputs.Sum(i => i.RowsRejected) + join.TransactionsRejected,
+            rowsListed,
+            listLimits);
+    }
+
+    /// <summary>The limits of the listed rows, as <see cref="ListLimits"/> states them.</summary>
+    /// <param name="load">The load options.</param>
+    /// <param name="enrichment">The join's options.</param>
+    /// <returns>The sentence.</returns>
+    public static string LimitsOf(LoadOptions load, EnrichmentOptions enrichment)
+    {
+        ArgumentNullException.ThrowIfNull(load);
+        ArgumentNullException.ThrowIfNull(enrichment);
+        return string.Create(
+            System.Globalization.CultureInfo.InvariantCulture,
+            $"LoadOptions.MaxReportedProblems = {load.MaxReportedProblems} per input; EnrichmentOptions.MaxListedIssuesPerKind = {enrichment.MaxListedIssuesPerKind} per reason");
+    }
+
     /// <summary>Whether every row is accounted for: each input adds up, and joined = kept + left out.</summary>
     /// <returns><see langword="true"/> when the account adds up.</returns>
     public bool AddsUp() =>
