@@ -16,7 +16,7 @@ internal static class AccountTable
         var bytes = run.Inputs.ToDictionary(i => i.Role, i => i.Bytes, StringComparer.Ordinal);
         var table = Tables.Create(
             "Inputs: every row accounted for",
-            ["Role", "File", "Rows read", "Loaded", "Rejected", "Kept", "Left out by the join", "MB"],
+            ["Role", "File", "Rows read", "Loaded", "Rejected", "Kept", "Left out (join)", "MB"],
             [false, false, true, true, true, true, false, true],
             account.Inputs.Select(i => new[]
             {
@@ -27,7 +27,7 @@ internal static class AccountTable
             }));
         table.Caption = new TableTitle(Markup.Escape(string.Create(
             CultureInfo.InvariantCulture,
-            $"{(account.AddsUp() ? "The account adds up" : "The account does NOT add up")}: {Formats.Count(account.RowsListed)} entries in rejected_rows.csv for {Formats.Count(account.RowsToList)} rows rejected or left out ({account.ListLimits}).")));
+            $"{(account.AddsUp() ? "The account adds up" : "The account does NOT add up")}: {Formats.Count(account.RowsListed)} entries in rejected_rows.csv for {Formats.Count(account.RowsToList)} rows rejected or left out ({JoinPolicies.ForTool(account.ListLimits)}).")));
         return table;
     }
 

@@ -21,6 +21,8 @@ internal static class JoinPolicies
         ("with EnrichmentOptions.UnknownCustomers = UnknownReferencePolicy.KeepAsUnknown (PipelineOptions.Enrichment)", "with --unknown-customers keep"),
         ("with EnrichmentOptions.UnknownProducts = UnknownReferencePolicy.KeepAsUnknown (PipelineOptions.Enrichment)", "with --unknown-products keep"),
         ("with LoadMode.Lenient (on a builder: EnrichmentOptions.StrictReferences = false)", "with --lenient (listed in rejected_rows.csv)"),
+        ("LoadOptions.MaxReportedProblems = ", "--max-problems "),
+        ("EnrichmentOptions.MaxListedIssuesPerKind = ", string.Empty),
     ];
 
     /// <summary>Whether <paramref name="name"/> is a policy name.</summary>
