@@ -123,6 +123,68 @@ public sealed class CommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_OrdersWhoseLinesWereAllLeftOut_OneOrderAndAverageOrderValue1999()
+    {
+        // Issue 10, finding 2: orders B and C have only lines the join leaves out (unknown customer, unknown product).
+        var data = WriteUnknownReferences();
+        var output = Path.Combine(_folder.FullName, "out");
+
+        var result = await CliRunner.RunAsync("run", "--data", data, "--output", output, "--lenient");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        AssertRow(result.Output, "Orders", "1");
+        AssertRow(result.Output, "Average order value", "19.99");
+        AssertRow(result.Output, "transactions", "transactions.csv", "3", "3", "0", "1", "1 unknown customer, 1 unknown product", "0.0");
+        Assert.Contains(
+            "The account adds up: 2 entries in rejected_rows.csv for 2 rows rejected or left out (--max-problems 100 per input; 100 per reason).",
+            System.Text.RegularExpressions.Regex.Replace(result.Output, @"\s+", " "), // the caption wraps at the table's width
+            StringComparison.Ordinal);
+        Assert.Equal("customers,transactions,orders,units,revenue,average_order_value\n1,1,1,1,19.99,19.99\n", await File.ReadAllTextAsync(Path.Combine(output, "kpi_overall.csv")));
+        var rejected = await File.ReadAllLinesAsync(Path.Combine(output, "rejected_rows.csv"));
+        Assert.StartsWith($"enrich,{Path.Combine(data, "transactions.csv")},3,customer_id,CX,", rejected[1], StringComparison.Ordinal);
+        Assert.StartsWith($"enrich,{Path.Combine(data, "transactions.csv")},4,product_id,PX,", rejected[2], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_StrictUnknownCustomer_Exit1NamingFileLineAndTheFlags()
+    {
+        var data = WriteUnknownReferences();
+
+        var result = await CliRunner.RunAsync("run", "--data", data, "--output", Path.Combine(_folder.FullName, "out"));
+
+        Assert.Equal(1, result.ExitCode);
+        var error = result.Error.Replace("\n", string.Empty, StringComparison.Ordinal); // the console wraps long lines
+        Assert.Contains(
+            $"{Path.Combine(data, "transactions.csv")}(3): error, column 'customer_id', value 'CX': transaction '2': customer 'CX' is not among the customers; expected a customer id present in the customers. Keep such lines under the 'Unknown' segment with --unknown-customers keep, or leave them out and report them with --lenient (listed in rejected_rows.csv).",
+            error,
+            StringComparison.Ordinal);
+        Assert.Contains($"{Path.Combine(data, "transactions.csv")}(4): error, column 'product_id', value 'PX'", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("EnrichmentOptions", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Run_UnknownCustomersKeep_KeptUnderUnknown()
+    {
+        var data = WriteUnknownReferences();
+        var output = Path.Combine(_folder.FullName, "out");
+
+        var result = await CliRunner.RunAsync("run", "--data", data, "--output", output, "--unknown-customers", "keep", "--unknown-products", "keep", "--lenient");
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        AssertRow(result.Output, "Orders", "2");
+        AssertRow(result.Output, "transactions", "transactions.csv", "3", "3", "0", "2", "1 missing price", "0.0");
+    }
+
+    [Fact]
+    public async Task Run_BadJoinPolicy_Exit2()
+    {
+        var result = await CliRunner.RunAsync("run", "--data", Data, "--output", Path.Combine(_folder.FullName, "out"), "--unknown-customers", "guest");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--unknown-customers and --unknown-products must be one of reject|keep (were 'guest' and 'reject').", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Run_MissingFile_Exit1NamingIt()
     {
         var missing = Path.Combine(_folder.FullName, "nope.csv");
@@ -477,6 +539,16 @@ public sealed class CommandTests : IDisposable
         var lines = await File.ReadAllLinesAsync(path);
         lines[line - 1] = text;
         await File.WriteAllTextAsync(path, string.Join('\n', lines) + "\n");
+    }
+
+    /// <summary>The seed's customers and products with issue 10's transactions: line 3 names customer CX, line 4 product PX.</summary>
+    private string WriteUnknownReferences()
+    {
+        var data = CopySeed();
+        File.WriteAllText(
+            Path.Combine(data, "transactions.csv"),
+            "txn_id,customer_id,product_id,qty,ts,order_id\n1,C001,P100,1,2024-03-01,A\n2,CX,P100,1,2024-03-01,B\n3,C001,PX,1,2024-03-01,C\n");
+        return data;
     }
 
     private string CopySeed()

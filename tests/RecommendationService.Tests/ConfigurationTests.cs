@@ -24,6 +24,26 @@ public sealed class ConfigurationTests : IDisposable
     }
 
     [Fact]
+    public async Task Health_LenientFilesWithAnUnknownCustomer_AccountPerInput()
+    {
+        // Issue 10: /health shows what every input gave: read = loaded + rejected; loaded = kept + left out by reason.
+        foreach (var file in Directory.GetFiles(TestPaths.SampleData, "*.csv"))
+        {
+            File.Copy(file, Path.Combine(_folder.FullName, Path.GetFileName(file)));
+        }
+
+        await File.WriteAllTextAsync(Path.Combine(_folder.FullName, "transactions.csv"), "txn_id,customer_id,product_id,qty,ts\n1,C001,P100,1,2024-03-01\n2,CX,P100,1,2024-03-01\n3,C001,P100,x,2024-03-01\n");
+        using var factory = Configured(("CustomerAnalytics:DataDirectory", _folder.FullName), ("CustomerAnalytics:Lenient", "true"));
+
+        var data = await ModelDataAsync(factory);
+
+        Assert.True(data.GetProperty("accountAddsUp").GetBoolean());
+        var transactions = data.GetProperty("account").GetProperty("inputs").EnumerateArray().Single(i => i.GetProperty("role").GetString() == "transactions");
+        Assert.Equal((3, 2, 1, 1), (transactions.GetProperty("rowsRead").GetInt32(), transactions.GetProperty("rowsLoaded").GetInt32(), transactions.GetProperty("rowsRejected").GetInt32(), transactions.GetProperty("rowsKept").GetInt32()));
+        Assert.Equal(1, transactions.GetProperty("leftOut").GetProperty("unknown_customer").GetInt32());
+    }
+
+    [Fact]
     public async Task OrderLines_WinsOverDataDirectory()
     {
         var file = Path.Combine(_folder.FullName, "lines.csv");

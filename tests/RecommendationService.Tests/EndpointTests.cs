@@ -142,6 +142,9 @@ public sealed class EndpointTests(ServiceFactory factory) : IClassFixture<Servic
         Assert.Equal(7, data.GetProperty("transactions").GetInt32());
         Assert.Equal(4, data.GetProperty("customers").GetInt32());
         Assert.Equal(["item-cooccurrence", "popularity", "segment-affinity"], data.GetProperty("strategies").EnumerateArray().Select(s => s.GetString()));
+        var account = data.GetProperty("account");
+        Assert.True(data.GetProperty("accountAddsUp").GetBoolean());
+        Assert.Equal((7, 7, 0), (account.GetProperty("transactionsJoined").GetInt32(), account.GetProperty("transactionsKept").GetInt32(), account.GetProperty("rowsToList").GetInt32()));
     }
 
     internal static IEnumerable<string> Ids(JsonElement body) => body.GetProperty("items").EnumerateArray().Select(i => i.GetProperty("productId").GetString() ?? "(null)");

@@ -1,3 +1,4 @@
+using CustomerAnalytics.Artifacts;
 using CustomerAnalytics.Enrichment;
 using CustomerAnalytics.Loading;
 
@@ -32,21 +33,34 @@ internal sealed class FileDatasetSource : IDatasetSource
 
     public string Description => _orderLines ?? string.Join(", ", _customers, _products, _transactions);
 
-    public async Task<EnrichedDataset> LoadAsync(CancellationToken cancellationToken)
+    public async Task<EnrichedDataset> LoadAsync(CancellationToken cancellationToken) =>
+        (await LoadWithAccountAsync(cancellationToken).ConfigureAwait(false)).Dataset;
+
+    /// <summary>Loads the files; the join follows the load mode (strict: an unknown customer or product is an error).</summary>
+    public async Task<DatasetLoad> LoadWithAccountAsync(CancellationToken cancellationToken)
     {
         var load = LoadOptions.Default with { Mode = _options.Lenient ? LoadMode.Lenient : LoadMode.Strict };
-        var builder = new EnrichedDatasetBuilder();
+        var enrichment = EnrichmentOptions.Default with { StrictReferences = !_options.Lenient };
+        var builder = new EnrichedDatasetBuilder(enrichment);
         if (_orderLines is not null)
         {
             var columns = _options.OrderLinesPreset == "online-retail" ? TransactionColumns.OnlineRetail : TransactionColumns.Default;
-            await OrderLinesLoader.LoadIntoAsync(builder, _orderLines, load with { TransactionColumns = columns }, cancellationToken).ConfigureAwait(false);
-            return builder.Build();
+            var lines = await OrderLinesLoader.LoadIntoAsync(builder, _orderLines, load with { TransactionColumns = columns }, cancellationToken).ConfigureAwait(false);
+            return Accounted(builder.Build(), load, enrichment, ("order_lines", lines));
         }
 
         var customers = CustomerLoader.LoadAsync(_customers!, load, cancellationToken);
         var products = ProductLoader.LoadAsync(_products!, load, cancellationToken);
-        builder.AddCustomers((await customers.ConfigureAwait(false)).Rows).AddProducts((await products.ConfigureAwait(false)).Rows);
-        await TransactionLoader.LoadIntoAsync(builder, _transactions!, load, cancellationToken).ConfigureAwait(false);
-        return builder.Build();
+        var (customerRows, productRows) = (await customers.ConfigureAwait(false), await products.ConfigureAwait(false));
+        builder.AddCustomers(customerRows.Rows).AddProducts(productRows.Rows);
+        var transactions = await TransactionLoader.LoadIntoAsync(builder, _transactions!, load, cancellationToken).ConfigureAwait(false);
+        return Accounted(builder.Build(), load, enrichment, ("customers", customerRows.Report), ("products", productRows.Report), ("transactions", transactions));
+    }
+
+    private static DatasetLoad Accounted(EnrichedDataset dataset, LoadOptions load, EnrichmentOptions enrichment, params (string Role, LoadReport Report)[] inputs)
+    {
+        var accounts = inputs.Select(i => InputAccount.Of(i.Role, Path.GetFileName(i.Report.Source), i.Report, i.Role is "transactions" or "order_lines" ? dataset.Report : null));
+        var listed = inputs.Sum(i => i.Report.Diagnostics.Count(d => d.Severity == DiagnosticSeverity.Error)) + dataset.Report.Issues.Count(i => i.Rejected);
+        return new DatasetLoad(dataset, RunAccount.Of([.. accounts], dataset.Report, listed, RunAccount.LimitsOf(load, enrichment)));
     }
 }

@@ -25,6 +25,8 @@ internal sealed class ModelHealthCheck(ModelStore store) : IHealthCheck
             ["customers"] = snapshot.Dataset.Customers.Count,
             ["products"] = snapshot.Dataset.Products.Count,
             ["strategies"] = snapshot.Models.Keys.Order(StringComparer.Ordinal).ToArray(),
+            ["account"] = snapshot.Account,
+            ["accountAddsUp"] = snapshot.Account.AddsUp(),
         };
         return Task.FromResult(error is null
             ? HealthCheckResult.Healthy($"Model version {snapshot.Version} serving.", data)

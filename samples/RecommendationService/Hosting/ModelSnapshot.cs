@@ -1,3 +1,4 @@
+using CustomerAnalytics.Artifacts;
 using System.Collections.Frozen;
 using System.Collections.Immutable;
 using CustomerAnalytics.Enrichment;
@@ -12,12 +13,13 @@ namespace RecommendationService.Hosting;
 /// </summary>
 internal sealed class ModelSnapshot
 {
-    private ModelSnapshot(long version, DateTimeOffset fittedAt, string source, EnrichedDataset dataset, FrozenDictionary<string, IRecommenderModel> models, KpiSummary summary, IRelatedProductsModel related)
+    private ModelSnapshot(long version, DateTimeOffset fittedAt, string source, EnrichedDataset dataset, RunAccount account, FrozenDictionary<string, IRecommenderModel> models, KpiSummary summary, IRelatedProductsModel related)
     {
         Version = version;
         FittedAt = fittedAt;
         Source = source;
         Dataset = dataset;
+        Account = account;
         Models = models;
         Summary = summary;
         Related = related;
@@ -31,6 +33,9 @@ internal sealed class ModelSnapshot
 
     public EnrichedDataset Dataset { get; }
 
+    /// <summary>Every input row of the dataset accounted for (read, loaded, rejected, kept, left out by reason).</summary>
+    public RunAccount Account { get; }
+
     public FrozenDictionary<string, IRecommenderModel> Models { get; }
 
     public KpiSummary Summary { get; }
@@ -39,7 +44,7 @@ internal sealed class ModelSnapshot
     /// (item co-occurrence by default), else an <see cref="ItemCooccurrenceRecommender"/> fitted for the purpose.</summary>
     public IRelatedProductsModel Related { get; }
 
-    public static ModelSnapshot Create(long version, DateTimeOffset fittedAt, string source, EnrichedDataset dataset, IEnumerable<IRecommender> recommenders)
+    public static ModelSnapshot Create(long version, DateTimeOffset fittedAt, string source, EnrichedDataset dataset, RunAccount account, IEnumerable<IRecommender> recommenders)
     {
         var models = new Dictionary<string, IRecommenderModel>(StringComparer.Ordinal);
         foreach (var recommender in recommenders)
@@ -58,7 +63,7 @@ internal sealed class ModelSnapshot
             KpiCalculator.ByCategory(dataset),
             KpiCalculator.TopProducts(dataset, 10));
         var related = models.Values.OfType<IRelatedProductsModel>().FirstOrDefault() ?? new ItemCooccurrenceRecommender().Fit(dataset);
-        return new ModelSnapshot(version, fittedAt, source, dataset, models.ToFrozenDictionary(StringComparer.Ordinal), summary, related);
+        return new ModelSnapshot(version, fittedAt, source, dataset, account, models.ToFrozenDictionary(StringComparer.Ordinal), summary, related);
     }
 }
 

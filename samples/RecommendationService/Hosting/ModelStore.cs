@@ -32,9 +32,9 @@ internal sealed partial class ModelStore(
             var started = clock.GetTimestamp();
             try
             {
-                var dataset = await source.LoadAsync(cancellationToken).ConfigureAwait(false);
+                var (dataset, account) = await source.LoadWithAccountAsync(cancellationToken).ConfigureAwait(false);
                 var version = (Current?.Version ?? 0) + 1;
-                var snapshot = await Task.Run(() => ModelSnapshot.Create(version, clock.GetUtcNow(), source.Description, dataset, _recommenders), cancellationToken).ConfigureAwait(false);
+                var snapshot = await Task.Run(() => ModelSnapshot.Create(version, clock.GetUtcNow(), source.Description, dataset, account, _recommenders), cancellationToken).ConfigureAwait(false);
                 if (!snapshot.Models.ContainsKey(options.Value.DefaultStrategy))
                 {
                     throw new InvalidOperationException(

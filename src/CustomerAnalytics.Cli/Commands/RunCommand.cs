@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Text;
 using CustomerAnalytics.Artifacts;
 using CustomerAnalytics.Cli.Infrastructure;
+using CustomerAnalytics.Enrichment;
 using CustomerAnalytics.Loading;
 using CustomerAnalytics.Pipeline;
 using CustomerAnalytics.Recommendations;
@@ -38,6 +39,16 @@ internal sealed class RunSettings : DataSettings
     [Description("The currency of the dashboard's amounts: an ISO 4217 code (GBP, USD, EUR, JPY… are shown as £, $, €, ¥) or a symbol.")]
     public string? Currency { get; init; }
 
+    [CommandOption("--unknown-customers <POLICY>")]
+    [Description("A transaction whose customer is not in the customers file: [green]reject[/] (an error; with --lenient left out and listed in rejected_rows.csv) or [green]keep[/] (kept under the 'Unknown' segment).")]
+    [DefaultValue("reject")]
+    public string UnknownCustomers { get; init; } = "reject";
+
+    [CommandOption("--unknown-products <POLICY>")]
+    [Description("A transaction whose product is not in the products file: [green]reject[/] or [green]keep[/] (kept under the 'Unknown' category; a line without its own price is still left out for having none).")]
+    [DefaultValue("reject")]
+    public string UnknownProducts { get; init; } = "reject";
+
     [CommandOption("--no-dashboard")]
     [Description("Do not write dashboard.html.")]
     public bool NoDashboard { get; init; }
@@ -52,6 +63,11 @@ internal sealed class RunSettings : DataSettings
         if (Top < 1 || Count < 1)
         {
             return ValidationResult.Error($"--top and --count must be at least 1 (were {Top} and {Count}).");
+        }
+
+        if (!JoinPolicies.IsName(UnknownCustomers) || !JoinPolicies.IsName(UnknownProducts))
+        {
+            return ValidationResult.Error($"--unknown-customers and --unknown-products must be one of {JoinPolicies.Names} (were '{UnknownCustomers}' and '{UnknownProducts}').");
         }
 
         if (Currency is not null && !DashboardCurrency.IsValid(Currency))
@@ -102,6 +118,11 @@ internal sealed class RunCommand : Command<RunSettings>
             TransactionsPath = PathOf("transactions"),
             OrderLinesPath = PathOf("order-lines"),
             Load = DataInputs.OptionsFrom(settings),
+            Enrichment = EnrichmentOptions.Default with
+            {
+                UnknownCustomers = JoinPolicies.ByName[settings.UnknownCustomers],
+                UnknownProducts = JoinPolicies.ByName[settings.UnknownProducts],
+            },
             TopProductsCount = settings.Top,
             Recommender = Strategies.Create(settings.Strategy),
             Recommendations = RecommendationRequest.Default with { Count = settings.Count },
@@ -133,9 +154,9 @@ internal sealed class RunCommand : Command<RunSettings>
             // An earlier run's folder is one set with its manifest: the failed load's listing goes beside it, not into it.
             var earlierRun = File.Exists(Path.Combine(output, "manifest.json"));
             var path = earlierRun ? output + ".rejected_rows.csv" : Path.Combine(output, "rejected_rows.csv");
-            var written = DataInputs.WriteRejected(path, ex.Diagnostics.Select(RejectedRow.FromDiagnostic));
+            var written = DataInputs.WriteRejected(path, ex.Diagnostics.Select(JoinPolicies.ForTool).Select(RejectedRow.FromDiagnostic));
             var left = earlierRun ? $" (the earlier run's artifacts in {output} were left as they were)" : string.Empty;
-            throw new CliException(ex.Message + (written is null ? string.Empty : $"\nRejected rows written to {written}{left}."), ExitCodes.DataError);
+            throw new CliException(JoinPolicies.ForTool(ex.Message) + (written is null ? string.Empty : $"\nRejected rows written to {written}{left}."), ExitCodes.DataError);
         }
 
         if (!settings.Quiet)
@@ -169,15 +190,7 @@ internal sealed class RunCommand : Command<RunSettings>
     private static void Summarize(IAnsiConsole console, AnalyticsRun run, TimeSpan loading, string output, bool noDashboard)
     {
         var rowsRead = run.Inputs.Sum(i => i.Report.RowsRead);
-        console.Write(Tables.Create(
-            "Inputs",
-            ["Role", "File", "Rows read", "Loaded", "Rejected", "MB"],
-            [false, false, true, true, true, true],
-            run.Inputs.Select(i => new[]
-            {
-                i.Role, Path.GetFileName(i.Path), Formats.Count(i.Report.RowsRead), Formats.Count(i.Report.RowsLoaded), Formats.Count(i.Report.RowsRejected),
-                (i.Bytes / 1e6).ToString("0.0", CultureInfo.InvariantCulture),
-            })));
+        console.Write(AccountTable.Create(run));
         console.Write(Tables.Create(
             "Run",
             ["Measure", "Value"],

@@ -5,8 +5,8 @@ namespace CustomerAnalytics.Artifacts;
 
 /// <summary>One row of <c>rejected_rows.csv</c>: a row a loader rejected, or a transaction the enrichment left out.</summary>
 /// <param name="Stage"><c>load</c> or <c>enrich</c>.</param>
-/// <param name="Source">The file or source name (loads); empty for enrichment.</param>
-/// <param name="Line">The 1-based line in the source (loads); 0 when not tied to a line.</param>
+/// <param name="Source">The file or source name the row was loaded from; empty for a transaction added as an object.</param>
+/// <param name="Line">The 1-based line of the row in the source; 0 when not tied to a line.</param>
 /// <param name="Column">The column at fault, when known.</param>
 /// <param name="Value">The offending raw value, when known (and not hidden by the options).</param>
 /// <param name="Problem">What is wrong.</param>
@@ -39,6 +39,6 @@ public sealed record RejectedRow(string Stage, string Source, long Line, string?
             EnrichmentIssueKind.MoneyOutOfRange => ("price", null, "money with at most 4 decimal places", null),
             _ => ((string?)null, (string?)null, "a valid transaction", (string?)null),
         };
-        return new RejectedRow("enrich", string.Empty, 0, column, value, issue.Detail, expected, hint);
+        return new RejectedRow("enrich", issue.Source ?? string.Empty, issue.Line, column, value, issue.Detail, expected, hint);
     }
 }

@@ -23,6 +23,9 @@ public sealed record RunManifest
     /// <summary>The options that shaped the run, by name (sorted).</summary>
     public required ImmutableSortedDictionary<string, string> Options { get; init; }
 
+    /// <summary>Every input row accounted for (read, loaded, rejected, kept, left out by reason, listed); <see langword="null"/> in manifests written before it existed.</summary>
+    public RunAccount? Account { get; init; }
+
     /// <summary>The files written, sorted by path (the manifest itself excluded).</summary>
     public required ImmutableArray<ManifestFile> Files { get; init; }
 }

@@ -92,7 +92,7 @@ public sealed class EnrichedDataset
     /// <summary>The number of transactions (rows).</summary>
     public int TransactionCount => CustomerColumn.Length;
 
-    /// <summary>The number of distinct orders.</summary>
+    /// <summary>The number of distinct orders with at least one kept line (an order whose every line was left out is no order).</summary>
     public int OrderCount => _namedOrderIds.Count + _ownOrderRows.Length;
 
     /// <summary>The customers, indexed by <see cref="CustomerIndexes"/>; every customer added, bought or not.</summary>

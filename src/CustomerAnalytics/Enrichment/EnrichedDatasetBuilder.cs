@@ -48,6 +48,9 @@ public sealed class EnrichedDatasetBuilder
     // Stored only from the first line that brings its own unit price or total.
     private ChunkedColumn<long>? _unitPriceColumn;
     private ChunkedColumn<long>? _lineTotalColumn;
+
+    // Staging only: each row's source and line, to place the issues of Build (dropped by Build).
+    private readonly RowSources _sources = new();
     private int _transactionsRead;
     private bool _built;
 
@@ -181,11 +184,13 @@ public sealed class EnrichedDatasetBuilder
         ArgumentException.ThrowIfNullOrEmpty(transaction.CustomerId, nameof(transaction));
         ArgumentException.ThrowIfNullOrEmpty(transaction.ProductId, nameof(transaction));
         ThrowIfBuilt();
+        _sources.Begin(null, _customerColumn.Count);
         long unitPrice = Money.None, lineTotal = Money.None;
         if ((transaction.UnitPrice is { } price && !Money.TryToUnits(price, out unitPrice))
             || (transaction.LineTotal is { } total && !Money.TryToUnits(total, out lineTotal)))
         {
             _transactionsRead++;
+            _issues.LeaveOut(EnrichmentIssueKind.MoneyOutOfRange);
             if (_issues.Count(EnrichmentIssueKind.MoneyOutOfRange))
             {
                 _issues.List(new EnrichmentIssue(EnrichmentIssueKind.MoneyOutOfRange, true, transaction.Id, transaction.CustomerId, transaction.ProductId, $"Transaction '{transaction.Id}' has a price or total with more than {Money.Scale} decimal places or too large to keep exactly."));
@@ -218,15 +223,16 @@ public sealed class EnrichedDatasetBuilder
     internal void AddRow(string? id, string customerId, string productId, int quantity, long utcTicks, long unitPriceUnits, string? orderId, long lineTotalUnits)
     {
         ThrowIfBuilt();
-        AddRow(id, -1, InternCustomer(customerId), InternProduct(productId), quantity, utcTicks, unitPriceUnits, string.IsNullOrEmpty(orderId) ? -1 : _orderIds.Intern(orderId), lineTotalUnits);
+        AddRow(id, -1, InternCustomer(customerId), InternProduct(productId), quantity, utcTicks, unitPriceUnits, string.IsNullOrEmpty(orderId) ? -1 : _orderIds.Intern(orderId), lineTotalUnits, line: 0);
     }
 
     /// <summary>
     /// The loaders' fastest path: one row by dense indexes (from <c>CustomerIndex</c>, <c>ProductIndex</c>,
     /// <c>OrderIndex</c>; −1 for no order). The id is <paramref name="textId"/>, else the non-negative
-    /// <paramref name="numericId"/>, else (−1) the line's number.
+    /// <paramref name="numericId"/>, else (−1) the line's number. <paramref name="line"/> is the row's line in the source
+    /// begun by <see cref="BeginSource"/> (0: none), kept while staging only.
     /// </summary>
-    internal void AddRow(string? textId, long numericId, int customerIndex, int productIndex, int quantity, long utcTicks, long unitPriceUnits, int orderIndex, long lineTotalUnits)
+    internal void AddRow(string? textId, long numericId, int customerIndex, int productIndex, int quantity, long utcTicks, long unitPriceUnits, int orderIndex, long lineTotalUnits, long line)
     {
         ThrowIfBuilt();
         var rowsBefore = _customerColumn.Count;
@@ -248,6 +254,14 @@ public sealed class EnrichedDatasetBuilder
         _ticksColumn.Add(utcTicks);
         AddOptional(ref _unitPriceColumn, unitPriceUnits, rowsBefore);
         AddOptional(ref _lineTotalColumn, lineTotalUnits, rowsBefore);
+        _sources.Add(line, rowsBefore);
+    }
+
+    /// <summary>The loaders' path: the rows added from now on come from <paramref name="source"/> (a file or source name).</summary>
+    internal void BeginSource(string source)
+    {
+        ThrowIfBuilt();
+        _sources.Begin(source, _customerColumn.Count);
     }
 
     /// <summary>The loaders' path: the dense index of a customer id, registered (as not yet known) when new.</summary>
@@ -313,9 +327,10 @@ public sealed class EnrichedDatasetBuilder
     /// only) as if they had been added here, in order; <paramref name="part"/> is empty afterwards. Its ids, customers,
     /// products and orders are looked up here in their order of first appearance there, so adding the parts of a file
     /// in file order gives the same dataset as adding its rows one by one. <paramref name="numberOffset"/> is added to
-    /// the part's numeric transaction ids (the line numbers of a source without an id column), or 0.
+    /// the part's numeric transaction ids (the line numbers of a source without an id column), or 0;
+    /// <paramref name="lineOffset"/> to its rows' lines (the lines of the source before the part's first).
     /// </summary>
-    internal void Append(EnrichedDatasetBuilder part, long numberOffset)
+    internal void Append(EnrichedDatasetBuilder part, long numberOffset, long lineOffset)
     {
         ThrowIfBuilt();
         part.ThrowIfBuilt();
@@ -352,6 +367,7 @@ public sealed class EnrichedDatasetBuilder
         _ticksColumn.MoveFrom(part._ticksColumn);
         AppendOptional(ref _unitPriceColumn, part._unitPriceColumn, rowsBefore, partRows);
         AppendOptional(ref _lineTotalColumn, part._lineTotalColumn, rowsBefore, partRows);
+        _sources.MoveFrom(part._sources, lineOffset, rowsBefore, partRows);
 
         _ids.AddRange(part._ids.ToColumn(), numberOffset);
         _transactionsRead += part._transactionsRead;
@@ -362,6 +378,10 @@ public sealed class EnrichedDatasetBuilder
     /// </summary>
     /// <returns>The dataset, with its <see cref="EnrichedDataset.Report"/>.</returns>
     /// <exception cref="InvalidOperationException"><see cref="Build"/> was called already.</exception>
+    /// <exception cref="Loading.DataLoadException">
+    /// <see cref="EnrichmentOptions.StrictReferences"/> is on and a transaction names a customer or product that is unknown
+    /// while its policy is <see cref="UnknownReferencePolicy.Reject"/>: lists them with their file and line.
+    /// </exception>
     public EnrichedDataset Build()
     {
         ThrowIfBuilt();
@@ -405,7 +425,8 @@ public sealed class EnrichedDatasetBuilder
             () => ticksColumn = _ticksColumn.ToArray(),
             () => unitPriceColumn = _unitPriceColumn?.ToArray(),
             () => revenueColumn = _lineTotalColumn?.ToArray() ?? LargeArray.Uninitialized<long>(rowCount),
-            () => ids = _ids.ToColumn());
+            () => ids = _ids.ToColumn(),
+            _sources.Seal);
 
         // Without a line that brought its own unit price, every row's unit price is its product's list price: the
         // dataset derives it rather than storing it.
@@ -481,31 +502,50 @@ public sealed class EnrichedDatasetBuilder
                 var customerIndex = allCustomersAdded ? rawCustomer : customerMap[rawCustomer];
                 var productIndex = allProductsAdded ? rawProduct : productMap[rawProduct];
                 var rejected = false;
+                EnrichmentIssueKind? reason = null; // why the row is left out: the first reason found
+                void LeaveOut(EnrichmentIssueKind kind)
+                {
+                    rejected = true;
+                    reason ??= kind;
+                }
+
                 if (!allCustomersAdded && !customerAdded[rawCustomer])
                 {
-                    rejected |= customerIndex < 0;
+                    if (customerIndex < 0)
+                    {
+                        LeaveOut(EnrichmentIssueKind.UnknownCustomer);
+                    }
+
                     if (issues.Count(EnrichmentIssueKind.UnknownCustomer))
                     {
-                        issues.List(new EnrichmentIssue(EnrichmentIssueKind.UnknownCustomer, customerIndex < 0, TransactionId(), _customerIds[rawCustomer], _productIds[rawProduct], $"Transaction '{TransactionId()}' names customer '{_customerIds[rawCustomer]}', which is not among the customers."));
+                        issues.List(_sources.At(row, new EnrichmentIssue(EnrichmentIssueKind.UnknownCustomer, customerIndex < 0, TransactionId(), _customerIds[rawCustomer], _productIds[rawProduct], $"Transaction '{TransactionId()}' names customer '{_customerIds[rawCustomer]}', which is not among the customers.")));
                     }
                 }
 
                 if (!allProductsAdded && !productAdded[rawProduct])
                 {
-                    rejected |= productIndex < 0;
+                    if (productIndex < 0)
+                    {
+                        LeaveOut(EnrichmentIssueKind.UnknownProduct);
+                    }
+
                     if (issues.Count(EnrichmentIssueKind.UnknownProduct))
                     {
-                        issues.List(new EnrichmentIssue(EnrichmentIssueKind.UnknownProduct, productIndex < 0, TransactionId(), _customerIds[rawCustomer], _productIds[rawProduct], $"Transaction '{TransactionId()}' names product '{_productIds[rawProduct]}', which is not among the products."));
+                        issues.List(_sources.At(row, new EnrichmentIssue(EnrichmentIssueKind.UnknownProduct, productIndex < 0, TransactionId(), _customerIds[rawCustomer], _productIds[rawProduct], $"Transaction '{TransactionId()}' names product '{_productIds[rawProduct]}', which is not among the products.")));
                     }
                 }
 
                 if (firstRowOfId is not null && firstRowOfId[row] != row)
                 {
                     var drop = _options.DuplicateTransactions == DuplicateTransactionPolicy.KeepFirst;
-                    rejected |= drop;
+                    if (drop)
+                    {
+                        LeaveOut(EnrichmentIssueKind.DuplicateTransactionId);
+                    }
+
                     if (issues.Count(EnrichmentIssueKind.DuplicateTransactionId))
                     {
-                        issues.List(new EnrichmentIssue(EnrichmentIssueKind.DuplicateTransactionId, drop, TransactionId(), _customerIds[rawCustomer], _productIds[rawProduct], $"Transaction id '{TransactionId()}' appears again (first at row {firstRowOfId[row] + 1})."));
+                        issues.List(_sources.At(row, new EnrichmentIssue(EnrichmentIssueKind.DuplicateTransactionId, drop, TransactionId(), _customerIds[rawCustomer], _productIds[rawProduct], $"Transaction id '{TransactionId()}' appears again (first at row {firstRowOfId[row] + 1}).")));
                     }
                 }
 
@@ -523,25 +563,26 @@ public sealed class EnrichedDatasetBuilder
                     {
                         if (!rejected)
                         {
-                            rejected = true;
+                            LeaveOut(EnrichmentIssueKind.MissingPrice);
                             if (issues.Count(EnrichmentIssueKind.MissingPrice))
                             {
-                                issues.List(new EnrichmentIssue(EnrichmentIssueKind.MissingPrice, true, TransactionId(), _customerIds[rawCustomer], _productIds[rawProduct], $"Transaction '{TransactionId()}' has no unit price and product '{_productIds[rawProduct]}' has no list price."));
+                                issues.List(_sources.At(row, new EnrichmentIssue(EnrichmentIssueKind.MissingPrice, true, TransactionId(), _customerIds[rawCustomer], _productIds[rawProduct], $"Transaction '{TransactionId()}' has no unit price and product '{_productIds[rawProduct]}' has no list price.")));
                             }
                         }
                     }
                     else if (!Money.TryMultiply(quantity, unitPrice, out revenue))
                     {
-                        rejected = true;
+                        LeaveOut(EnrichmentIssueKind.MoneyOutOfRange);
                         if (issues.Count(EnrichmentIssueKind.MoneyOutOfRange))
                         {
-                            issues.List(new EnrichmentIssue(EnrichmentIssueKind.MoneyOutOfRange, true, TransactionId(), _customerIds[rawCustomer], _productIds[rawProduct], $"Transaction '{TransactionId()}': quantity × unit price is too large to keep exactly."));
+                            issues.List(_sources.At(row, new EnrichmentIssue(EnrichmentIssueKind.MoneyOutOfRange, true, TransactionId(), _customerIds[rawCustomer], _productIds[rawProduct], $"Transaction '{TransactionId()}': quantity × unit price is too large to keep exactly.")));
                         }
                     }
                 }
 
                 if (rejected)
                 {
+                    issues.LeaveOut(reason!.Value);
                     if (keptRows is null)
                     {
                         keptRows = new int[end - start];
@@ -622,25 +663,20 @@ public sealed class EnrichedDatasetBuilder
 
         int[]? keptRows = allKeptRows;
 
-        // Lines without an order id are orders of their own, numbered after the named orders.
-        var namedOrders = _orderIds.Count;
-        var ownOrderRows = new GrowableArray<int>(0);
-        for (var row = 0; row < kept; row++)
-        {
-            if (orderColumn[row] < 0)
-            {
-                orderColumn[row] = namedOrders + ownOrderRows.Count;
-                ownOrderRows.Add(row);
-            }
-        }
+        var (namedOrderIds, ownOrderRows) = NumberOrders(orderColumn, kept, _orderIds.ToColumn(), allKept: kept == rowCount);
 
         var report = new EnrichmentReport
         {
             TransactionsRead = _transactionsRead,
             TransactionsKept = kept,
             Counts = _issues.Counts.ToImmutableSortedDictionary(),
+            LeftOut = _issues.LeftOut.ToImmutableSortedDictionary(),
             Issues = [.. _issues.Listed],
         };
+        if (_options.StrictReferences && UnknownReferenceError.Create(report, _options) is { } error)
+        {
+            throw error;
+        }
 
         return new EnrichedDataset(
             customers,
@@ -657,10 +693,67 @@ public sealed class EnrichedDatasetBuilder
             Trim(revenueColumn, kept),
             unitPriceColumn is null ? null : Trim(unitPriceColumn, kept),
             keptRows is null ? ids : ids.Select(keptRows.AsSpan(0, kept)),
-            _orderIds.ToColumn(),
-            ownOrderRows.ToTrimmedArray(),
+            namedOrderIds,
+            ownOrderRows,
             report,
             customerLookup.GetAwaiter().GetResult());
+    }
+
+    /// <summary>
+    /// Numbers the orders of the kept rows (the first <paramref name="kept"/>): a named order counts only when a kept
+    /// row is in it, so the named orders some kept row uses are renumbered densely (in the order their ids first
+    /// appeared); a line without an order id is an order of its own, numbered after them.
+    /// </summary>
+    private static (IdColumn Named, int[] OwnRows) NumberOrders(int[] orders, int kept, IdColumn named, bool allKept)
+    {
+        // Every order id entered with a line, so when every line is kept every named order is used.
+        if (!allKept)
+        {
+            var map = new int[named.Count];
+            Array.Fill(map, -1);
+            for (var row = 0; row < kept; row++)
+            {
+                if (orders[row] >= 0)
+                {
+                    map[orders[row]] = 0;
+                }
+            }
+
+            var used = new GrowableArray<int>(0);
+            for (var order = 0; order < map.Length; order++)
+            {
+                if (map[order] == 0)
+                {
+                    map[order] = used.Count;
+                    used.Add(order);
+                }
+            }
+
+            if (used.Count != named.Count)
+            {
+                for (var row = 0; row < kept; row++)
+                {
+                    if (orders[row] >= 0)
+                    {
+                        orders[row] = map[orders[row]];
+                    }
+                }
+
+                named = named.Select(used.ToTrimmedArray());
+            }
+        }
+
+        var ownOrderRows = new GrowableArray<int>(0);
+        for (var row = 0; row < kept; row++)
+        {
+            if (orders[row] < 0)
+            {
+                orders[row] = named.Count + ownOrderRows.Count;
+                ownOrderRows.Add(row);
+            }
+        }
+
+        return (named, ownOrderRows.ToTrimmedArray());
     }
 
     private static T[] Trim<T>(T[] array, int length)
@@ -869,7 +962,7 @@ public sealed class EnrichedDatasetBuilder
         if (issues.Count(kind))
         {
             var id = ids[row];
-            issues.List(new EnrichmentIssue(kind, false, id, _customerIds[customer], _productIds[product], quantity == 0 ? $"Transaction '{id}' has quantity 0." : $"Transaction '{id}' is a return of {(-quantity).ToString(CultureInfo.InvariantCulture)} unit(s)."));
+            issues.List(_sources.At(row, new EnrichmentIssue(kind, false, id, _customerIds[customer], _productIds[product], quantity == 0 ? $"Transaction '{id}' has quantity 0." : $"Transaction '{id}' is a return of {(-quantity).ToString(CultureInfo.InvariantCulture)} unit(s).")));
         }
     }
 
@@ -879,7 +972,7 @@ public sealed class EnrichedDatasetBuilder
         if (issues.Count(EnrichmentIssueKind.PurchaseBeforeSignup))
         {
             var id = ids[row];
-            issues.List(new EnrichmentIssue(EnrichmentIssueKind.PurchaseBeforeSignup, false, id, _customerIds[customer], _productIds[product], $"Transaction '{id}' on {new DateTime(ticks, DateTimeKind.Utc).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} is before customer '{_customerIds[customer]}' signed up ({signup.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)})."));
+            issues.List(_sources.At(row, new EnrichmentIssue(EnrichmentIssueKind.PurchaseBeforeSignup, false, id, _customerIds[customer], _productIds[product], $"Transaction '{id}' on {new DateTime(ticks, DateTimeKind.Utc).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} is before customer '{_customerIds[customer]}' signed up ({signup.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}).")));
         }
     }
 
@@ -1003,6 +1096,11 @@ public sealed class EnrichedDatasetBuilder
 
         public List<EnrichmentIssue> Listed { get; } = [];
 
+        /// <summary>The rows left out, each counted once under the first reason found.</summary>
+        public Dictionary<EnrichmentIssueKind, int> LeftOut { get; } = [];
+
+        public void LeaveOut(EnrichmentIssueKind reason) => LeftOut[reason] = LeftOut.GetValueOrDefault(reason) + 1;
+
         /// <summary>Counts one issue of a kind; returns whether it is to be listed too.</summary>
         public bool Count(EnrichmentIssueKind kind)
         {
@@ -1033,6 +1131,11 @@ public sealed class EnrichedDatasetBuilder
             foreach (var (kind, count) in later.Counts)
             {
                 Counts[kind] = Counts.GetValueOrDefault(kind) + count;
+            }
+
+            foreach (var (kind, count) in later.LeftOut)
+            {
+                LeftOut[kind] = LeftOut.GetValueOrDefault(kind) + count;
             }
         }
     }

@@ -13,4 +13,11 @@ public sealed record EnrichmentIssue(
     string? TransactionId,
     string? CustomerId,
     string? ProductId,
-    string Detail);
+    string Detail)
+{
+    /// <summary>The file (or source name) the transaction was loaded from; <see langword="null"/> when it was added as an object.</summary>
+    public string? Source { get; init; }
+
+    /// <summary>The 1-based line of the transaction's row in <see cref="Source"/>; 0 when not read from a source.</summary>
+    public long Line { get; init; }
+}

@@ -14,6 +14,19 @@ public sealed record EnrichmentOptions
     /// <value>Defaults to <see cref="UnknownReferencePolicy.Reject"/>.</value>
     public UnknownReferencePolicy UnknownProducts { get; init; } = UnknownReferencePolicy.Reject;
 
+    /// <summary>
+    /// Whether a transaction whose customer or product is unknown, under <see cref="UnknownReferencePolicy.Reject"/>, is an
+    /// error: <see cref="EnrichedDatasetBuilder.Build"/> then throws a <see cref="Loading.DataLoadException"/> listing such
+    /// transactions (file, line, id) instead of leaving them out. <see cref="UnknownReferencePolicy.KeepAsUnknown"/> keeps
+    /// them either way.
+    /// </summary>
+    /// <value>
+    /// Defaults to <see langword="false"/> on a builder (rejected lines are left out and reported).
+    /// <see cref="Pipeline.AnalyticsPipeline"/> turns it on when <see cref="Loading.LoadOptions.Mode"/> is
+    /// <see cref="Loading.LoadMode.Strict"/>, so the join follows the load mode.
+    /// </value>
+    public bool StrictReferences { get; init; }
+
     /// <summary>What to do with a transaction whose id was seen before.</summary>
     /// <value>Defaults to <see cref="DuplicateTransactionPolicy.KeepAll"/>.</value>
     public DuplicateTransactionPolicy DuplicateTransactions { get; init; } = DuplicateTransactionPolicy.KeepAll;

@@ -17,6 +17,12 @@ public sealed record EnrichmentReport
     /// <summary>How many issues of each kind were found (kinds with none are absent).</summary>
     public required ImmutableSortedDictionary<EnrichmentIssueKind, int> Counts { get; init; }
 
+    /// <summary>
+    /// The transactions left out, by reason: each counted once, under the first reason found (unknown customer, unknown
+    /// product, repeated id, missing price, money out of range), so the counts add up to <see cref="TransactionsRejected"/>.
+    /// </summary>
+    public ImmutableSortedDictionary<EnrichmentIssueKind, int> LeftOut { get; init; } = ImmutableSortedDictionary<EnrichmentIssueKind, int>.Empty;
+
     /// <summary>The issues, up to <see cref="EnrichmentOptions.MaxListedIssuesPerKind"/> of each kind, in the order found.</summary>
     public required ImmutableArray<EnrichmentIssue> Issues { get; init; }
 

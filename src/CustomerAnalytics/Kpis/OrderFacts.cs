@@ -69,38 +69,6 @@ internal sealed class OrderFacts
             units[o] += quantities[row];
         }
 
-        // Orders whose every row was left out by the enrichment have no customer: keep them out of every KPI.
-        var kept = 0;
-        for (var o = 0; o < count; o++)
-        {
-            if (customer[o] >= 0)
-            {
-                kept++;
-            }
-        }
-
-        if (kept != count)
-        {
-            var c2 = new int[kept];
-            var t2 = new long[kept];
-            var r2 = new long[kept];
-            var u2 = new long[kept];
-            var k = 0;
-            for (var o = 0; o < count; o++)
-            {
-                if (customer[o] >= 0)
-                {
-                    c2[k] = customer[o];
-                    t2[k] = ticks[o];
-                    r2[k] = revenue[o];
-                    u2[k] = units[o];
-                    k++;
-                }
-            }
-
-            return new OrderFacts(c2, t2, r2, u2);
-        }
-
         return new OrderFacts(customer, ticks, revenue, units);
     }
 }

@@ -8,7 +8,7 @@ internal static class BuilderLoad
     public static LoadReport File(EnrichedDatasetBuilder builder, string path, LoadOptions? options, Func<LoadSession, EnrichedDatasetBuilder, RowParser> create)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var parser = create(new LoadSession(path, options), builder);
+        var parser = create(new LoadSession(path, options), Begin(builder, path));
         return LoadEngine.Run(path, parser.Session, parser);
     }
 
@@ -16,14 +16,14 @@ internal static class BuilderLoad
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(stream);
-        var parser = create(new LoadSession(sourceName, options), builder);
+        var parser = create(new LoadSession(sourceName, options), Begin(builder, sourceName));
         return LoadEngine.Run(stream, format, parser.Session, parser);
     }
 
     public static Task<LoadReport> FileAsync(EnrichedDatasetBuilder builder, string path, LoadOptions? options, Func<LoadSession, EnrichedDatasetBuilder, RowParser> create, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        var parser = create(new LoadSession(path, options), builder);
+        var parser = create(new LoadSession(path, options), Begin(builder, path));
         return LoadEngine.RunAsync(path, parser.Session, parser, cancellationToken);
     }
 
@@ -31,7 +31,14 @@ internal static class BuilderLoad
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(stream);
-        var parser = create(new LoadSession(sourceName, options), builder);
+        var parser = create(new LoadSession(sourceName, options), Begin(builder, sourceName));
         return LoadEngine.RunAsync(stream, format, parser.Session, parser, cancellationToken);
+    }
+
+    /// <summary>Tells the builder that the rows from now on come from <paramref name="source"/>, so its issues can name file and line.</summary>
+    private static EnrichedDatasetBuilder Begin(EnrichedDatasetBuilder builder, string source)
+    {
+        builder.BeginSource(source);
+        return builder;
     }
 }

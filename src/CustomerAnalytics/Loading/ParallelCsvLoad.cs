@@ -31,7 +31,7 @@ internal static class ParallelCsvLoad
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrEmpty(path);
-        builder.ThrowIfBuilt();
+        builder.BeginSource(path);
         var session = new LoadSession(path, options);
         var degree = session.Options.MaxDegreeOfParallelism ?? Environment.ProcessorCount;
         if (degree < 2
@@ -107,8 +107,9 @@ internal static class ParallelCsvLoad
         for (var i = 0; i < results.Length; i++)
         {
             var result = results[i];
-            builder.Append(result.Builder!, result.NumbersRows ? rowsBefore : 0);
-            session.Absorb(result.Session!, i == 0 ? 0 : lineBreaksBefore - headerLines);
+            var lineOffset = i == 0 ? 0 : lineBreaksBefore - headerLines;
+            builder.Append(result.Builder!, result.NumbersRows ? rowsBefore : 0, lineOffset);
+            session.Absorb(result.Session!, lineOffset);
             rowsBefore += result.Session!.RowsRead;
             lineBreaksBefore += result.Counts.LineBreaks;
         }

@@ -132,7 +132,7 @@ internal class TransactionRowParser(LoadSession session, EnrichedDatasetBuilder?
             // Without an id column, rows are numbered by their place among the rows read, as Load numbers them, so the
             // same file gives the same ids either way (a rejected row keeps its number unused).
             var numericId = row.TextId is null && row.NumericId < 0 ? Session.RowsRead : row.NumericId;
-            Builder.AddRow(row.TextId, numericId, customer, product, row.Quantity, row.Timestamp.UtcTicks, row.UnitPrice, row.Order >= 0 ? _lastOrderIndex : -1, row.LineTotal);
+            Builder.AddRow(row.TextId, numericId, customer, product, row.Quantity, row.Timestamp.UtcTicks, row.UnitPrice, row.Order >= 0 ? _lastOrderIndex : -1, row.LineTotal, Session.CurrentLine);
         }
         else
         {

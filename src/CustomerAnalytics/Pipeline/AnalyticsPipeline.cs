@@ -15,8 +15,11 @@ namespace CustomerAnalytics.Pipeline;
 /// <remarks>
 /// Customers and products load on a second thread while transactions stream into the
 /// <see cref="EnrichedDatasetBuilder"/>, so no transaction exists as an object. In strict mode (the default) the first
-/// file with a bad row stops the run with a <see cref="DataLoadException"/> that lists its problems; in lenient mode
-/// bad rows are kept out, counted in <see cref="AnalyticsRun.Inputs"/> and written to <c>rejected_rows.csv</c>.
+/// file with a bad row stops the run with a <see cref="DataLoadException"/> that lists its problems, and so does the
+/// join when a transaction names an unknown customer or product whose policy is
+/// <see cref="UnknownReferencePolicy.Reject"/> (file and line of each); in lenient mode bad rows are kept out, the join
+/// applies <see cref="EnrichmentOptions.UnknownCustomers"/> and <see cref="EnrichmentOptions.UnknownProducts"/>, and
+/// everything left out is counted in <see cref="AnalyticsRun.Account"/> and written to <c>rejected_rows.csv</c>.
 /// </remarks>
 public static class AnalyticsPipeline
 {
@@ -25,7 +28,7 @@ public static class AnalyticsPipeline
     /// <param name="progress">Told each stage as it starts; <see langword="null"/> for none.</param>
     /// <returns>The run's results.</returns>
     /// <exception cref="ArgumentException"><paramref name="options"/> are invalid.</exception>
-    /// <exception cref="DataLoadException">In strict mode, an input has bad rows; or an input cannot be read.</exception>
+    /// <exception cref="DataLoadException">In strict mode, an input has bad rows or a transaction names an unknown customer or product; or an input cannot be read.</exception>
     public static AnalyticsRun Run(PipelineOptions options, IProgress<PipelineStage>? progress = null)
     {
         var builder = Start(options, progress);
@@ -69,7 +72,7 @@ public static class AnalyticsPipeline
     /// <param name="cancellationToken">Cancels the run (checked while reading and between stages).</param>
     /// <returns>The run's results.</returns>
     /// <exception cref="ArgumentException"><paramref name="options"/> are invalid.</exception>
-    /// <exception cref="DataLoadException">In strict mode, an input has bad rows; or an input cannot be read.</exception>
+    /// <exception cref="DataLoadException">In strict mode, an input has bad rows or a transaction names an unknown customer or product; or an input cannot be read.</exception>
     /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
     public static async Task<AnalyticsRun> RunAsync(PipelineOptions options, IProgress<PipelineStage>? progress = null, CancellationToken cancellationToken = default)
     {
@@ -160,7 +163,9 @@ public static class AnalyticsPipeline
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
         progress?.Report(PipelineStage.Loading);
-        return new EnrichedDatasetBuilder(options.Enrichment);
+        // The join follows the load mode: in strict mode an unknown customer or product (policy Reject) is an error.
+        var strict = options.Enrichment.StrictReferences || options.Load.Mode == LoadMode.Strict;
+        return new EnrichedDatasetBuilder(options.Enrichment with { StrictReferences = strict });
     }
 
     private static ImmutableArray<PipelineInput> AddDimensions(

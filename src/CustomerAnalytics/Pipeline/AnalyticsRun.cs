@@ -53,6 +53,7 @@ public sealed class AnalyticsRun
             .. inputs.SelectMany(i => i.Report.Diagnostics).Where(d => d.Severity == DiagnosticSeverity.Error).Select(RejectedRow.FromDiagnostic),
             .. dataset.Report.Issues.Where(i => i.Rejected).Select(RejectedRow.FromIssue),
         ];
+        Account = RunAccounting.Create(inputs, dataset.Report, RejectedRows.Length, options);
     }
 
     /// <summary>The options the run used.</summary>
@@ -111,6 +112,12 @@ public sealed class AnalyticsRun
 
     /// <summary>The rows kept out of the dataset, by a loader (lenient mode) or by the join, as listed (up to the options' limits).</summary>
     public ImmutableArray<RejectedRow> RejectedRows { get; }
+
+    /// <summary>
+    /// Every input row accounted for: per input, read = loaded + rejected by the loader; for the transactions, loaded =
+    /// kept + left out by the join, by reason; and how many of those rows <see cref="RejectedRows"/> lists.
+    /// </summary>
+    public RunAccount Account { get; }
 
     /// <summary>
     /// Writes every artifact into <paramref name="directory"/> as one set and returns the manifest, which is also written,
@@ -243,6 +250,7 @@ public sealed class AnalyticsRun
         var options = new SortedDictionary<string, string>(StringComparer.Ordinal)
         {
             ["enrichment.duplicate_transactions"] = enrichment.DuplicateTransactions.ToString(),
+            ["enrichment.strict_references"] = enrichment.StrictReferences || load.Mode == LoadMode.Strict ? "true" : "false",
             ["enrichment.unknown_customers"] = enrichment.UnknownCustomers.ToString(),
             ["enrichment.unknown_products"] = enrichment.UnknownProducts.ToString(),
             ["global_list_size"] = Options.GlobalListSize.ToString(invariant),
@@ -274,6 +282,7 @@ public sealed class AnalyticsRun
                 Dataset.OrderCount,
                 Inputs.Sum(i => i.Report.RowsRejected)),
             Options = options.ToImmutableSortedDictionary(StringComparer.Ordinal),
+            Account = Account,
             Files = files,
         };
     }

@@ -51,7 +51,13 @@ public sealed record PipelineOptions
     public LoadOptions Load { get; init; } = LoadOptions.Default;
 
     /// <summary>How the join treats unknown references and duplicates.</summary>
-    /// <value>Defaults to <see cref="EnrichmentOptions.Default"/>.</value>
+    /// <value>
+    /// Defaults to <see cref="EnrichmentOptions.Default"/>. The join follows <see cref="Load"/>'s mode: in
+    /// <see cref="LoadMode.Strict"/> the run sets <see cref="EnrichmentOptions.StrictReferences"/>, so an unknown customer or
+    /// product under <see cref="UnknownReferencePolicy.Reject"/> fails the run; set
+    /// <see cref="EnrichmentOptions.UnknownCustomers"/> (or <see cref="EnrichmentOptions.UnknownProducts"/>) to
+    /// <see cref="UnknownReferencePolicy.KeepAsUnknown"/> to keep such lines, or load leniently to leave them out and report them.
+    /// </value>
     public EnrichmentOptions Enrichment { get; init; } = EnrichmentOptions.Default;
 
     /// <summary>How many products <see cref="AnalyticsRun.TopProducts"/> (and <c>top_products.csv</c>) holds.</summary>

@@ -383,6 +383,47 @@ public sealed class EnrichedDatasetBuilderTests
         Assert.Same(dataset.Customers, selected.Customers);
     }
 
+    [Fact]
+    public void Build_OrdersWhoseLinesWereAllLeftOut_NotCountedAndKeptOrdersRenumberedDensely()
+    {
+        var dataset = Builder()
+            .AddTransaction(new Transaction("1", "CX", "P1", 1, Day, OrderId: "A"))
+            .AddTransaction(new Transaction("2", "C1", "P1", 1, Day, OrderId: "B"))
+            .AddTransaction(new Transaction("3", "C1", "PX", 1, Day, OrderId: "C"))
+            .AddTransaction(new Transaction("4", "C1", "P1", 1, Day, OrderId: "D"))
+            .AddTransaction(new Transaction("5", "C1", "PX", 1, Day))
+            .AddTransaction(new Transaction("6", "C1", "P1", 1, Day))
+            .Build();
+
+        Assert.Equal(3, dataset.OrderCount);
+        Assert.Equal([0, 1, 2], dataset.OrderIndexes.ToArray());
+        Assert.Equal(["B", "D", "6"], dataset.Rows.Select(r => r.OrderId));
+        Assert.Equal(3, KpiCalculator.Overall(dataset).Orders);
+    }
+
+    [Fact]
+    public void Build_StrictReferencesWithObjects_ThrowsListingTheUnknownWithoutALine()
+    {
+        var builder = Builder(EnrichmentOptions.Default with { StrictReferences = true })
+            .AddTransaction(new Transaction("1", "C1", "P1", 1, Day))
+            .AddTransaction(new Transaction("2", "CX", "P1", 1, Day));
+
+        var error = Assert.Throws<CustomerAnalytics.Loading.DataLoadException>(builder.Build);
+
+        var diagnostic = Assert.Single(error.Diagnostics);
+        Assert.Equal(("transactions", 0L, "customer_id", "CX"), (diagnostic.Source, diagnostic.Line, diagnostic.Column, diagnostic.Value));
+    }
+
+    [Fact]
+    public void Build_StrictReferencesKeepAsUnknown_Builds()
+    {
+        var dataset = Builder(EnrichmentOptions.Default with { StrictReferences = true, UnknownCustomers = UnknownReferencePolicy.KeepAsUnknown })
+            .AddTransaction(new Transaction("1", "CX", "P1", 1, Day))
+            .Build();
+
+        Assert.Equal((1, 0), (dataset.TransactionCount, dataset.Report.TransactionsRejected));
+    }
+
     private static EnrichedDatasetBuilder Builder(EnrichmentOptions? options = null) =>
         new EnrichedDatasetBuilder(options).AddCustomer(new Customer("C1", "S")).AddProduct(new Product("P1", "X", 10.00m));
 }

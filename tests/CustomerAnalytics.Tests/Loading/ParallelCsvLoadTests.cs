@@ -86,6 +86,26 @@ public class ParallelCsvLoadTests
     }
 
     [Fact]
+    public void TryLoadInto_UnknownCustomers_JoinIssuesNameTheFileLineAsOnOneCore()
+    {
+        // Row n (transaction n) is on line n + 1; the join places each issue by the line its part read it on.
+        var (text, _) = Transactions(rows: 3000, withIds: true, badEvery: 0);
+        using var file = LoaderTestData.File("t.csv", Encoding.UTF8.GetBytes(text));
+
+        var (sequential, _) = LoadOneCore(file.Path, OneCore);
+        var builder = NewBuilder();
+        Assert.NotNull(ParallelCsvLoad.TryLoadInto(builder, file.Path, FourCores, minimumBytes: 0));
+        var parallel = builder.Build();
+
+        static (string?, long, string?)[] Places(EnrichedDataset dataset) =>
+            [.. dataset.Report.Issues.Where(i => i.Kind == EnrichmentIssueKind.UnknownCustomer).Select(i => (i.Source, i.Line, i.TransactionId))];
+        var places = Places(parallel);
+        Assert.NotEmpty(places);
+        Assert.Equal(Places(sequential), places);
+        Assert.All(places, p => Assert.Equal((file.Path, long.Parse(p.Item3!, CultureInfo.InvariantCulture) + 1), (p.Item1, p.Item2)));
+    }
+
+    [Fact]
     public void TryLoadInto_CarriageReturnLineFeeds_LinesCountedAsCsvHelperCountsThem()
     {
         var (text, badLines) = Transactions(rows: 1500, withIds: true, badEvery: 400);

@@ -216,6 +216,97 @@ public sealed class AnalyticsPipelineTests : IDisposable
     }
 
     [Fact]
+    public void Run_OrdersWhoseLinesWereAllLeftOut_CountOnlyKeptOrders()
+    {
+        // Issue 10, finding 2: three orders, two of whose only lines name an unknown customer or product.
+        Directory.CreateDirectory(_output);
+        var transactions = Path.Combine(_output, "transactions.csv");
+        File.WriteAllText(
+            transactions,
+            "txn_id,customer_id,product_id,qty,ts,order_id\n1,C001,P100,1,2024-03-01,A\n2,CX,P100,1,2024-03-01,B\n3,C001,PX,1,2024-03-01,C\n");
+        var options = SeedOptions with { TransactionsPath = transactions, Load = LoadOptions.Default with { Mode = LoadMode.Lenient } };
+
+        var run = AnalyticsPipeline.Run(options);
+        run.WriteArtifacts(Path.Combine(_output, "out"));
+
+        Assert.Equal(
+            "customers,transactions,orders,units,revenue,average_order_value\n1,1,1,1,19.99,19.99\n",
+            File.ReadAllText(Path.Combine(_output, "out", "kpi_overall.csv")));
+        Assert.Equal((1, 19.99m), (run.Purchases.Orders, run.Purchases.AverageOrderValue));
+        Assert.Equal([1], run.BySegment.Select(g => g.Orders));
+        Assert.Equal(1, run.Periods.Sum(p => p.Orders));
+    }
+
+    [Fact]
+    public void Run_OrderLinesWhoseOnlyLineHasNoPrice_NoOrder()
+    {
+        Directory.CreateDirectory(_output);
+        var lines = Path.Combine(_output, "lines.csv");
+        File.WriteAllText(lines, "order_id,customer_id,product_id,qty,ts\nA,C1,P1,1,2024-03-01\n");
+
+        var run = AnalyticsPipeline.Run(new PipelineOptions { OrderLinesPath = lines, Load = LoadOptions.Default with { Mode = LoadMode.Lenient } });
+
+        Assert.Equal((0, 0), (run.Overall.Transactions, run.Overall.Orders));
+        Assert.Equal(0, run.Dataset.OrderCount);
+    }
+
+    [Fact]
+    public void Run_StrictUnknownCustomerAndProduct_ThrowsNamingFileLineAndId()
+    {
+        // Issue 10: in strict mode (the default) the join fails like a loader, naming each line it would leave out.
+        var transactions = WriteUnknownReferences();
+
+        var error = Assert.Throws<DataLoadException>(() => AnalyticsPipeline.Run(SeedOptions with { TransactionsPath = transactions }));
+
+        Assert.Equal(2, error.TotalProblems);
+        Assert.Equal(
+            [
+                $"{transactions}(3): error, column 'customer_id', value 'CX': transaction '2': customer 'CX' is not among the customers; expected a customer id present in the customers. Keep such lines under the 'Unknown' segment with EnrichmentOptions.UnknownCustomers = UnknownReferencePolicy.KeepAsUnknown (PipelineOptions.Enrichment), or leave them out and report them with LoadMode.Lenient (on a builder: EnrichmentOptions.StrictReferences = false).",
+                $"{transactions}(4): error, column 'product_id', value 'PX': transaction '3': product 'PX' is not among the products; expected a product id present in the products. Keep such lines under the 'Unknown' category with EnrichmentOptions.UnknownProducts = UnknownReferencePolicy.KeepAsUnknown (PipelineOptions.Enrichment), or leave them out and report them with LoadMode.Lenient (on a builder: EnrichmentOptions.StrictReferences = false).",
+            ],
+            error.Diagnostics.Select(d => d.ToString()));
+    }
+
+    [Fact]
+    public void Run_StrictKeepAsUnknown_KeepsTheLinesUnderUnknown()
+    {
+        var transactions = WriteUnknownReferences();
+        var keep = EnrichmentOptions.Default with { UnknownCustomers = UnknownReferencePolicy.KeepAsUnknown, UnknownProducts = UnknownReferencePolicy.KeepAsUnknown };
+
+        var run = AnalyticsPipeline.Run(SeedOptions with { TransactionsPath = transactions, Enrichment = keep });
+
+        // The unknown product has no list price, so its line (without a price of its own) is left out for that.
+        Assert.Equal((2, 2), (run.Overall.Transactions, run.Overall.Orders));
+        Assert.Equal(["Unknown"], run.Dataset.Customers.Where(c => c.Id == "CX").Select(c => c.Segment));
+        Assert.Equal([("missing_price", 1L)], run.Account.LeftOut.Select(p => (p.Key, p.Value)));
+        Assert.True(run.Account.AddsUp());
+    }
+
+    [Fact]
+    public void Run_LenientUnknownReferences_AccountAddsUpAndRejectedRowsNameFileAndLine()
+    {
+        var transactions = WriteUnknownReferences();
+
+        var run = AnalyticsPipeline.Run(SeedOptions with { TransactionsPath = transactions, Load = LoadOptions.Default with { Mode = LoadMode.Lenient } });
+        var manifest = run.WriteArtifacts(Path.Combine(_output, "out"));
+
+        var account = run.Account;
+        Assert.True(account.AddsUp());
+        var input = account.Inputs.Single(i => i.Role == "transactions");
+        Assert.Equal(("transactions.csv", 3L, 3L, 0L, (long?)1L), (input.Name, input.RowsRead, input.RowsLoaded, input.RowsRejected, input.RowsKept));
+        Assert.Equal([("unknown_customer", 1L), ("unknown_product", 1L)], input.LeftOut.Select(p => (p.Key, p.Value)));
+        Assert.Equal((3L, 1L, 2L, 2L), (account.TransactionsJoined, account.TransactionsKept, account.RowsToList, account.RowsListed));
+        Assert.Equal("LoadOptions.MaxReportedProblems = 100 per input; EnrichmentOptions.MaxListedIssuesPerKind = 100 per reason", account.ListLimits);
+        Assert.Equal([(transactions, 3L, "customer_id"), (transactions, 4L, "product_id")], run.RejectedRows.Select(r => (r.Source, r.Line, r.Column)));
+        Assert.Equal(account, manifest.Account);
+
+        using var stream = File.OpenRead(Path.Combine(_output, "out", "manifest.json"));
+        var read = JsonArtifacts.ReadManifest(stream).Account!;
+        Assert.Equal(account.Inputs.Select(i => (i.Role, i.RowsRead, i.RowsLoaded, i.RowsRejected, i.RowsKept, string.Join(",", i.LeftOut))), read.Inputs.Select(i => (i.Role, i.RowsRead, i.RowsLoaded, i.RowsRejected, i.RowsKept, string.Join(",", i.LeftOut))));
+        Assert.Equal((account.TransactionsJoined, account.TransactionsKept, account.RowsToList, account.RowsListed, account.ListLimits), (read.TransactionsJoined, read.TransactionsKept, read.RowsToList, read.RowsListed, read.ListLimits));
+    }
+
+    [Fact]
     public void Run_StrictWithBadRow_ThrowsNamingFileLineAndColumn()
     {
         Directory.CreateDirectory(_output);
@@ -394,6 +485,17 @@ public sealed class AnalyticsPipelineTests : IDisposable
         var error = Assert.Throws<ArgumentException>((SeedOptions with { TopProductsCount = 0 }).Validate);
 
         Assert.Contains("TopProductsCount must be at least 1 (was 0).", error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Issue 10's transactions: line 2 is good, line 3 names customer CX, line 4 product PX (one order each).</summary>
+    private string WriteUnknownReferences()
+    {
+        Directory.CreateDirectory(_output);
+        var transactions = Path.Combine(_output, "transactions.csv");
+        File.WriteAllText(
+            transactions,
+            "txn_id,customer_id,product_id,qty,ts,order_id\n1,C001,P100,1,2024-03-01,A\n2,CX,P100,1,2024-03-01,B\n3,C001,PX,1,2024-03-01,C\n");
+        return transactions;
     }
 
     private sealed class CountingStream(Stream inner) : ReadOnlyStream
