@@ -3,6 +3,7 @@ using CustomerAnalytics.Kpis;
 using CustomerAnalytics.Lifetime;
 using CustomerAnalytics.Loading;
 using CustomerAnalytics.Recommendations;
+using CustomerAnalytics.Tests.Infrastructure;
 
 namespace CustomerAnalytics.Tests.Loading;
 
@@ -191,6 +192,35 @@ public class LedgerLinesTests
         var error = Assert.Throws<ArgumentException>(() => (LoadOptions.Default with { MoneyDecimals = decimals }).Validate());
 
         Assert.Equal($"Invalid LoadOptions: MoneyDecimals must be from 0 to 4, or null to keep money exactly (was {decimals}).", error.Message);
+    }
+
+    /// <summary>Guest lines, adjustments and rounded amounts in every part of a parallel load: the one-core answer.</summary>
+    [Fact]
+    public void ParallelLoad_LedgerLines_SameReportAndDatasetAsOneCore()
+    {
+        var text = new System.Text.StringBuilder("order_id,customer_id,product_id,qty,ts,unit_price\n");
+        for (var row = 1; row <= 3000; row++)
+        {
+            var customer = row % 7 == 0 ? string.Empty : $"C{row % 40}";
+            var price = row % 500 == 0 ? "-3.00" : row % 9 == 0 ? "1.005" : "2.50";
+            text.Append(System.Globalization.CultureInfo.InvariantCulture, $"{1000 + (row / 2)},{customer},P{row % 30},1,2024-01-01T10:00:00Z,{price}\n");
+        }
+
+        using var file = LoaderTestData.File("t.csv", System.Text.Encoding.UTF8.GetBytes(text.ToString()));
+        var options = LoaderTestData.Lenient with { KeepGuestLines = true, AllowNegativePrices = true, MoneyDecimals = 2 };
+        var oneCoreBuilder = Builder();
+        var oneCore = TransactionLoader.LoadInto(oneCoreBuilder, file.Path, options with { MaxDegreeOfParallelism = 1 });
+        var parallelBuilder = Builder();
+        var parallel = BuilderLoad.KeepGuest(parallelBuilder, options, ParallelCsvLoad.TryLoadInto(parallelBuilder, file.Path, options with { MaxDegreeOfParallelism = 4 }, minimumBytes: 0)!);
+
+        Assert.Equal((3000L, 428L, 6L, 333L), (oneCore.RowsLoaded, oneCore.GuestLines, oneCore.NegativePricesKept, oneCore.MoneyValuesRounded));
+        Assert.Equal(oneCore with { Diagnostics = [] }, parallel with { Diagnostics = [] });
+        Assert.Equal(oneCore.Diagnostics.ToArray(), parallel.Diagnostics.ToArray());
+        DatasetAssert.Same(oneCoreBuilder.Build(), parallelBuilder.Build());
+
+        static EnrichedDatasetBuilder Builder() => new EnrichedDatasetBuilder()
+            .AddCustomers(Enumerable.Range(0, 40).Select(i => new Model.Customer($"C{i}", "Basic")))
+            .AddProducts(Enumerable.Range(0, 30).Select(i => new Model.Product($"P{i}", "Books")));
     }
 
     private static (LoadReport Report, EnrichedDataset Dataset) Load(string text, LoadOptions options)
