@@ -93,6 +93,17 @@ public class LedgerLinesTests
     }
 
     [Fact]
+    public void Evaluation_GuestLines_NoTruthForTheGuest()
+    {
+        var (_, dataset) = Load(Lines, Ledger);
+
+        var split = CustomerAnalytics.Evaluation.DatasetSplitter.ByTime(dataset, new DateTimeOffset(2011, 2, 1, 0, 0, 0, TimeSpan.Zero));
+
+        Assert.Equal([new("C1", "P2"), new("C2", "P2")], split.Truth.ToArray());
+        Assert.Equal(1, split.Train.GuestCustomer);
+    }
+
+    [Fact]
     public void TransactionLoader_KeepGuestLines_AddsTheGuestToTheBuilder()
     {
         var builder = new EnrichedDatasetBuilder().AddCustomer(new("C1", "SMB")).AddProduct(new("P1", "Tools", 2.00m));
