@@ -50,6 +50,19 @@ public sealed partial class LoadFlagsTests : IDisposable
     }
 
     [Fact]
+    public async Task Kpis_OneBadRowStrict_SuggestsLenientOnce()
+    {
+        var file = Write("sales.csv", "customer_id,product_id,qty,ts\nC1,P1,two,2024-01-01\n");
+
+        var result = await CliRunner.RunAsync("kpis", "--order-lines", file);
+
+        Assert.Equal(
+            $"error: 1 problem found while loading '{file}'. Fix it, or add --lenient to keep the good rows and write the bad ones to rejected_rows.csv. "
+            + $"{file}(2): error, column 'qty', value 'two': not a whole number; expected a whole number such as 3, or -1 for a return.",
+            Flat(result.Error));
+    }
+
+    [Fact]
     public async Task Kpis_MissingColumnLenient_NeitherSuggestsLenientNorPrintsCSharp()
     {
         var file = Write("sales.csv", "customer_id,product_id,ts\nC1,P1,2024-01-01\n");

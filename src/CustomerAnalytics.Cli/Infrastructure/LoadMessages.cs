@@ -24,7 +24,7 @@ internal static class LoadMessages
         text.Append(CultureInfo.InvariantCulture, $"{(total == 1 ? "1 problem" : $"{total} problems")} found while loading '{exception.Diagnostics[0].Source}'.");
         if (exception.LenientModeWouldHelp && !settings.Lenient)
         {
-            text.Append(" Fix them, or add --lenient to keep the good rows and write the bad ones to rejected_rows.csv.");
+            text.Append(total == 1 ? " Fix it" : " Fix them").Append(", or add --lenient to keep the good rows and write the bad ones to rejected_rows.csv.");
         }
 
         foreach (var diagnostic in exception.Diagnostics)
