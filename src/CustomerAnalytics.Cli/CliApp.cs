@@ -90,11 +90,6 @@ internal static class CliApp
         {
             case CliException cli:
                 Print(error, cli.Message);
-                if (cli.Message.Contains("LoadMode.Lenient", StringComparison.Ordinal))
-                {
-                    error.MarkupLine("On the command line: add [green]--lenient[/] to keep the good rows and write the bad ones to rejected_rows.csv.");
-                }
-
                 return cli.ExitCode;
             case CommandAppException usage:
                 Print(error, usage.Message);

@@ -531,7 +531,7 @@ public sealed class CommandTests : IDisposable
     public void Dispose() => _folder.Delete(recursive: true);
 
     /// <summary>Asserts a table row with these cells, whatever their padding.</summary>
-    private static void AssertRow(string output, params string[] cells) =>
+    internal static void AssertRow(string output, params string[] cells) =>
         Assert.Matches("│ *" + string.Join(" *│ *", cells.Select(System.Text.RegularExpressions.Regex.Escape)) + " *│", output);
 
     private static async Task ReplaceLineAsync(string path, int line, string text)

@@ -50,6 +50,18 @@ internal class DataSettings : CommandSettings
     [Description("Keep the good rows and report the bad ones, instead of stopping at the first file with problems.")]
     public bool Lenient { get; init; }
 
+    [CommandOption("--keep-guest-lines")]
+    [Description("Keep lines without a customer id under one guest customer (segment Guest): in the totals, not in the per-customer analyses.")]
+    public bool KeepGuestLines { get; init; }
+
+    [CommandOption("--allow-negative-prices")]
+    [Description("Keep a negative unit price as an adjustment (such as a bad-debt write-off), included in revenue and reported.")]
+    public bool AllowNegativePrices { get; init; }
+
+    [CommandOption("--round-money <N>")]
+    [Description("Round amounts with more than N decimal places (0 to 4) half away from zero, and report each; by default money is kept exactly.")]
+    public int? RoundMoney { get; init; }
+
     [CommandOption("--max-problems <N>")]
     [Description("How many problems to list per file.")]
     [DefaultValue(100)]
@@ -79,6 +91,11 @@ internal class DataSettings : CommandSettings
         if (OrderLinesPath is null && (ColumnMappings.Length > 0 || Preset != "default"))
         {
             return ValidationResult.Error("--preset and --map apply to --order-lines only.");
+        }
+
+        if (RoundMoney is < 0 or > 4)
+        {
+            return ValidationResult.Error($"--round-money must be from 0 to 4 (was {RoundMoney}).");
         }
 
         if (MaxProblems < 1)

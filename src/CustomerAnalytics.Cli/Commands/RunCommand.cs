@@ -156,7 +156,7 @@ internal sealed class RunCommand : Command<RunSettings>
             var path = earlierRun ? output + ".rejected_rows.csv" : Path.Combine(output, "rejected_rows.csv");
             var written = DataInputs.WriteRejected(path, ex.Diagnostics.Select(JoinPolicies.ForTool).Select(RejectedRow.FromDiagnostic));
             var left = earlierRun ? $" (the earlier run's artifacts in {output} were left as they were)" : string.Empty;
-            throw new CliException(JoinPolicies.ForTool(ex.Message) + (written is null ? string.Empty : $"\nRejected rows written to {written}{left}."), ExitCodes.DataError);
+            throw new CliException(JoinPolicies.ForTool(LoadMessages.For(ex, settings)) + (written is null ? string.Empty : $"\nRejected rows written to {written}{left}."), ExitCodes.DataError);
         }
 
         if (!settings.Quiet)
@@ -198,6 +198,7 @@ internal sealed class RunCommand : Command<RunSettings>
             [
                 ["Load speed (all files, rows/s)", Stages.Rate(rowsRead, loading)],
                 ["Rows rejected by the loaders", Formats.Count(run.Inputs.Sum(i => i.Report.RowsRejected))],
+                .. KeptWithWarning(run),
                 ["Transactions left out by the join", Formats.Count(run.Dataset.Report.TransactionsRejected)],
                 ["Transactions kept", Formats.Count(run.Dataset.TransactionCount)],
                 ["Rows listed in rejected_rows.csv", Formats.Count(run.RejectedRows.Length)],
@@ -208,7 +209,24 @@ internal sealed class RunCommand : Command<RunSettings>
                 ["Customers with recommendations", Formats.Count(run.Recommendations.Count(r => r.Items.Length > 0))],
                 ["Strategy", run.Model.StrategyName],
             ]));
+        foreach (var warning in run.Inputs.SelectMany(i => i.Report.Diagnostics).Where(d => d.Severity == DiagnosticSeverity.Warning))
+        {
+            console.MarkupLine("[yellow]" + Markup.Escape(warning.ToString()) + "[/]");
+        }
+
         console.MarkupLine($"Artifacts written to [green]{Markup.Escape(output)}[/]" + (noDashboard ? string.Empty : $"; open [green]{Markup.Escape(Path.Combine(output, DashboardWriter.DefaultFileName))}[/] in a browser."));
+    }
+
+    /// <summary>The rows of the summary for lines kept on a flag's say-so (shown when there are any).</summary>
+    private static IEnumerable<string[]> KeptWithWarning(AnalyticsRun run)
+    {
+        var kept = new (string Label, long Count)[]
+        {
+            ("Guest lines kept (--keep-guest-lines)", run.Inputs.Sum(i => i.Report.GuestLines)),
+            ("Negative prices kept as adjustments", run.Inputs.Sum(i => i.Report.NegativePricesKept)),
+            ("Amounts rounded (--round-money)", run.Inputs.Sum(i => i.Report.MoneyValuesRounded)),
+        };
+        return kept.Where(k => k.Count > 0).Select(k => new[] { k.Label, Formats.Count(k.Count) });
     }
 
     /// <summary>Shows each pipeline stage as it starts and completes the previous one (called on the pipeline's thread).</summary>

@@ -77,7 +77,7 @@ internal static class DataInputs
             catch (DataLoadException ex)
             {
                 var written = WriteRejected(rejectedPath, ex.Diagnostics.Select(RejectedRow.FromDiagnostic));
-                throw new CliException(ex.Message + (written is null ? string.Empty : $"\nRejected rows written to {written}."), ExitCodes.DataError);
+                throw new CliException(LoadMessages.For(ex, settings) + (written is null ? string.Empty : $"\nRejected rows written to {written}."), ExitCodes.DataError);
             }
 
             var enrich = stages.Begin("enrich", null);
@@ -204,6 +204,9 @@ internal static class DataInputs
         return LoadOptions.Default with
         {
             Mode = settings.Lenient ? LoadMode.Lenient : LoadMode.Strict,
+            KeepGuestLines = settings.KeepGuestLines,
+            AllowNegativePrices = settings.AllowNegativePrices,
+            MoneyDecimals = settings.RoundMoney,
             MaxReportedProblems = settings.MaxProblems,
             Separator = separator,
             Encoding = EncodingFrom(settings.Encoding),

@@ -95,6 +95,23 @@ public sealed class EnrichedDataset
     /// <summary>The number of distinct orders with at least one kept line (an order whose every line was left out is no order).</summary>
     public int OrderCount => _namedOrderIds.Count + _ownOrderRows.Length;
 
+    /// <summary>
+    /// The index in <see cref="Customers"/> of the guest customer, who holds the lines without a customer
+    /// (<see cref="Loading.LoadOptions.KeepGuestLines"/>, <see cref="EnrichedDatasetBuilder.AddGuestCustomer"/>); −1 when
+    /// there is none.
+    /// </summary>
+    /// <value>
+    /// The guest's lines count in every total (revenue, units, orders, by segment, by category, products, periods); the
+    /// guest is not a customer to the per-customer analyses: customer counts, by-customer KPIs, repeat purchases,
+    /// cohorts, RFM, the lifetime summary and CLV, and recommendations for every customer leave it out.
+    /// </value>
+    public int GuestCustomer { get; internal init; } = -1;
+
+    /// <summary>Whether <paramref name="customer"/> (an index in <see cref="Customers"/>) is the <see cref="GuestCustomer"/>.</summary>
+    /// <param name="customer">The customer index.</param>
+    /// <returns><see langword="true"/> for the guest.</returns>
+    public bool IsGuest(int customer) => customer == GuestCustomer && customer >= 0;
+
     /// <summary>The customers, indexed by <see cref="CustomerIndexes"/>; every customer added, bought or not.</summary>
     public IReadOnlyList<Customer> Customers => CustomerTable;
 
@@ -359,7 +376,10 @@ public sealed class EnrichedDataset
             _transactionIds.Select(rows),
             IdColumn.Texts([.. orderIds]),
             [],
-            Report);
+            Report)
+        {
+            GuestCustomer = GuestCustomer,
+        };
     }
 
     /// <summary>A product's list price in units; <see cref="Money.None"/> when it has none, 0 when it cannot be kept exactly.</summary>

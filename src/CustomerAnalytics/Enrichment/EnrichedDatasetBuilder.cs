@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using CustomerAnalytics.Internal;
+using CustomerAnalytics.Loading;
 using CustomerAnalytics.Model;
 
 namespace CustomerAnalytics.Enrichment;
@@ -53,6 +54,7 @@ public sealed class EnrichedDatasetBuilder
     private readonly RowSources _sources = new();
     private int _transactionsRead;
     private bool _built;
+    private string? _guestCustomerId;
 
     // A part of a parallel load: ids arrive as UTF-8 only, are looked up by their bytes and kept as bytes by index (no
     // string each: most ids of one part recur in the others); Append looks them up in the builder the part joins.
@@ -100,6 +102,35 @@ public sealed class EnrichedDatasetBuilder
             }
         }
 
+        return this;
+    }
+
+    /// <summary>
+    /// Adds the guest customer, in the segment <see cref="LoadOptions.GuestSegment"/>, unless a customer with that id was
+    /// added already; either way that customer becomes the dataset's <see cref="EnrichedDataset.GuestCustomer"/>: its
+    /// lines count in every total and it is left out of every per-customer analysis. The loaders call it for
+    /// <see cref="LoadOptions.KeepGuestLines"/>; call it yourself for transactions whose customer is the guest.
+    /// </summary>
+    /// <param name="customerId">The guest's id; by default <see cref="LoadOptions.GuestCustomerId"/>'s default.</param>
+    /// <returns>This builder.</returns>
+    /// <exception cref="ArgumentException"><paramref name="customerId"/> is empty.</exception>
+    /// <exception cref="InvalidOperationException">Another guest was added, or <see cref="Build"/> was called already.</exception>
+    public EnrichedDatasetBuilder AddGuestCustomer(string customerId = "guest")
+    {
+        ArgumentException.ThrowIfNullOrEmpty(customerId);
+        ThrowIfBuilt();
+        if (_guestCustomerId is not null && _guestCustomerId != customerId)
+        {
+            throw new InvalidOperationException($"The guest customer is '{_guestCustomerId}' already; a dataset has one guest.");
+        }
+
+        var index = _customerIds.Intern(customerId);
+        if (index == _customers.Count || _customers[index] is null)
+        {
+            AddCustomer(new Customer(customerId, LoadOptions.GuestSegment));
+        }
+
+        _guestCustomerId = customerId;
         return this;
     }
 
@@ -696,7 +727,10 @@ public sealed class EnrichedDatasetBuilder
             namedOrderIds,
             ownOrderRows,
             report,
-            customerLookup.GetAwaiter().GetResult());
+            customerLookup.GetAwaiter().GetResult())
+        {
+            GuestCustomer = _guestCustomerId is null ? -1 : Array.FindIndex(customers, c => c.Id == _guestCustomerId),
+        };
     }
 
     /// <summary>

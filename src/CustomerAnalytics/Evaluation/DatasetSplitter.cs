@@ -258,6 +258,12 @@ public static class DatasetSplitter
         var newTruth = ImmutableArray.CreateBuilder<RelevantItem>();
         for (var customer = 0; customer < dataset.CustomerTable.Length; customer++)
         {
+            // The guest (lines without a customer) is recommended nothing, so it has no truth to be measured against.
+            if (dataset.IsGuest(customer))
+            {
+                continue;
+            }
+
             var earlier = before.Of(customer);
             foreach (var product in bought.Of(customer))
             {

@@ -55,6 +55,7 @@ public static class CustomerKpiCalculator
         var active = new int[n];
         var newCustomers = new int[n];
         var returning = new int[n];
+        var customerRevenue = new Int128[n];
         var firstPurchase = new int[dataset.CustomerTable.Length];
         Array.Fill(firstPurchase, int.MaxValue);
         var pairs = new List<long>(facts.Count);
@@ -62,13 +63,17 @@ public static class CustomerKpiCalculator
         {
             var p = period[o] - first;
             revenue[p] += facts.RevenueUnits[o];
+            customerRevenue[p] += dataset.IsGuest(facts.Customer[o]) ? 0 : facts.RevenueUnits[o];
             units[p] += facts.Units[o];
             if (facts.IsPurchase(o))
             {
                 orders[p]++;
                 var c = facts.Customer[o];
-                firstPurchase[c] = Math.Min(firstPurchase[c], p);
-                pairs.Add(((long)p << 32) | (uint)c);
+                if (!dataset.IsGuest(c))
+                {
+                    firstPurchase[c] = Math.Min(firstPurchase[c], p);
+                    pairs.Add(((long)p << 32) | (uint)c);
+                }
             }
             else if (facts.IsReturn(o))
             {
@@ -118,7 +123,7 @@ public static class CustomerKpiCalculator
                 returning[p],
                 Ratio(total, orders[p]),
                 orders[p] == 0 ? 0 : (double)units[p] / orders[p],
-                Ratio(total, active[p]),
+                Ratio(Money.ToDecimal(customerRevenue[p]), active[p]),
                 active[p] == 0 ? 0 : (double)returning[p] / active[p]));
         }
 
@@ -141,17 +146,18 @@ public static class CustomerKpiCalculator
     internal static PurchaseKpis PurchasesFromOrders(EnrichedDataset dataset, OrderFacts facts)
     {
         var purchasesOf = new int[dataset.CustomerTable.Length];
-        Int128 revenue = 0;
+        Int128 revenue = 0, customerRevenue = 0;
         long units = 0;
         int orders = 0, returns = 0;
         for (var o = 0; o < facts.Count; o++)
         {
             revenue += facts.RevenueUnits[o];
+            customerRevenue += dataset.IsGuest(facts.Customer[o]) ? 0 : facts.RevenueUnits[o];
             units += facts.Units[o];
             if (facts.IsPurchase(o))
             {
                 orders++;
-                purchasesOf[facts.Customer[o]]++;
+                purchasesOf[facts.Customer[o]] += dataset.IsGuest(facts.Customer[o]) ? 0 : 1;
             }
             else if (facts.IsReturn(o))
             {
@@ -176,7 +182,7 @@ public static class CustomerKpiCalculator
             total,
             Ratio(total, orders),
             orders == 0 ? 0 : (double)units / orders,
-            Ratio(total, customers),
+            Ratio(Money.ToDecimal(customerRevenue), customers),
             customers == 0 ? 0 : (double)repeat / customers);
     }
 
@@ -212,7 +218,7 @@ public static class CustomerKpiCalculator
         {
             month[o] = LocalCalendar.MonthIndex(days[o]);
             lastMonth = Math.Max(lastMonth, month[o]);
-            if (facts.IsPurchase(o))
+            if (facts.IsPurchase(o) && !dataset.IsGuest(facts.Customer[o]))
             {
                 cohortOf[facts.Customer[o]] = Math.Min(cohortOf[facts.Customer[o]], month[o]);
             }

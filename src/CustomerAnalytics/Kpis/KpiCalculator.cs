@@ -41,6 +41,12 @@ public static class KpiCalculator
             revenue += revenues[row];
         }
 
+        // The guest holds the lines without a customer: counted in the totals, not as a customer.
+        if (dataset.GuestCustomer >= 0 && seen[dataset.GuestCustomer])
+        {
+            distinct--;
+        }
+
         var total = Money.ToDecimal(revenue);
         var orders = dataset.OrderCount;
         var averageOrderValue = orders == 0 ? 0m : Math.Round(total / orders, 2, MidpointRounding.AwayFromZero);
@@ -72,7 +78,7 @@ public static class KpiCalculator
     {
         ArgumentNullException.ThrowIfNull(dataset);
         var ids = Array.ConvertAll(dataset.CustomerTable, c => c.Id);
-        return Group(dataset, ids, dataset.CustomerColumn, null);
+        return Group(dataset, ids, dataset.CustomerColumn, null, skip: dataset.GuestCustomer);
     }
 
     /// <summary>All products with at least one line, ranked by <paramref name="rankBy"/> (highest first), then revenue, then product id.</summary>
@@ -154,6 +160,7 @@ public static class KpiCalculator
             var buyers = new int[result.Length];
             DistinctPerGroup(dataset.OrderColumn, dataset.OrderCount, dataset.ProductColumn, groupOfProduct, orders);
             DistinctPerGroup(dataset.CustomerColumn, dataset.CustomerTable.Length, dataset.ProductColumn, groupOfProduct, buyers);
+            UncountGuest(dataset, dataset.ProductColumn, groupOfProduct, buyers);
             for (var i = 0; i < result.Length; i++)
             {
                 aggregate.Orders[sold[i]] = orders[i];
@@ -174,13 +181,13 @@ public static class KpiCalculator
     /// Groups rows by <c>keyMap[keyColumn[row]]</c> (or <c>keyColumn[row]</c> without a map): the row column the
     /// group comes from is customer or product indexes, the map gives a customer's segment or a product's category.
     /// </summary>
-    private static ImmutableArray<GroupKpi> Group(EnrichedDataset dataset, string[] keys, int[] keyColumn, int[]? keyMap)
+    private static ImmutableArray<GroupKpi> Group(EnrichedDataset dataset, string[] keys, int[] keyColumn, int[]? keyMap, int skip = -1)
     {
         var aggregate = Aggregate(dataset, keys.Length, keyColumn, keyMap);
         var result = new List<GroupKpi>();
         for (var k = 0; k < keys.Length; k++)
         {
-            if (aggregate.Lines[k] > 0)
+            if (aggregate.Lines[k] > 0 && k != skip)
             {
                 result.Add(new GroupKpi(keys[k], Money.ToDecimal(aggregate.Revenue[k]), aggregate.Units[k], aggregate.Orders[k], aggregate.Customers[k], aggregate.Lines[k]));
             }
@@ -223,7 +230,7 @@ public static class KpiCalculator
 
             for (var c = 0; c < seen.Length; c++)
             {
-                if (seen[c])
+                if (seen[c] && !dataset.IsGuest(c))
                 {
                     result.Customers[keyMap is null ? c : keyMap[c]]++;
                 }
@@ -232,6 +239,7 @@ public static class KpiCalculator
         else
         {
             DistinctPerGroup(dataset.CustomerColumn, dataset.CustomerTable.Length, keyColumn, keyMap, result.Customers);
+            UncountGuest(dataset, keyColumn, keyMap, result.Customers);
         }
 
         DistinctPerGroup(dataset.OrderColumn, dataset.OrderCount, keyColumn, keyMap, result.Orders);
@@ -273,6 +281,27 @@ public static class KpiCalculator
         else
         {
             CountRuns(entities, RowGroups.By(entities, entityCount).All, keyColumn, keyMap, counts);
+        }
+    }
+
+    /// <summary>Takes the guest out of distinct customer counts per group: one less in each group it has a line in.</summary>
+    private static void UncountGuest(EnrichedDataset dataset, int[] keyColumn, int[]? keyMap, int[] counts)
+    {
+        if (dataset.GuestCustomer < 0)
+        {
+            return;
+        }
+
+        var counted = new bool[counts.Length];
+        var customers = dataset.CustomerColumn;
+        for (var row = 0; row < customers.Length; row++)
+        {
+            var group = keyMap is null ? keyColumn[row] : keyMap[keyColumn[row]];
+            if (customers[row] == dataset.GuestCustomer && group >= 0 && !counted[group])
+            {
+                counted[group] = true;
+                counts[group]--;
+            }
         }
     }
 

@@ -73,7 +73,7 @@ public static class RfmCalculator
         var scored = new List<int>();
         for (var c = 0; c < customerCount; c++)
         {
-            if (frequency[c] > 0)
+            if (frequency[c] > 0 && !dataset.IsGuest(c))
             {
                 scored.Add(c);
             }

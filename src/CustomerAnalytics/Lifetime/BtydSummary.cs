@@ -145,7 +145,8 @@ public sealed class BtydSummary
         var n = 0;
         for (var o = 0; o < facts.Count; o++)
         {
-            if (days[o] <= observationEnd)
+            // The guest (lines without a customer) is no customer to count or to model.
+            if (days[o] <= observationEnd && !dataset.IsGuest(facts.Customer[o]))
             {
                 keys[n] = ((long)facts.Customer[o] << 32) | ((long)(days[o] - minDay) << 1) | (facts.IsPurchase(o) ? 1L : 0L);
                 revenue[n] = facts.RevenueUnits[o];

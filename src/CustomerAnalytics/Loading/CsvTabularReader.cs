@@ -59,7 +59,7 @@ internal sealed class CsvTabularReader : TabularReader
             Encoding.UTF8.GetString(_csv.RawRecord),
             $"the row has {count} field{(count == 1 ? string.Empty : "s")} but the header has {_headers.Length}",
             $"{_headers.Length} fields separated by '{_csv.Separator}'",
-            "Quote values that contain the separator, a quote or a line break (\"a, b\"); check LoadOptions.Separator.");
+            new HintParts("Quote values that contain the separator, a quote or a line break (\"a, b\")", LoadRemedy.Separator, "check LoadOptions.Separator."));
         return false;
     }
 

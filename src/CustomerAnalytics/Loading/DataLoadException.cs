@@ -11,11 +11,19 @@ public sealed class DataLoadException : FormatException
     /// <summary>Creates the exception for the given problems.</summary>
     /// <param name="diagnostics">The problems found, at least one.</param>
     /// <param name="totalProblems">How many problems were found in all; more than <paramref name="diagnostics"/> holds when the list was cut.</param>
+    /// <remarks>The message suggests <see cref="LoadMode.Lenient"/> (<see cref="LenientModeWouldHelp"/> is <see langword="true"/>).</remarks>
     public DataLoadException(IReadOnlyList<LoadDiagnostic> diagnostics, int totalProblems)
-        : base(BuildMessage(diagnostics, totalProblems))
+        : this(diagnostics, totalProblems, lenientWouldHelp: true)
+    {
+    }
+
+    /// <summary>Creates the exception of a load: <paramref name="lenientWouldHelp"/> when it failed in strict mode on bad rows.</summary>
+    internal DataLoadException(IReadOnlyList<LoadDiagnostic> diagnostics, int totalProblems, bool lenientWouldHelp)
+        : base(BuildMessage(diagnostics, totalProblems, lenientWouldHelp))
     {
         Diagnostics = diagnostics;
         TotalProblems = totalProblems;
+        LenientModeWouldHelp = lenientWouldHelp;
     }
 
     /// <summary>Creates the exception with a message only (no row-level diagnostics).</summary>
@@ -47,14 +55,22 @@ public sealed class DataLoadException : FormatException
     /// <summary>How many problems were found in all.</summary>
     public int TotalProblems { get; }
 
-    private static string BuildMessage(IReadOnlyList<LoadDiagnostic> diagnostics, int totalProblems)
+    /// <summary>
+    /// Whether loading with <see cref="LoadMode.Lenient"/> would keep the good rows: <see langword="true"/> when a strict
+    /// load failed on bad rows; <see langword="false"/> when the source itself could not be read (a missing file or
+    /// column, broken JSON), which stops a lenient load too.
+    /// </summary>
+    public bool LenientModeWouldHelp { get; }
+
+    private static string BuildMessage(IReadOnlyList<LoadDiagnostic> diagnostics, int totalProblems, bool lenientWouldHelp)
     {
         ArgumentNullException.ThrowIfNull(diagnostics);
         var text = new StringBuilder();
         text.Append(totalProblems == 1 ? "1 problem" : $"{totalProblems} problems")
             .Append(" found while loading")
             .Append(diagnostics.Count > 0 ? $" '{diagnostics[0].Source}'" : string.Empty)
-            .Append(". Load with LoadOptions { Mode = LoadMode.Lenient } to keep the good rows and get these as diagnostics.");
+            .Append('.')
+            .Append(lenientWouldHelp ? " Load with LoadOptions { Mode = LoadMode.Lenient } to keep the good rows and get these as diagnostics." : string.Empty);
         foreach (var diagnostic in diagnostics)
         {
             text.AppendLine().Append("  ").Append(diagnostic);

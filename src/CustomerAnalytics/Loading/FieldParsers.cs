@@ -201,6 +201,37 @@ internal static class FieldParsers
         return digits.Length > 7 && digits[7..].IndexOfAnyExcept((byte)'0') >= 0;
     }
 
+    /// <summary>
+    /// Rounds an amount parsed by <see cref="TryParseMoney"/> (<see cref="MoneyParse.Ok"/> or
+    /// <see cref="MoneyParse.TooPrecise"/>) to <paramref name="decimals"/> places, half away from zero; returns whether
+    /// it changed (a value already that short is not a rounded one).
+    /// </summary>
+    public static bool RoundMoney(ReadOnlySpan<byte> text, int decimals, ref MoneyParse parse, ref long units)
+    {
+        if (parse == MoneyParse.TooPrecise)
+        {
+            // More than 4 places: only decimal holds it (4.440892e-16).
+            _ = decimal.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value);
+            parse = Money.TryToUnits(Math.Round(value, decimals, MidpointRounding.AwayFromZero), out units) ? MoneyParse.Ok : MoneyParse.OutOfRange;
+            return parse == MoneyParse.Ok;
+        }
+
+        var step = (long)Math.Pow(10, Money.Scale - decimals);
+        var rest = units % step;
+        if (parse != MoneyParse.Ok || rest == 0)
+        {
+            return false;
+        }
+
+        units -= rest;
+        if (Math.Abs(rest) * 2 >= step)
+        {
+            units += Math.Sign(rest) * step;
+        }
+
+        return true;
+    }
+
     /// <summary>A date as <c>yyyy-MM-dd</c> (fast) or any invariant date form; a timestamp gives its date as written.</summary>
     public static bool TryParseDate(ReadOnlySpan<byte> text, out DateOnly value)
     {

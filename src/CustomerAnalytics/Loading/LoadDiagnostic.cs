@@ -22,6 +22,24 @@ public sealed record LoadDiagnostic(
     string? Hint = null,
     DiagnosticSeverity Severity = DiagnosticSeverity.Error)
 {
+    /// <summary>The part of <see cref="Hint"/> about the data alone (<c>Fill it in</c>), naming no option; <see langword="null"/> when there is none.</summary>
+    /// <value>A host that words the <see cref="Remedy"/> in its own terms shows this, then its wording of the remedy.</value>
+    public string? Advice { get; init; }
+
+    /// <summary>The options <see cref="Hint"/> suggests; <see cref="LoadRemedy.None"/> when it suggests none.</summary>
+    /// <value>Defaults to <see cref="LoadRemedy.None"/>.</value>
+    public LoadRemedy Remedy { get; init; }
+
+    /// <summary>The hint in a host's words: the <see cref="Advice"/>, then each <see cref="Remedy"/> as <paramref name="wording"/> says it.</summary>
+    /// <param name="wording">A remedy (one flag) in the host's words (a command-line flag); <see langword="null"/> or empty to leave it out.</param>
+    /// <returns>The hint; <see langword="null"/> when there is nothing to say. A diagnostic made without <see cref="Advice"/> and <see cref="Remedy"/> gives its <see cref="Hint"/>.</returns>
+    /// <example><c>diagnostic with { Hint = diagnostic.HintIn(r => r == LoadRemedy.Lenient ? "add --lenient to skip such rows" : null) }</c></example>
+    public string? HintIn(Func<LoadRemedy, string?> wording)
+    {
+        ArgumentNullException.ThrowIfNull(wording);
+        return Remedy == LoadRemedy.None && Advice is null ? Hint : LoadHints.Compose(Advice, Remedy, wording);
+    }
+
     /// <summary>The diagnostic as one line: <c>source(line), column 'name', value 'x': problem; expected …. hint</c>.</summary>
     /// <returns>The formatted message.</returns>
     public override string ToString()

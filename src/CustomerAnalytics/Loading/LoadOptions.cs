@@ -5,6 +5,9 @@ namespace CustomerAnalytics.Loading;
 /// </summary>
 public sealed record LoadOptions
 {
+    /// <summary>The segment of the guest customer (<see cref="KeepGuestLines"/>).</summary>
+    public const string GuestSegment = "Guest";
+
     /// <summary>The default options: strict, comma separated, invariant culture, UTC for timestamps without an offset.</summary>
     public static LoadOptions Default { get; } = new();
 
@@ -67,6 +70,38 @@ public sealed record LoadOptions
     /// <summary>Whether sources are read as UTF-8, so no transcoding is needed.</summary>
     internal bool IsUtf8 => Encoding.CodePage == System.Text.Encoding.UTF8.CodePage;
 
+    /// <summary>
+    /// How many decimal places money (prices, line totals) is rounded to, half away from zero; <see langword="null"/>
+    /// keeps money exactly as written.
+    /// </summary>
+    /// <value>
+    /// Defaults to <see langword="null"/>: an amount with more than 4 decimal places is rejected. <c>0</c> to <c>4</c>
+    /// rounds every amount with more places (<c>4.440892e-16</c> → <c>0.00</c> with 2): each is counted in
+    /// <see cref="LoadReport.MoneyValuesRounded"/> and the first ones are listed in a warning diagnostic.
+    /// </value>
+    public int? MoneyDecimals { get; init; }
+
+    /// <summary>Whether a negative unit price is kept as an adjustment (a bad-debt write-off) rather than rejected.</summary>
+    /// <value>
+    /// Defaults to <see langword="false"/>. <see langword="true"/> keeps the line, its revenue (quantity × the negative
+    /// price) included in every total; each is counted in <see cref="LoadReport.NegativePricesKept"/> and listed in a
+    /// warning diagnostic. A product's negative list price is still rejected.
+    /// </value>
+    public bool AllowNegativePrices { get; init; }
+
+    /// <summary>Whether a transaction line without a customer id is kept under one guest customer rather than rejected.</summary>
+    /// <value>
+    /// Defaults to <see langword="false"/>. <see langword="true"/> keeps such lines under the customer
+    /// <see cref="GuestCustomerId"/>, in the segment <see cref="GuestSegment"/>: counted in totals (revenue, categories,
+    /// products, periods), left out of every per-customer analysis (<see cref="Enrichment.EnrichedDataset.GuestCustomer"/>).
+    /// Each is counted in <see cref="LoadReport.GuestLines"/> and listed in a warning diagnostic.
+    /// </value>
+    public bool KeepGuestLines { get; init; }
+
+    /// <summary>The id of the guest customer that <see cref="KeepGuestLines"/> keeps lines without a customer under.</summary>
+    /// <value>Defaults to <c>guest</c>; it must not be the id of a real customer.</value>
+    public string GuestCustomerId { get; init; } = "guest";
+
     /// <summary>The header names each field of a customer is looked up by.</summary>
     public CustomerColumns CustomerColumns { get; init; } = CustomerColumns.Default;
 
@@ -99,6 +134,16 @@ public sealed record LoadOptions
         if (Encoding is null)
         {
             errors.Add($"{nameof(Encoding)} must not be null.");
+        }
+
+        if (MoneyDecimals is < 0 or > 4)
+        {
+            errors.Add($"{nameof(MoneyDecimals)} must be from 0 to 4, or null to keep money exactly (was {MoneyDecimals}).");
+        }
+
+        if (string.IsNullOrWhiteSpace(GuestCustomerId))
+        {
+            errors.Add($"{nameof(GuestCustomerId)} must not be empty.");
         }
 
         if (SourceTimeZone is null)

@@ -17,4 +17,14 @@ public sealed record LoadReport(
     long RowsRead,
     long RowsLoaded,
     long RowsRejected,
-    ImmutableArray<LoadDiagnostic> Diagnostics);
+    ImmutableArray<LoadDiagnostic> Diagnostics)
+{
+    /// <summary>Amounts rounded to <see cref="LoadOptions.MoneyDecimals"/> places (each listed, up to ten, in one warning of <see cref="Diagnostics"/>).</summary>
+    public long MoneyValuesRounded { get; init; }
+
+    /// <summary>Negative unit prices kept as adjustments (<see cref="LoadOptions.AllowNegativePrices"/>), included in revenue and listed in one warning.</summary>
+    public long NegativePricesKept { get; init; }
+
+    /// <summary>Lines without a customer id kept under the guest customer (<see cref="LoadOptions.KeepGuestLines"/>), listed in one warning.</summary>
+    public long GuestLines { get; init; }
+}

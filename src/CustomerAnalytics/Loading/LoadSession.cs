@@ -45,6 +45,7 @@ internal sealed class LoadSession
     /// <summary>Ends the row; returns whether it is good (no error reported since <see cref="BeginRow"/>).</summary>
     public bool EndRow()
     {
+        Warnings.EndRow(!_rowFailed);
         if (_rowFailed)
         {
             RowsRejected++;
@@ -55,28 +56,32 @@ internal sealed class LoadSession
         return true;
     }
 
+    /// <summary>What was kept with a warning (rounded amounts, adjustments, guest lines), counted and sampled.</summary>
+    public LoadWarnings Warnings { get; } = new();
+
     /// <summary>Reports a problem of the current row with its raw UTF-8 value.</summary>
-    public void RowError(string column, ReadOnlySpan<byte> value, string problem, string expected, string? hint = null) =>
+    public void RowError(string column, ReadOnlySpan<byte> value, string problem, string expected, HintParts hint = default) =>
         RowError(column, Options.IncludeValuesInDiagnostics ? Encoding.UTF8.GetString(value) : null, problem, expected, hint);
 
-    /// <summary>Reports a problem of the current row.</summary>
-    public void RowError(string? column, string? value, string problem, string expected, string? hint = null)
+    /// <summary>Reports a problem of the current row; a hint to load leniently is dropped when the load is lenient already.</summary>
+    public void RowError(string? column, string? value, string problem, string expected, HintParts hint = default)
     {
         _rowFailed = true;
-        Add(new LoadDiagnostic(Source, CurrentLine, column, Options.IncludeValuesInDiagnostics ? value : null, problem, expected, hint));
+        var remedy = Options.Mode == LoadMode.Lenient ? hint.Remedy & ~LoadRemedy.Lenient : hint.Remedy;
+        Add(Diagnostic(CurrentLine, column, value, problem, expected, hint with { Remedy = remedy }));
     }
 
     /// <summary>Reports something odd about the current row that does not reject it (nor fail a strict load).</summary>
-    public void RowWarning(string column, ReadOnlySpan<byte> value, string problem, string expected, string? hint) =>
-        Add(new LoadDiagnostic(Source, CurrentLine, column, Options.IncludeValuesInDiagnostics ? Encoding.UTF8.GetString(value) : null, problem, expected, hint, DiagnosticSeverity.Warning));
+    public void RowWarning(string column, ReadOnlySpan<byte> value, string problem, string expected, HintParts hint) =>
+        Add(Diagnostic(CurrentLine, column, Encoding.UTF8.GetString(value), problem, expected, hint) with { Severity = DiagnosticSeverity.Warning });
 
-    /// <summary>A problem of the whole source: nothing can be loaded, so it throws in every mode.</summary>
+    /// <summary>A problem of the whole source: nothing can be loaded, so it throws in every mode (and loading leniently cannot help).</summary>
     /// <remarks>Listed even beyond <see cref="LoadOptions.MaxReportedProblems"/>: it is why the load stops.</remarks>
-    public DataLoadException SourceError(long line, string? column, string? value, string problem, string expected, string? hint = null)
+    public DataLoadException SourceError(long line, string? column, string? value, string problem, string expected, HintParts hint = default)
     {
         TotalProblems++;
-        _listed.Add(new LoadDiagnostic(Source, line, column, Options.IncludeValuesInDiagnostics ? value : null, problem, expected, hint));
-        return new DataLoadException(Errors(), TotalProblems);
+        _listed.Add(Diagnostic(line, column, value, problem, expected, hint with { Remedy = hint.Remedy & ~LoadRemedy.Lenient }));
+        return new DataLoadException(Errors(), TotalProblems, lenientWouldHelp: false);
     }
 
     /// <summary>In strict mode, throws when any problem was found; returns the report otherwise.</summary>
@@ -84,10 +89,15 @@ internal sealed class LoadSession
     {
         if (TotalProblems > 0 && Options.Mode == LoadMode.Strict)
         {
-            throw new DataLoadException(Errors(), TotalProblems);
+            throw new DataLoadException(Errors(), TotalProblems, lenientWouldHelp: true);
         }
 
-        return new LoadReport(Source, RowsRead, RowsLoaded, RowsRejected, [.. _listed]);
+        return new LoadReport(Source, RowsRead, RowsLoaded, RowsRejected, [.. _listed, .. Warnings.Diagnostics(Source, Options)])
+        {
+            MoneyValuesRounded = Warnings.Count(LoadWarningKind.MoneyRounded),
+            NegativePricesKept = Warnings.Count(LoadWarningKind.NegativePrice),
+            GuestLines = Warnings.Count(LoadWarningKind.GuestLine),
+        };
     }
 
     /// <summary>
@@ -100,6 +110,7 @@ internal sealed class LoadSession
         RowsLoaded += part.RowsLoaded;
         RowsRejected += part.RowsRejected;
         TotalProblems += part.TotalProblems - part._listed.Count(d => d.Severity == DiagnosticSeverity.Error);
+        Warnings.Absorb(part.Warnings, lineOffset);
         foreach (var diagnostic in part._listed)
         {
             Add(diagnostic with { Line = diagnostic.Line + lineOffset });
@@ -108,6 +119,16 @@ internal sealed class LoadSession
 
     /// <summary>The errors listed: what an exception reports (warnings are no reason a load fails).</summary>
     private LoadDiagnostic[] Errors() => [.. _listed.Where(d => d.Severity == DiagnosticSeverity.Error)];
+
+    /// <summary>A diagnostic whose hint is worded for the API and whose parts let a host word it (<see cref="LoadDiagnostic.HintIn"/>).</summary>
+    private LoadDiagnostic Diagnostic(long line, string? column, string? value, string problem, string expected, HintParts hint)
+    {
+        return new LoadDiagnostic(Source, line, column, Options.IncludeValuesInDiagnostics ? value : null, problem, expected, LoadHints.Compose(hint))
+        {
+            Advice = hint.Remedy == LoadRemedy.None ? null : hint.Advice,
+            Remedy = hint.Remedy,
+        };
+    }
 
     /// <summary>Lists a diagnostic (up to the limit); only errors count as problems (a warning fails no load).</summary>
     private void Add(LoadDiagnostic diagnostic)

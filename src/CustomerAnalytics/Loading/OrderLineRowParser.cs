@@ -25,8 +25,9 @@ internal sealed class OrderLineRowParser(LoadSession session, EnrichedDatasetBui
     public override void ParseRow(TabularReader reader)
     {
         var fields = ReadTransaction(reader);
-        Register(reader, _customers, fields.Customer, _segment, _customerName);
-        Register(reader, _products, fields.Product, _category, _productName);
+        var guest = fields.Customer >= 0 && FieldParsers.Trim(reader.Field(CustomerColumn.Index)).IsEmpty;
+        Register(reader, _customers, fields.Customer, guest ? Column.Absent : _segment, guest ? Column.Absent : _customerName, guest ? LoadOptions.GuestSegment : UnknownLabel);
+        Register(reader, _products, fields.Product, _category, _productName, UnknownLabel);
         if (Session.EndRow())
         {
             Emit(reader, fields);
@@ -48,8 +49,7 @@ internal sealed class OrderLineRowParser(LoadSession session, EnrichedDatasetBui
         }
     }
 
-    protected override int ReadCustomerId(TabularReader reader, Column column, Utf8Interner pool) =>
-        ReadId(reader, column, pool, "customer id", "A line without a customer cannot be attributed to one: load with LoadMode.Lenient to reject such lines with this diagnostic (their products still enter the product table).");
+    protected override string EmptyCustomerAdvice => "A line without a customer cannot be attributed to one (its product still enters the product table)";
 
     protected override void BindColumns(ColumnBinder binder)
     {
@@ -65,7 +65,7 @@ internal sealed class OrderLineRowParser(LoadSession session, EnrichedDatasetBui
     /// Records the attributes of a customer or product (by its dense index) the first time it appears; a name
     /// missing then is taken from a later line.
     /// </summary>
-    private void Register(TabularReader reader, List<Attributes> table, int index, Column label, Column name)
+    private void Register(TabularReader reader, List<Attributes> table, int index, Column label, Column name, string missingLabel)
     {
         if (index < 0)
         {
@@ -74,7 +74,7 @@ internal sealed class OrderLineRowParser(LoadSession session, EnrichedDatasetBui
 
         if (index == table.Count)
         {
-            table.Add(new Attributes(ReadOptionalText(reader, label, _labels) ?? UnknownLabel, ReadOptionalText(reader, name, _names)));
+            table.Add(new Attributes(ReadOptionalText(reader, label, _labels) ?? missingLabel, ReadOptionalText(reader, name, _names)));
         }
         else if (table[index].Name is null && ReadOptionalText(reader, name, _names) is { } later)
         {

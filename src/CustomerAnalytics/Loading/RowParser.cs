@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text;
 using CustomerAnalytics.Internal;
 
 namespace CustomerAnalytics.Loading;
@@ -9,6 +10,9 @@ namespace CustomerAnalytics.Loading;
 /// </summary>
 internal abstract class RowParser(LoadSession session)
 {
+    /// <summary>The hint for an empty required value.</summary>
+    protected static readonly HintParts FillIn = new("Fill it in", LoadRemedy.Lenient);
+
     private FieldParsers.ZoneCache _zoneCache;
 
     public LoadSession Session { get; } = session;
@@ -37,7 +41,9 @@ internal abstract class RowParser(LoadSession session)
                     null,
                     $"the required column '{names[0]}' is missing; headers found: {binder.HeadersFound}",
                     $"a column named {ColumnBinder.Alternatives(names)} (any case)",
-                    binder.SeparatorHint(Options) ?? $"Map your header: LoadOptions.{map} = {map}.Default with {{ {field} = [\"your header\"] }}.");
+                    binder.SeparatorHint(Options) is { } separator
+                        ? new HintParts(null, LoadRemedy.Separator, separator)
+                        : new HintParts(null, LoadRemedy.ColumnMap, $"Map your header: LoadOptions.{map} = {map}.Default with {{ {field} = [\"your header\"] }}."));
             }
 
             throw error!;
@@ -55,12 +61,12 @@ internal abstract class RowParser(LoadSession session)
     protected abstract void BindColumns(ColumnBinder binder);
 
     /// <summary>A required, non-empty id, interned: its index in <paramref name="pool"/>, or −1 (reported) when empty.</summary>
-    protected int ReadId(TabularReader reader, Column column, Utf8Interner pool, string what, string? hint = null)
+    protected int ReadId(TabularReader reader, Column column, Utf8Interner pool, string what, HintParts? hint = null)
     {
         var value = FieldParsers.Trim(reader.Field(column.Index));
         if (value.IsEmpty)
         {
-            Session.RowError(column.Name, string.Empty, $"the {what} is empty", $"a non-empty {what}", hint ?? "Fill it in, or load with LoadMode.Lenient to skip such rows.");
+            Session.RowError(column.Name, string.Empty, $"the {what} is empty", $"a non-empty {what}", hint ?? FillIn);
             return -1;
         }
 
@@ -103,7 +109,7 @@ internal abstract class RowParser(LoadSession session)
         var value = FieldParsers.Trim(reader.Field(column.Index));
         if (value.IsEmpty)
         {
-            Session.RowError(column.Name, string.Empty, $"the {what} is empty", $"a {what}", "Fill it in, or load with LoadMode.Lenient to skip such rows.");
+            Session.RowError(column.Name, string.Empty, $"the {what} is empty", $"a {what}", FillIn);
             return null;
         }
 
@@ -141,8 +147,12 @@ internal abstract class RowParser(LoadSession session)
         return false;
     }
 
-    /// <summary>Optional money: <see cref="Money.None"/> when absent or empty; a negative value is an error unless allowed.</summary>
-    protected bool TryReadMoney(TabularReader reader, Column column, bool allowNegative, out long units)
+    /// <summary>
+    /// Optional money: <see cref="Money.None"/> when absent or empty; a negative value is an error unless allowed, or kept
+    /// as an adjustment (with a warning) when it is an <paramref name="adjustment"/> and the options allow negative prices.
+    /// An amount with more places than <see cref="LoadOptions.MoneyDecimals"/> is rounded (with a warning).
+    /// </summary>
+    protected bool TryReadMoney(TabularReader reader, Column column, bool allowNegative, out long units, bool adjustment = false)
     {
         units = Money.None;
         if (!column.Exists)
@@ -158,19 +168,29 @@ internal abstract class RowParser(LoadSession session)
 
         string problem;
         string expected;
-        string? hint = null;
-        switch (FieldParsers.TryParseMoney(value, out units))
+        HintParts hint = default;
+        var parse = FieldParsers.TryParseMoney(value, out units);
+        if (Options.MoneyDecimals is { } decimals && FieldParsers.RoundMoney(value, decimals, ref parse, ref units))
+        {
+            Warn(LoadWarningKind.MoneyRounded, column, value, Money.ToDecimal(units).ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture));
+        }
+
+        switch (parse)
         {
             case FieldParsers.MoneyParse.Ok when units >= 0 || allowNegative:
+                return true;
+            case FieldParsers.MoneyParse.Ok when adjustment && Options.AllowNegativePrices:
+                Warn(LoadWarningKind.NegativePrice, column, value);
                 return true;
             case FieldParsers.MoneyParse.Ok:
                 problem = "the price is negative";
                 expected = "a price of 0 or more";
-                hint = "A return is a negative quantity at a positive price.";
+                hint = new HintParts("A return is a negative quantity at a positive price", (adjustment ? LoadRemedy.AllowNegativePrices : LoadRemedy.None) | LoadRemedy.Lenient);
                 break;
             case FieldParsers.MoneyParse.TooPrecise:
                 problem = $"more than {Money.Scale} decimal places";
-                expected = $"an amount with at most {Money.Scale} decimal places (money is kept exactly, never rounded)";
+                expected = $"an amount with at most {Money.Scale} decimal places (money is kept exactly as written)";
+                hint = new HintParts("Round it in the source", LoadRemedy.MoneyDecimals | LoadRemedy.Lenient);
                 break;
             case FieldParsers.MoneyParse.OutOfRange:
                 problem = "the amount is too large";
@@ -187,6 +207,10 @@ internal abstract class RowParser(LoadSession session)
         Session.RowError(column.Name, value, problem, expected, hint);
         return false;
     }
+
+    /// <summary>Counts a value kept on an option's say-so (reported as one warning per kind at the end of the load).</summary>
+    protected void Warn(LoadWarningKind kind, Column column, ReadOnlySpan<byte> value, string? result = null) =>
+        Session.Warnings.Add(kind, Session.CurrentLine, column.Name, value.IsEmpty ? null : Encoding.UTF8.GetString(value), result);
 
     protected bool TryReadTimestamp(TabularReader reader, Column column, out DateTimeOffset timestamp)
     {
@@ -212,7 +236,7 @@ internal abstract class RowParser(LoadSession session)
             value,
             value.IsEmpty ? "the timestamp is empty" : "not a timestamp",
             "an ISO 8601 timestamp such as 2024-03-01T10:00:00Z, 2024-03-01 10:00:00 or 2024-03-01",
-            $"A timestamp without an offset is read in LoadOptions.SourceTimeZone ({Options.SourceTimeZone.Id}); a local time skipped by a daylight saving change is invalid there.");
+            new HintParts(null, LoadRemedy.SourceTimeZone, $"A timestamp without an offset is read in LoadOptions.SourceTimeZone ({Options.SourceTimeZone.Id}); a local time skipped by a daylight saving change is invalid there."));
         return false;
     }
 
@@ -269,7 +293,7 @@ internal abstract class RowParser(LoadSession session)
             id,
             $"the {what} appears again (first on line {firstLine.ToString(CultureInfo.InvariantCulture)})",
             $"each {what} once",
-            "Remove the repeated row; in LoadMode.Lenient the first row is kept and the repeats are rejected.");
+            new HintParts("Remove the repeated row (the first row is kept, the repeats are rejected)", LoadRemedy.Lenient));
         return false;
     }
 }

@@ -105,7 +105,7 @@ public static class TransactionLoader
     /// good rows read before the end may have been added already, so discard the builder.
     /// </exception>
     public static LoadReport LoadInto(EnrichedDatasetBuilder builder, string path, LoadOptions? options = null) =>
-        ParallelCsvLoad.TryLoadInto(builder, path, options) ?? BuilderLoad.File(builder, path, options, Streaming);
+        ParallelCsvLoad.TryLoadInto(builder, path, options) is { } parallel ? BuilderLoad.KeepGuest(builder, options, parallel) : BuilderLoad.File(builder, path, options, Streaming);
 
     /// <summary>Streams the transactions of a stream (left open) into a builder. See <see cref="LoadInto(EnrichedDatasetBuilder, string, LoadOptions?)"/>.</summary>
     /// <param name="builder">The builder the rows are added to.</param>
@@ -127,8 +127,9 @@ public static class TransactionLoader
     /// <exception cref="DataLoadException">The file is missing or empty, a required column is missing, or (strict mode) a row is invalid.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
     public static async Task<LoadReport> LoadIntoAsync(EnrichedDatasetBuilder builder, string path, LoadOptions? options = null, CancellationToken cancellationToken = default) =>
-        await ParallelCsvLoad.TryLoadIntoAsync(builder, path, options, cancellationToken).ConfigureAwait(false)
-        ?? await BuilderLoad.FileAsync(builder, path, options, Streaming, cancellationToken).ConfigureAwait(false);
+        await ParallelCsvLoad.TryLoadIntoAsync(builder, path, options, cancellationToken).ConfigureAwait(false) is { } parallel
+            ? BuilderLoad.KeepGuest(builder, options, parallel)
+            : await BuilderLoad.FileAsync(builder, path, options, Streaming, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Streams the transactions of a stream (left open) into a builder asynchronously. See <see cref="LoadInto(EnrichedDatasetBuilder, string, LoadOptions?)"/>.</summary>
     /// <param name="builder">The builder the rows are added to.</param>

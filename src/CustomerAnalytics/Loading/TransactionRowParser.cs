@@ -31,6 +31,7 @@ internal class TransactionRowParser(LoadSession session, EnrichedDatasetBuilder?
     private Column _unitPrice;
     private Column _order;
     private Column _lineTotal;
+    private byte[]? _guestId;
 
     protected EnrichedDatasetBuilder? Builder { get; } = builder;
 
@@ -42,6 +43,15 @@ internal class TransactionRowParser(LoadSession session, EnrichedDatasetBuilder?
 
     /// <summary>Whether the source has no id column, so its rows are numbered by their place (once bound).</summary>
     public bool NumbersRows => !_id.Exists;
+
+    /// <summary>What a line without a customer id is told, before the options that would help.</summary>
+    protected virtual string EmptyCustomerAdvice => "Fill it in";
+
+    /// <summary>The customer id column (once bound).</summary>
+    protected Column CustomerColumn => _customer;
+
+    /// <summary>The UTF-8 id of the guest customer (<see cref="LoadOptions.GuestCustomerId"/>).</summary>
+    protected ReadOnlySpan<byte> GuestId => _guestId ??= Encoding.UTF8.GetBytes(Options.GuestCustomerId);
 
     /// <summary>The customer ids read, by the dense indexes of <see cref="TransactionFields.Customer"/>.</summary>
     protected Utf8Interner CustomerIds => _customerIds;
@@ -86,26 +96,34 @@ internal class TransactionRowParser(LoadSession session, EnrichedDatasetBuilder?
         {
             // Only checked here: a good row is looked up in the builder when it is emitted, so the ids of rejected
             // rows never reach it.
-            customer = CheckId(reader, _customer, "customer id");
+            customer = IsGuestLine(reader) ? 0 : CheckId(reader, _customer, "customer id", new HintParts(EmptyCustomerAdvice, LoadRemedy.KeepGuestLines | LoadRemedy.Lenient));
             product = CheckId(reader, _product, "product id");
         }
         else
         {
-            customer = ReadCustomerId(reader, _customer, _customerIds);
+            customer = IsGuestLine(reader) ? _customerIds.IndexOf(GuestId) : ReadId(reader, _customer, _customerIds, "customer id", new HintParts(EmptyCustomerAdvice, LoadRemedy.KeepGuestLines | LoadRemedy.Lenient));
             product = ReadId(reader, _product, _productIds, "product id");
         }
 
         TryReadQuantity(reader, _quantity, out var quantity);
         TryReadTimestamp(reader, _timestamp, out var timestamp);
-        TryReadMoney(reader, _unitPrice, allowNegative: false, out var unitPrice);
+        TryReadMoney(reader, _unitPrice, allowNegative: false, out var unitPrice, adjustment: true);
         var order = ReadOrder(reader);
         TryReadMoney(reader, _lineTotal, allowNegative: true, out var lineTotal);
         return new TransactionFields(textId, numericId, customer, product, quantity, timestamp, unitPrice, order, lineTotal);
     }
 
-    /// <summary>Reads the customer id (a flat file explains the lines without one differently).</summary>
-    protected virtual int ReadCustomerId(TabularReader reader, Column column, Utf8Interner pool) =>
-        ReadId(reader, column, pool, "customer id");
+    /// <summary>Whether the line has no customer id and is kept under the guest customer (<see cref="LoadOptions.KeepGuestLines"/>).</summary>
+    protected bool IsGuestLine(TabularReader reader)
+    {
+        if (!Options.KeepGuestLines || !FieldParsers.Trim(reader.Field(_customer.Index)).IsEmpty)
+        {
+            return false;
+        }
+
+        Warn(LoadWarningKind.GuestLine, _customer, default);
+        return true;
+    }
 
     protected void Emit(TabularReader reader, in TransactionFields row)
     {
@@ -120,7 +138,8 @@ internal class TransactionRowParser(LoadSession session, EnrichedDatasetBuilder?
             int customer, product;
             if (IndexesInBuilder)
             {
-                customer = Builder.CustomerIndex(FieldParsers.Trim(reader.Field(_customer.Index)));
+                var customerId = FieldParsers.Trim(reader.Field(_customer.Index));
+                customer = Builder.CustomerIndex(customerId.IsEmpty ? GuestId : customerId);
                 product = Builder.ProductIndex(FieldParsers.Trim(reader.Field(_product.Index)));
             }
             else
@@ -163,12 +182,12 @@ internal class TransactionRowParser(LoadSession session, EnrichedDatasetBuilder?
     }
 
     /// <summary>A required, non-empty id, checked only: 0, or −1 (reported) when empty.</summary>
-    private int CheckId(TabularReader reader, Column column, string what)
+    private int CheckId(TabularReader reader, Column column, string what, HintParts? hint = null)
     {
         var value = FieldParsers.Trim(reader.Field(column.Index));
         if (value.IsEmpty)
         {
-            Session.RowError(column.Name, string.Empty, $"the {what} is empty", $"a non-empty {what}", "Fill it in, or load with LoadMode.Lenient to skip such rows.");
+            Session.RowError(column.Name, string.Empty, $"the {what} is empty", $"a non-empty {what}", hint ?? FillIn);
             return -1;
         }
 

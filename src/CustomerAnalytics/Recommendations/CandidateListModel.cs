@@ -83,7 +83,7 @@ internal sealed class CandidateListModel : IRecommenderModel
             Parallel.For(0, chunks, Fill);
         }
 
-        return ImmutableCollectionsMarshal.AsImmutableArray(result);
+        return WithoutGuest(result, _dataset);
 
         void Fill(int chunk)
         {
@@ -96,6 +96,12 @@ internal sealed class CandidateListModel : IRecommenderModel
             }
         }
     }
+
+    /// <summary>The lists for every customer but the guest (<see cref="EnrichedDataset.GuestCustomer"/>), who is not one to recommend to.</summary>
+    internal static ImmutableArray<CustomerRecommendations> WithoutGuest(CustomerRecommendations[] byCustomer, EnrichedDataset dataset) =>
+        dataset.GuestCustomer < 0 || dataset.GuestCustomer >= byCustomer.Length
+            ? ImmutableCollectionsMarshal.AsImmutableArray(byCustomer)
+            : [.. byCustomer.AsSpan(0, dataset.GuestCustomer), .. byCustomer.AsSpan(dataset.GuestCustomer + 1)];
 
     /// <summary>
     /// The first <paramref name="count"/> candidates that the filter lets through and the customer has not bought

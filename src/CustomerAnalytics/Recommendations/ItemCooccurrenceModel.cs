@@ -83,7 +83,7 @@ internal sealed class ItemCooccurrenceModel : IRelatedProductsModel
                 return scratch;
             },
             _pool.Add);
-        return ImmutableCollectionsMarshal.AsImmutableArray(result);
+        return CandidateListModel.WithoutGuest(result, _dataset);
     }
 
     public ImmutableArray<Recommendation> RelatedTo(string productId, RecommendationRequest? request = null)

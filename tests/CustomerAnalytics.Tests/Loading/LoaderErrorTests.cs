@@ -25,7 +25,7 @@ public class LoaderErrorTests
         var problem = Assert.Single(error.Diagnostics);
         Assert.Equal(new LoadDiagnostic(path, 0, null, null, "the file does not exist", $"a readable file at '{path}'", $"Check the path; a relative path is resolved against the current directory ({Environment.CurrentDirectory})."), problem);
         Assert.Equal(
-            $"1 problem found while loading '{path}'. Load with LoadOptions {{ Mode = LoadMode.Lenient }} to keep the good rows and get these as diagnostics.\n  {path}: error: the file does not exist; expected a readable file at '{path}'. Check the path; a relative path is resolved against the current directory ({Environment.CurrentDirectory}).",
+            $"1 problem found while loading '{path}'.\n  {path}: error: the file does not exist; expected a readable file at '{path}'. Check the path; a relative path is resolved against the current directory ({Environment.CurrentDirectory}).",
             error.Message.ReplaceLineEndings("\n"));
     }
 
@@ -176,7 +176,7 @@ public class LoaderErrorTests
         var problem = Single("customer_id,segment\n  ,SMB\n", s => CustomerLoader.Load(s, "customers.csv", options: LoaderTestData.Lenient));
 
         Assert.Equal(
-            "customers.csv(2): error, column 'customer_id', value '': the customer id is empty; expected a non-empty customer id. Fill it in, or load with LoadMode.Lenient to skip such rows.",
+            "customers.csv(2): error, column 'customer_id', value '': the customer id is empty; expected a non-empty customer id. Fill it in.",
             problem.ToString());
     }
 
@@ -189,7 +189,7 @@ public class LoaderErrorTests
 
         Assert.Equal(new[] { new Customer("C1", "SMB"), new Customer("C2", "SMB") }, result.Rows);
         Assert.Equal(
-            "customers.csv(4): error, column 'customer_id', value 'C1': the customer id appears again (first on line 2); expected each customer id once. Remove the repeated row; in LoadMode.Lenient the first row is kept and the repeats are rejected.",
+            "customers.csv(4): error, column 'customer_id', value 'C1': the customer id appears again (first on line 2); expected each customer id once. Remove the repeated row (the first row is kept, the repeats are rejected).",
             Assert.Single(result.Report.Diagnostics).ToString());
     }
 
@@ -220,7 +220,7 @@ public class LoaderErrorTests
 
         Assert.Equal(new[] { new Product("P1", "Books", 10.00m) }, result.Rows);
         Assert.Equal(
-            "products.csv(3): error, column 'product_id', value 'P1': the product id appears again (first on line 2); expected each product id once. Remove the repeated row; in LoadMode.Lenient the first row is kept and the repeats are rejected.",
+            "products.csv(3): error, column 'product_id', value 'P1': the product id appears again (first on line 2); expected each product id once. Remove the repeated row (the first row is kept, the repeats are rejected).",
             Assert.Single(result.Report.Diagnostics).ToString());
     }
 
@@ -236,7 +236,7 @@ public class LoaderErrorTests
             [
                 "products.csv(2): error, column 'price', value '-1.50': the price is negative; expected a price of 0 or more. A return is a negative quantity at a positive price.",
                 "products.csv(3): error, column 'price', value '$12': not a number; expected a decimal number with '.' as the decimal point and no thousands separator, such as 19.99.",
-                "products.csv(4): error, column 'price', value '1.23456': more than 4 decimal places; expected an amount with at most 4 decimal places (money is kept exactly, never rounded).",
+                "products.csv(4): error, column 'price', value '1.23456': more than 4 decimal places; expected an amount with at most 4 decimal places (money is kept exactly as written). Round it in the source, or set LoadOptions.MoneyDecimals (0 to 4) to round such amounts half away from zero.",
             ],
             result.Report.Diagnostics.Select(d => d.ToString()));
     }
@@ -252,7 +252,7 @@ public class LoaderErrorTests
             new[] { new Customer("C1", "SMB", null, "Smith, John"), new Customer("C2", "SMB", null, "two\nlines, and \"quotes\""), new Customer("C3", "SMB") },
             result.Rows);
         Assert.Equal(
-            "customers.csv(6): error, column 'segment', value '': the segment is empty; expected a segment. Fill it in, or load with LoadMode.Lenient to skip such rows.",
+            "customers.csv(6): error, column 'segment', value '': the segment is empty; expected a segment. Fill it in.",
             Assert.Single(result.Report.Diagnostics).ToString());
     }
 
