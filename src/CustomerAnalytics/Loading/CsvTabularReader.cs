@@ -8,16 +8,28 @@ namespace CustomerAnalytics.Loading;
 internal sealed class CsvTabularReader : TabularReader
 {
     private readonly CsvReader _csv;
+    private readonly CsvPartEnd? _partEnd;
     private string[] _headers = [];
 
-    private CsvTabularReader(CsvReader csv) => _csv = csv;
+    private CsvTabularReader(CsvReader csv, CsvPartEnd? partEnd = null)
+    {
+        _csv = csv;
+        _partEnd = partEnd;
+    }
 
     public override IReadOnlyList<string> Headers => _headers;
 
     public override long Line => _csv.LineNumber;
 
+    /// <summary>The byte offset of the input where the current record starts.</summary>
+    public long ByteOffset => _csv.ByteOffset;
+
     public static CsvTabularReader Create(Stream stream, LoadOptions options, bool leaveOpen) =>
         new(CsvReader.Create(stream, ReaderOptions(options), leaveOpen));
+
+    /// <summary>A reader of a part of a file followed by <paramref name="partEnd"/>'s marker, which it checks and does not return.</summary>
+    public static CsvTabularReader Create(Stream stream, LoadOptions options, CsvPartEnd partEnd) =>
+        new(CsvReader.Create(stream, ReaderOptions(options), leaveOpen: true), partEnd);
 
     public static CsvTabularReader Create(TextReader reader, LoadOptions options, bool leaveOpen) =>
         new(CsvReader.Create(reader, ReaderOptions(options), leaveOpen));
@@ -34,9 +46,10 @@ internal sealed class CsvTabularReader : TabularReader
         return SetHeaders();
     }
 
-    public override bool Read() => _csv.Read();
+    public override bool Read() => _csv.Read() && IsPartRecord();
 
-    public override ValueTask<bool> ReadAsync(CancellationToken cancellationToken) => _csv.ReadAsync(cancellationToken);
+    public override ValueTask<bool> ReadAsync(CancellationToken cancellationToken) =>
+        _partEnd is null ? _csv.ReadAsync(cancellationToken) : ReadPartAsync(cancellationToken);
 
     public override ReadOnlySpan<byte> Field(int index) => _csv.GetSpan(index);
 
@@ -62,6 +75,11 @@ internal sealed class CsvTabularReader : TabularReader
             "Quote values that contain the separator, a quote or a line break (\"a, b\"); check LoadOptions.Separator.");
         return false;
     }
+
+    private async ValueTask<bool> ReadPartAsync(CancellationToken cancellationToken) =>
+        await _csv.ReadAsync(cancellationToken).ConfigureAwait(false) && IsPartRecord();
+
+    private bool IsPartRecord() => _partEnd is null || _partEnd.IsPartRecord(_csv.ByteOffset, _csv.RawRecord, _csv.LineNumber);
 
     /// <summary>Whether the record holds a line break (inside quotes): only such records can hide an unclosed quote.</summary>
     private bool SpansLines() => _csv.RawRecord.IndexOfAny((byte)'\n', (byte)'\r') >= 0;
