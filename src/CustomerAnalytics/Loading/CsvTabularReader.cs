@@ -21,6 +21,9 @@ internal sealed class CsvTabularReader : TabularReader
 
     public override long Line => _csv.LineNumber;
 
+    /// <summary>Whether a diagnostic names lines in its text (an unclosed quote's "lines 2–4"), which a part cannot shift.</summary>
+    public bool LinesInProblemText { get; private set; }
+
     /// <summary>The byte offset of the input where the current record starts.</summary>
     public long ByteOffset => _csv.ByteOffset;
 
@@ -98,6 +101,7 @@ internal sealed class CsvTabularReader : TabularReader
                 var record = _csv.RawRecord;
                 // The line break that ends the input ends the last line; it does not start another.
                 var lastLine = _csv.LineNumber + record.Count((byte)'\n') - (record.Length > 0 && record[^1] == (byte)'\n' ? 1 : 0);
+                LinesInProblemText = true;
                 session.RowError(
                     i < _headers.Length ? _headers[i] : null,
                     Encoding.UTF8.GetString(record[..Math.Min(record.Length, 200)]),

@@ -67,7 +67,7 @@ internal static class ParallelCsvLoad
         // the cut's doing (its end inside a quoted value).
         for (var i = 0; i < results.Length; i++)
         {
-            if (results[i].Error is not null || (i < results.Length - 1 && results[i].Lines is null))
+            if (results[i].Error is not null || results[i].Lines is null)
             {
                 return null;
             }
@@ -205,14 +205,18 @@ internal static class ParallelCsvLoad
         {
             var session = new LoadSession(path, options);
             var parser = new TransactionRowParser(session, part);
+            bool linesInText;
             using (var reader = end is null ? CsvTabularReader.Create(stream, options, leaveOpen: true) : CsvTabularReader.Create(stream, options, end))
             {
                 LoadEngine.ReadAll(reader, session, parser, cancellationToken);
+                linesInText = reader.LinesInProblemText;
             }
 
-            // The part's own line breaks, as CsvHelper counted them: the marker's line follows the last one.
+            // The part's own line breaks, as CsvHelper counted them: the marker's line follows the last one. A later
+            // part whose diagnostics name lines in their text (which it counts from its start) is left to one core.
             var lines = end is null ? 0 : end.MarkerLine - 1 - header.Lines;
-            return new PartResult(part, session, parser.NumbersRows, lines, null);
+            var sound = lines is not null && !(linesInText && header.Bytes.Length > 0);
+            return new PartResult(part, session, parser.NumbersRows, sound ? lines : null, null);
         }
         catch (Exception ex) when (ex is DataLoadException or IOException or FormatException)
         {
@@ -227,8 +231,9 @@ internal static class ParallelCsvLoad
     }
 
     /// <summary>
-    /// A part's rows and problems; <see cref="Lines"/> are its line breaks, <see langword="null"/> when it did not end
-    /// at its cut outside a quoted value (so the next part did not start where the one-core load starts a record).
+    /// A part's rows and problems; <see cref="Lines"/> are its line breaks (0 for the last part), <see langword="null"/>
+    /// when it did not end at its cut outside a quoted value (so the next part did not start where the one-core load
+    /// starts a record) or its diagnostics cannot be shifted to the file's lines.
     /// </summary>
     private readonly record struct PartResult(EnrichedDatasetBuilder? Builder, LoadSession? Session, bool NumbersRows, long? Lines, Exception? Error);
 }
