@@ -1,3 +1,5 @@
+using System.Buffers.Binary;
+
 namespace CustomerAnalytics.Loading;
 
 /// <summary>
@@ -25,8 +27,9 @@ internal static class GzipEndMark
         member.Add(1);
         member.AddRange([(byte)content.Length, 0, (byte)~content.Length, 0xff]);
         member.AddRange(content.ToArray());
-        var crc = Crc32(content);
-        member.AddRange(BitConverter.IsLittleEndian ? BitConverter.GetBytes(crc) : [.. BitConverter.GetBytes(crc).Reverse()]);
+        var crc = new byte[4];
+        BinaryPrimitives.WriteUInt32LittleEndian(crc, Crc32(content));
+        member.AddRange(crc);
         member.AddRange([(byte)content.Length, 0, 0, 0]);
         return [.. member];
     }
