@@ -163,6 +163,24 @@ public class ParallelCsvLoadTests
     }
 
     [Fact]
+    public void TryLoadInto_LinesNamedInADiagnosticOfALaterPart_SameTextAsOneCore()
+    {
+        // Found by the fuzz suite: "lines 797–799 were read as one value" counted from the part's start (one core:
+        // 2353–2355). Here a quote in the last part is never closed, so its field runs to the end of the file.
+        var (text, _) = Transactions(rows: 3000, withIds: true, badEvery: 0);
+        var lines = text.Split('\n');
+        lines[2800] = lines[2800].Replace(",P", ",\"P\n", StringComparison.Ordinal);
+        using var file = LoaderTestData.File("t.csv", Encoding.UTF8.GetBytes(string.Join('\n', lines)));
+
+        var (_, oneCoreReport) = LoadOneCore(file.Path, OneCore);
+        var report = ParallelCsvLoad.TryLoadInto(NewBuilder(), file.Path, FourCores, minimumBytes: 0) ?? LoadOneCore(file.Path, OneCore).Report;
+
+        var problem = Assert.Single(oneCoreReport.Diagnostics);
+        Assert.Equal((2801L, "a quoted field is never closed, so lines 2801–3002 were read as one value"), (problem.Line, problem.Problem));
+        Assert.Equal(oneCoreReport.Diagnostics.ToArray(), report.Diagnostics.ToArray());
+    }
+
+    [Fact]
     public void TryLoadInto_SmallFileOrOneCore_LeftToTheOneCoreLoad()
     {
         var (text, _) = Transactions(rows: 100, withIds: true, badEvery: 0);
