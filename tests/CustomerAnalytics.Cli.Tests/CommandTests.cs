@@ -291,6 +291,31 @@ public sealed class CommandTests : IDisposable
         Assert.StartsWith("error: --currency 'POUNDSTERLING' is not a currency: give an ISO 4217 code such as GBP, or a symbol of 1 to 8 characters such as £.\n", result.Error, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Run_TruncatedGzip_Exit1NamingTheFile(bool lenient)
+    {
+        // Regression (issue 10, finding 4): a damaged .gz escaped as InvalidDataException (exit 70, "a bug"), or loaded short.
+        var truncated = Path.Combine(_folder.FullName, "transactions.csv.gz");
+        using (var output = new MemoryStream())
+        {
+            using (var gzip = new System.IO.Compression.GZipStream(output, System.IO.Compression.CompressionLevel.Optimal, leaveOpen: true))
+            {
+                gzip.Write(await File.ReadAllBytesAsync(Path.Combine(Data, "transactions.csv")));
+            }
+
+            await File.WriteAllBytesAsync(truncated, output.ToArray()[..^8]);
+        }
+
+        string[] args = ["run", "--data", Data, "--transactions", truncated, "--output", Path.Combine(_folder.FullName, "o"), "--quiet"];
+        var result = await CliRunner.RunAsync(lenient ? [.. args, "--lenient"] : args);
+
+        Assert.True(result.ExitCode == 1, result.ToString());
+        Assert.Contains($"{truncated}(", result.Error, StringComparison.Ordinal);
+        Assert.Contains("error: the gzip data ends before its end", result.Error, StringComparison.Ordinal);
+    }
+
     [Fact]
     public async Task Run_WithoutOutput_Exit2()
     {

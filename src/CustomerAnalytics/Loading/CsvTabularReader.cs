@@ -8,16 +8,31 @@ namespace CustomerAnalytics.Loading;
 internal sealed class CsvTabularReader : TabularReader
 {
     private readonly CsvReader _csv;
+    private readonly CsvPartEnd? _partEnd;
     private string[] _headers = [];
 
-    private CsvTabularReader(CsvReader csv) => _csv = csv;
+    private CsvTabularReader(CsvReader csv, CsvPartEnd? partEnd = null)
+    {
+        _csv = csv;
+        _partEnd = partEnd;
+    }
 
     public override IReadOnlyList<string> Headers => _headers;
 
     public override long Line => _csv.LineNumber;
 
+    /// <summary>Whether a diagnostic names lines in its text (an unclosed quote's "lines 2–4"), which a part cannot shift.</summary>
+    public bool LinesInProblemText { get; private set; }
+
+    /// <summary>The byte offset of the input where the current record starts.</summary>
+    public long ByteOffset => _csv.ByteOffset;
+
     public static CsvTabularReader Create(Stream stream, LoadOptions options, bool leaveOpen) =>
         new(CsvReader.Create(stream, ReaderOptions(options), leaveOpen));
+
+    /// <summary>A reader of a part of a file followed by <paramref name="partEnd"/>'s marker, which it checks and does not return.</summary>
+    public static CsvTabularReader Create(Stream stream, LoadOptions options, CsvPartEnd partEnd) =>
+        new(CsvReader.Create(stream, ReaderOptions(options), leaveOpen: true), partEnd);
 
     public static CsvTabularReader Create(TextReader reader, LoadOptions options, bool leaveOpen) =>
         new(CsvReader.Create(reader, ReaderOptions(options), leaveOpen));
@@ -34,9 +49,10 @@ internal sealed class CsvTabularReader : TabularReader
         return SetHeaders();
     }
 
-    public override bool Read() => _csv.Read();
+    public override bool Read() => _csv.Read() && IsPartRecord();
 
-    public override ValueTask<bool> ReadAsync(CancellationToken cancellationToken) => _csv.ReadAsync(cancellationToken);
+    public override ValueTask<bool> ReadAsync(CancellationToken cancellationToken) =>
+        _partEnd is null ? _csv.ReadAsync(cancellationToken) : ReadPartAsync(cancellationToken);
 
     public override ReadOnlySpan<byte> Field(int index) => _csv.GetSpan(index);
 
@@ -63,6 +79,11 @@ internal sealed class CsvTabularReader : TabularReader
         return false;
     }
 
+    private async ValueTask<bool> ReadPartAsync(CancellationToken cancellationToken) =>
+        await _csv.ReadAsync(cancellationToken).ConfigureAwait(false) && IsPartRecord();
+
+    private bool IsPartRecord() => _partEnd is null || _partEnd.IsPartRecord(_csv.ByteOffset, _csv.RawRecord, _csv.LineNumber);
+
     /// <summary>Whether the record holds a line break (inside quotes): only such records can hide an unclosed quote.</summary>
     private bool SpansLines() => _csv.RawRecord.IndexOfAny((byte)'\n', (byte)'\r') >= 0;
 
@@ -80,6 +101,7 @@ internal sealed class CsvTabularReader : TabularReader
                 var record = _csv.RawRecord;
                 // The line break that ends the input ends the last line; it does not start another.
                 var lastLine = _csv.LineNumber + record.Count((byte)'\n') - (record.Length > 0 && record[^1] == (byte)'\n' ? 1 : 0);
+                LinesInProblemText = true;
                 session.RowError(
                     i < _headers.Length ? _headers[i] : null,
                     Encoding.UTF8.GetString(record[..Math.Min(record.Length, 200)]),

@@ -1,5 +1,3 @@
-using System.IO.Compression;
-
 namespace CustomerAnalytics.Loading;
 
 /// <summary>Opens sources (files, streams, text readers; gzip; format by extension) and runs a <see cref="RowParser"/> over them.</summary>
@@ -87,7 +85,7 @@ internal static class LoadEngine
         }
         catch (SourceFormatException ex)
         {
-            throw session.SourceError(ex.Line, null, null, ex.Problem, ex.Expected, ex.Hint);
+            throw SourceError(session, ex, reader);
         }
     }
 
@@ -101,7 +99,7 @@ internal static class LoadEngine
         }
         catch (SourceFormatException ex)
         {
-            throw session.SourceError(ex.Line, null, null, ex.Problem, ex.Expected, ex.Hint);
+            throw SourceError(session, ex, reader);
         }
 
         if (!any)
@@ -120,7 +118,7 @@ internal static class LoadEngine
         }
         catch (SourceFormatException ex)
         {
-            throw session.SourceError(ex.Line, null, null, ex.Problem, ex.Expected, ex.Hint);
+            throw SourceError(session, ex, reader);
         }
 
         return Finish(session, parser);
@@ -140,6 +138,10 @@ internal static class LoadEngine
         }
     }
 
+    /// <summary>The error of a source that cannot be read on; one without a line of its own (damaged gzip) gets the line reached.</summary>
+    private static DataLoadException SourceError(LoadSession session, SourceFormatException ex, TabularReader reader) =>
+        session.SourceError(ex.Line > 0 ? ex.Line : reader.Line, null, null, ex.Problem, ex.Expected, ex.Hint);
+
     private static bool ReadHeader(TabularReader reader, LoadSession session)
     {
         try
@@ -148,7 +150,7 @@ internal static class LoadEngine
         }
         catch (SourceFormatException ex)
         {
-            throw session.SourceError(ex.Line, null, null, ex.Problem, ex.Expected, ex.Hint);
+            throw SourceError(session, ex, reader);
         }
     }
 
@@ -206,7 +208,7 @@ internal static class LoadEngine
 
         if (gzip)
         {
-            stream = new GZipStream(stream, CompressionMode.Decompress, leaveOpen);
+            stream = new CheckedGzipStream(stream, leaveOpen);
             leaveOpen = false;
         }
 

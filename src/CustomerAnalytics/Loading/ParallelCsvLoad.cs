@@ -1,4 +1,3 @@
-using System.Runtime.ExceptionServices;
 using CustomerAnalytics.Enrichment;
 using Microsoft.Win32.SafeHandles;
 
@@ -11,9 +10,13 @@ namespace CustomerAnalytics.Loading;
 /// one session with the lines shifted to the file's. The result is the one a load on one core gives.
 /// </summary>
 /// <remarks>
-/// A cut is only certain when it is not inside a quoted value: the parts count their quotes and line breaks as they
-/// are read, and a cut preceded by an odd number of quotes (or an unclosed quote anywhere, or any error of a part
-/// other than the first) sends the caller back to the one-core load, which then reports exactly.
+/// A cut is sound only where the one-core load starts a record. The first part starts the file, so it reads as the
+/// one-core load does; each part is read with a marker line after its end (<see cref="CsvPartEnd"/>), and when CsvHelper
+/// reads that marker as a record of its own, the part ended exactly at the cut outside any quoted value, so the next
+/// part starts where the one-core load starts a record, and by induction every part reads as the one-core load does.
+/// A part that does not end so (a quoted value across the cut), or any part's error (whose line or cause may depend
+/// on the cut), sends the caller back to the one-core load, which then reports exactly. This costs no extra read:
+/// the marker is two bytes per part.
 /// </remarks>
 internal static class ParallelCsvLoad
 {
@@ -36,7 +39,6 @@ internal static class ParallelCsvLoad
         var degree = session.Options.MaxDegreeOfParallelism ?? Environment.ProcessorCount;
         if (degree < 2
             || session.Options.Separator is null
-            || !session.Options.IsUtf8
             || LoadEngine.Resolve(DataFormat.Auto, path, out var gzip) != DataFormat.Csv
             || gzip
             || !File.Exists(path))
@@ -46,19 +48,55 @@ internal static class ParallelCsvLoad
 
         using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
         var length = RandomAccess.GetLength(file);
-        var parts = Cut(file, length, degree, minimumBytes, out var header);
+        var parts = Cut(file, length, degree, minimumBytes, session.Options, out var header);
         if (parts is null)
         {
             return null;
         }
 
-        // The rows each part is expected to have (its line feeds), so that all parts can write into one set of column
-        // arrays; a part with more rows (line breaks that are lone CRs) goes on in chunks of its own, one with fewer
-        // (blank lines, line breaks in quotes, rejected rows) leaves a gap, and the builder then copies instead.
-        var expected = new long[parts.Length];
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = degree, CancellationToken = cancellationToken };
+        var (columns, offsets, expected) = ShareColumns(file, length, parts, header, parallel);
+        var results = new PartResult[parts.Length];
+        Parallel.For(0, parts.Length, parallel, i =>
+        {
+            var part = columns is null ? EnrichedDatasetBuilder.ForPart() : EnrichedDatasetBuilder.ForPart(columns, offsets[i], (int)Math.Max(0, expected[i]));
+            results[i] = Parse(file, path, session.Options, parts[i], i == 0 ? Header.None : header, i == parts.Length - 1, part, cancellationToken);
+        });
+
+        // Any error is left to the one-core load: a later part cannot know its line, and even the first part's may be
+        // the cut's doing (its end inside a quoted value).
+        for (var i = 0; i < results.Length; i++)
+        {
+            if (results[i].Error is not null || results[i].Lines is null)
+            {
+                return null;
+            }
+        }
+
+        long rowsBefore = 0, linesBefore = 0;
+        for (var i = 0; i < results.Length; i++)
+        {
+            var result = results[i];
+            var lineOffset = i == 0 ? 0 : linesBefore - header.Lines;
+            builder.Append(result.Builder!, result.NumbersRows ? rowsBefore : 0, lineOffset);
+            session.Absorb(result.Session!, lineOffset);
+            rowsBefore += result.Session!.RowsRead;
+            linesBefore += result.Lines ?? 0;
+        }
+
+        return session.Finish();
+    }
+
+    /// <summary>
+    /// The rows each part is expected to have (its line feeds), so that all parts can write into one set of column
+    /// arrays; a part with more rows (line breaks that are lone CRs) goes on in chunks of its own, one with fewer
+    /// (blank lines, line breaks in quotes, rejected rows) leaves a gap, and the builder then copies instead.
+    /// </summary>
+    private static (EnrichedDatasetBuilder.PartColumns? Columns, int[] Offsets, long[] Expected) ShareColumns(SafeFileHandle file, long length, (long Start, long End)[] parts, Header header, ParallelOptions parallel)
+    {
+        var expected = new long[parts.Length];
         Parallel.For(0, parts.Length, parallel, i => expected[i] = CountLineFeeds(file, parts[i]));
-        expected[0] -= header.AsSpan().Count((byte)'\n');
+        expected[0] -= header.Bytes.AsSpan().Count((byte)'\n');
         if (ReadByte(file, length - 1) != (byte)'\n')
         {
             expected[^1]++;
@@ -72,86 +110,24 @@ internal static class ParallelCsvLoad
             offsets[i] = offsets[i - 1] + (int)expected[i - 1];
         }
 
-        var results = new PartResult[parts.Length];
-        Parallel.For(0, parts.Length, parallel, i =>
-        {
-            var part = columns is null ? EnrichedDatasetBuilder.ForPart() : EnrichedDatasetBuilder.ForPart(columns, offsets[i], (int)Math.Max(0, expected[i]));
-            results[i] = Parse(file, path, session.Options, parts[i], i == 0 ? [] : header, part, cancellationToken);
-        });
-
-        // The first part starts the file: its source errors (a missing column, say) are the load's. A later part's
-        // error, or a cut that may be inside a quoted value, is left to the one-core load to report exactly.
-        if (results[0].Error is { } first)
-        {
-            ExceptionDispatchInfo.Throw(first);
-        }
-
-        long quotes = 0;
-        foreach (var result in results)
-        {
-            if (result.Error is not null || quotes % 2 != 0)
-            {
-                return null;
-            }
-
-            quotes += result.Counts.Quotes;
-        }
-
-        if (quotes % 2 != 0)
-        {
-            return null;
-        }
-
-        var headerLines = LineCounts.Of(header).LineBreaks;
-        long rowsBefore = 0, lineBreaksBefore = 0;
-        for (var i = 0; i < results.Length; i++)
-        {
-            var result = results[i];
-            var lineOffset = i == 0 ? 0 : lineBreaksBefore - headerLines;
-            builder.Append(result.Builder!, result.NumbersRows ? rowsBefore : 0, lineOffset);
-            session.Absorb(result.Session!, lineOffset);
-            rowsBefore += result.Session!.RowsRead;
-            lineBreaksBefore += result.Counts.LineBreaks;
-        }
-
-        return session.Finish();
+        return (columns, offsets, expected);
     }
 
     /// <summary>
     /// The parts: about equal byte ranges, each after a line feed; the first holds the header, whose bytes are returned
     /// for the others. <see langword="null"/> when the file is small or no cut can be found.
     /// </summary>
-    private static (long Start, long End)[]? Cut(SafeFileHandle file, long length, int degree, long minimumBytes, out byte[] header)
+    private static (long Start, long End)[]? Cut(SafeFileHandle file, long length, int degree, long minimumBytes, LoadOptions options, out Header header)
     {
-        header = [];
-        if (length < minimumBytes)
-        {
-            return null;
-        }
-
-        // The header ends at the first line feed outside quotes.
+        header = Header.None;
         var probe = new byte[ProbeBytes];
-        var read = RandomAccess.Read(file, probe, 0);
-        var headerEnd = -1;
-        var inQuotes = false;
-        for (var i = 0; i < read && headerEnd < 0; i++)
-        {
-            if (probe[i] == (byte)'"')
-            {
-                inQuotes = !inQuotes;
-            }
-            else if (probe[i] == (byte)'\n' && !inQuotes)
-            {
-                headerEnd = i + 1;
-            }
-        }
-
-        if (headerEnd <= 1)
+        if (length < minimumBytes || FindHeader(probe, RandomAccess.Read(file, probe, 0), options) is not { } found)
         {
             return null;
         }
 
-        header = probe[..headerEnd];
+        header = found;
+        var headerEnd = header.Bytes.Length;
         var cuts = new List<long> { 0 };
         for (var k = 1; k < degree; k++)
         {
@@ -161,7 +137,7 @@ internal static class ParallelCsvLoad
                 continue;
             }
 
-            read = RandomAccess.Read(file, probe, nominal);
+            var read = RandomAccess.Read(file, probe, nominal);
             var lineFeed = probe.AsSpan(0, read).IndexOf((byte)'\n');
             if (lineFeed >= 0 && nominal + lineFeed + 1 < length)
             {
@@ -182,6 +158,18 @@ internal static class ParallelCsvLoad
         }
 
         return parts;
+    }
+
+    /// <summary>
+    /// The header as CsvHelper reads it: the bytes before the first record after it (a byte order mark and blank lines
+    /// included), and its line breaks; <see langword="null"/> when the probe does not reach a record after the header.
+    /// </summary>
+    private static Header? FindHeader(byte[] probe, int read, LoadOptions options)
+    {
+        using var reader = CsvTabularReader.Create(new MemoryStream(probe, 0, read, writable: false), options, leaveOpen: false);
+        return reader.ReadHeader() && reader.Read() && reader.ByteOffset > 0
+            ? new Header(probe[..(int)reader.ByteOffset], reader.Line - 1)
+            : null;
     }
 
     private static long CountLineFeeds(SafeFileHandle file, (long Start, long End) range)
@@ -209,25 +197,44 @@ internal static class ParallelCsvLoad
         return RandomAccess.Read(file, one, position) == 1 ? one[0] : -1;
     }
 
-    private static PartResult Parse(SafeFileHandle file, string path, LoadOptions options, (long Start, long End) range, byte[] header, EnrichedDatasetBuilder part, CancellationToken cancellationToken)
+    private static PartResult Parse(SafeFileHandle file, string path, LoadOptions options, (long Start, long End) range, Header header, bool last, EnrichedDatasetBuilder part, CancellationToken cancellationToken)
     {
-        var stream = new PartStream(file, header, range.Start, range.End, options.ReadProgress);
+        // Every part but the last is followed by a marker, which tells whether it ended at the cut outside quotes.
+        var end = last ? null : CsvPartEnd.After(header.Bytes.Length + range.End - range.Start, options.Separator);
+        var stream = new PartStream(file, header.Bytes, range.Start, range.End, end?.Marker ?? [], options.ReadProgress);
         try
         {
             var session = new LoadSession(path, options);
             var parser = new TransactionRowParser(session, part);
-            using (var reader = CsvTabularReader.Create(stream, options, leaveOpen: true))
+            bool linesInText;
+            using (var reader = end is null ? CsvTabularReader.Create(stream, options, leaveOpen: true) : CsvTabularReader.Create(stream, options, end))
             {
                 LoadEngine.ReadAll(reader, session, parser, cancellationToken);
+                linesInText = reader.LinesInProblemText;
             }
 
-            return new PartResult(part, session, parser.NumbersRows, stream.Counts, null);
+            // The part's own line breaks, as CsvHelper counted them: the marker's line follows the last one. A later
+            // part whose diagnostics name lines in their text (which it counts from its start) is left to one core.
+            var lines = end is null ? 0 : end.MarkerLine - 1 - header.Lines;
+            var sound = lines is not null && !(linesInText && header.Bytes.Length > 0);
+            return new PartResult(part, session, parser.NumbersRows, sound ? lines : null, null);
         }
         catch (Exception ex) when (ex is DataLoadException or IOException or FormatException)
         {
-            return new PartResult(null, null, false, stream.Counts, ex);
+            return new PartResult(null, null, false, null, ex);
         }
     }
 
-    private readonly record struct PartResult(EnrichedDatasetBuilder? Builder, LoadSession? Session, bool NumbersRows, LineCounts Counts, Exception? Error);
+    /// <summary>The header line(s) a part after the first is read behind, and their line breaks.</summary>
+    private readonly record struct Header(byte[] Bytes, long Lines)
+    {
+        public static Header None { get; } = new([], 0);
+    }
+
+    /// <summary>
+    /// A part's rows and problems; <see cref="Lines"/> are its line breaks (0 for the last part), <see langword="null"/>
+    /// when it did not end at its cut outside a quoted value (so the next part did not start where the one-core load
+    /// starts a record) or its diagnostics cannot be shifted to the file's lines.
+    /// </summary>
+    private readonly record struct PartResult(EnrichedDatasetBuilder? Builder, LoadSession? Session, bool NumbersRows, long? Lines, Exception? Error);
 }

@@ -138,6 +138,68 @@ public class ParallelCsvLoadTests
         DatasetAssert.Same(sequential, builder.Build());
     }
 
+    [Theory]
+    [InlineData(LoadMode.Lenient)]
+    [InlineData(LoadMode.Strict)]
+    public void LoadInto_LiteralQuoteBeforeAQuotedValueSpanningTheCut_SameAsOneCore(LoadMode mode)
+    {
+        // Regression (issue 10, finding 3): a quote inside an unquoted field is literal (12" vinyl), so an even number
+        // of quotes before a cut no longer means "outside quotes": the quoted note that spans 3,000 lines across the cut
+        // was read, on two cores, as 3,002 rows of its own (3,003 rejected, strict mode threw).
+        var content = LiteralQuoteThenLongQuotedNote(rows: 198_820, noteLines: 3000, out var noteRow);
+        using var file = LoaderTestData.File("t.csv", content);
+        var options = LoadOptions.Default with { Mode = mode, MaxDegreeOfParallelism = 2 };
+
+        var (sequential, oneCoreReport) = LoadOneCore(file.Path, options with { MaxDegreeOfParallelism = 1 });
+        var builder = NewBuilder();
+        var report = TransactionLoader.LoadInto(builder, file.Path, options);
+
+        Assert.Equal((198_820L, 198_820L, 0L), (oneCoreReport.RowsRead, oneCoreReport.RowsLoaded, oneCoreReport.RowsRejected));
+        Assert.Equal((198_820L, 198_820L, 0L), (report.RowsRead, report.RowsLoaded, report.RowsRejected));
+        Assert.True(noteRow > 0);
+        DatasetAssert.Same(sequential, builder.Build());
+    }
+
+    [Fact]
+    public void TryLoadInto_LiteralQuotesInUnquotedFields_StillLoadsInPartsAsOnOneCore()
+    {
+        // One literal quote (an odd count before every cut) and one quoted value on one line: every cut is still sound.
+        var (text, badLines) = Transactions(rows: 3000, withIds: false, badEvery: 700);
+        var lines = text.Split('\n');
+        lines[5] = lines[5].Replace("P", "12\"P", StringComparison.Ordinal);
+        var fields = lines[2500].Split(',');
+        fields[1] = "\"" + fields[1] + "\"";
+        lines[2500] = string.Join(',', fields);
+        using var file = LoaderTestData.File("t.csv", Encoding.UTF8.GetBytes(string.Join('\n', lines)));
+
+        var (sequential, oneCoreReport) = LoadOneCore(file.Path, OneCore);
+        var builder = NewBuilder();
+        var report = ParallelCsvLoad.TryLoadInto(builder, file.Path, FourCores, minimumBytes: 0);
+
+        Assert.NotNull(report);
+        Assert.Equal(oneCoreReport.Diagnostics.ToArray(), report.Diagnostics.ToArray());
+        Assert.Equal((3000L, (long)badLines.Length), (report.RowsRead, report.RowsRejected));
+        DatasetAssert.Same(sequential, builder.Build());
+    }
+
+    [Fact]
+    public void TryLoadInto_LinesNamedInADiagnosticOfALaterPart_SameTextAsOneCore()
+    {
+        // Found by the fuzz suite: "lines 797–799 were read as one value" counted from the part's start (one core:
+        // 2353–2355). Here a quote in the last part is never closed, so its field runs to the end of the file.
+        var (text, _) = Transactions(rows: 3000, withIds: true, badEvery: 0);
+        var lines = text.Split('\n');
+        lines[2800] = lines[2800].Replace(",P", ",\"P\n", StringComparison.Ordinal);
+        using var file = LoaderTestData.File("t.csv", Encoding.UTF8.GetBytes(string.Join('\n', lines)));
+
+        var (_, oneCoreReport) = LoadOneCore(file.Path, OneCore);
+        var report = ParallelCsvLoad.TryLoadInto(NewBuilder(), file.Path, FourCores, minimumBytes: 0) ?? LoadOneCore(file.Path, OneCore).Report;
+
+        var problem = Assert.Single(oneCoreReport.Diagnostics);
+        Assert.Equal((2801L, "a quoted field is never closed, so lines 2801–3002 were read as one value"), (problem.Line, problem.Problem));
+        Assert.Equal(oneCoreReport.Diagnostics.ToArray(), report.Diagnostics.ToArray());
+    }
+
     [Fact]
     public void TryLoadInto_SmallFileOrOneCore_LeftToTheOneCoreLoad()
     {
@@ -209,6 +271,24 @@ public class ParallelCsvLoadTests
         public long Total => Interlocked.Read(ref _total);
 
         public void Report(long value) => Interlocked.Add(ref _total, value);
+    }
+
+    /// <summary>
+    /// A file of more than 4 MiB whose rows 10 and 190,000 have an unquoted note with a literal quote (12" vinyl), and
+    /// whose row in the middle of the file has a quoted note of <paramref name="noteLines"/> lines (the cut falls
+    /// inside it); the file holds an even number of quotes, as does the text before the cut.
+    /// </summary>
+    private static byte[] LiteralQuoteThenLongQuotedNote(int rows, int noteLines, out int noteRow)
+    {
+        var text = new StringBuilder("txn_id,customer_id,product_id,qty,ts,note\n");
+        noteRow = 101_200; // 10 KB before the middle of the file, where two cores cut it
+        for (var row = 1; row <= rows; row++)
+        {
+            var note = row is 10 or 190_000 ? "12\" vinyl" : row == noteRow ? "\"" + string.Concat(Enumerable.Repeat("a gift,\n", noteLines)) + "wrapped\"" : "ok";
+            text.Append(CultureInfo.InvariantCulture, $"{row},C{1 + (row % 40):D4},P{1 + (row % 30):D2},1,2024-01-01,{note}\n");
+        }
+
+        return Encoding.UTF8.GetBytes(text.ToString());
     }
 
     private static EnrichedDatasetBuilder NewBuilder() => new EnrichedDatasetBuilder()
