@@ -39,6 +39,7 @@ internal static class ParallelCsvLoad
         var degree = session.Options.MaxDegreeOfParallelism ?? Environment.ProcessorCount;
         if (degree < 2
             || session.Options.Separator is null
+            || !session.Options.IsUtf8
             || LoadEngine.Resolve(DataFormat.Auto, path, out var gzip) != DataFormat.Csv
             || gzip
             || !File.Exists(path))
