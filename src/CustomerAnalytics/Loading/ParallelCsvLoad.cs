@@ -14,6 +14,8 @@ namespace CustomerAnalytics.Loading;
 /// one-core load does; each part is read with a marker line after its end (<see cref="CsvPartEnd"/>), and when CsvHelper
 /// reads that marker as a record of its own, the part ended exactly at the cut outside any quoted value, so the next
 /// part starts where the one-core load starts a record, and by induction every part reads as the one-core load does.
+/// Each cut is first placed out of a quoted value that spans lines where the bytes after it show one
+/// (<see cref="CsvCutPlacement"/>), a guess that the marker then checks.
 /// A part that does not end so (a quoted value across the cut), or any part's error (whose line or cause may depend
 /// on the cut), sends the caller back to the one-core load, which then reports exactly. This costs no extra read:
 /// the marker is two bytes per part.
@@ -142,7 +144,8 @@ internal static class ParallelCsvLoad
             var lineFeed = probe.AsSpan(0, read).IndexOf((byte)'\n');
             if (lineFeed >= 0 && nominal + lineFeed + 1 < length)
             {
-                cuts.Add(nominal + lineFeed + 1);
+                // Out of a quoted value that spans lines, where the bytes after the cut show one (checked after parsing).
+                cuts.Add(CsvCutPlacement.Place(file, nominal + lineFeed + 1, length, options.Separator ?? ','));
             }
         }
 

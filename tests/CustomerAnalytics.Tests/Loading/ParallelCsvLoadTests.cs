@@ -161,6 +161,25 @@ public class ParallelCsvLoadTests
     }
 
     [Fact]
+    public void TryLoadInto_CutInsideAQuotedValueSpanningLines_MovedPastItAndLoadedInParts()
+    {
+        // Issue 10, finding 3: the file loads exactly, and on every core: the cut that falls inside the 3,000-line note
+        // is moved past it (the quote that closes it shows where), so the parts need not fall back to one core.
+        var content = LiteralQuoteThenLongQuotedNote(rows: 198_820, noteLines: 3000, out _);
+        using var file = LoaderTestData.File("t.csv", content);
+        var twoCores = LoaderTestData.Lenient with { MaxDegreeOfParallelism = 2 };
+
+        var (sequential, oneCoreReport) = LoadOneCore(file.Path, OneCore);
+        var builder = NewBuilder();
+        var report = ParallelCsvLoad.TryLoadInto(builder, file.Path, twoCores);
+
+        Assert.NotNull(report);
+        Assert.Equal((198_820L, 0L), (report.RowsRead, report.RowsRejected));
+        Assert.Equal(oneCoreReport.Diagnostics.ToArray(), report.Diagnostics.ToArray());
+        DatasetAssert.Same(sequential, builder.Build());
+    }
+
+    [Fact]
     public void TryLoadInto_LiteralQuotesInUnquotedFields_StillLoadsInPartsAsOnOneCore()
     {
         // One literal quote (an odd count before every cut) and one quoted value on one line: every cut is still sound.
