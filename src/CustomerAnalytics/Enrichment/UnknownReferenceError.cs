@@ -39,7 +39,7 @@ internal static class UnknownReferenceError
             }
         }
 
-        return new DataLoadException(diagnostics, total);
+        return new DataLoadException(diagnostics, total, lenientWouldHelp: true, listLimit: $"EnrichmentOptions.{nameof(EnrichmentOptions.MaxListedIssuesPerKind)}");
     }
 
     private static LoadDiagnostic Diagnostic(EnrichmentIssue issue, string column, string? value, string problem, string expected, string hint) =>

@@ -17,9 +17,12 @@ public sealed class DataLoadException : FormatException
     {
     }
 
-    /// <summary>Creates the exception of a load: <paramref name="lenientWouldHelp"/> when it failed in strict mode on bad rows.</summary>
-    internal DataLoadException(IReadOnlyList<LoadDiagnostic> diagnostics, int totalProblems, bool lenientWouldHelp)
-        : base(BuildMessage(diagnostics, totalProblems, lenientWouldHelp))
+    /// <summary>
+    /// Creates the exception of a load: <paramref name="lenientWouldHelp"/> when it failed in strict mode on bad rows;
+    /// <paramref name="listLimit"/> names the option that lists more problems when the list was cut.
+    /// </summary>
+    internal DataLoadException(IReadOnlyList<LoadDiagnostic> diagnostics, int totalProblems, bool lenientWouldHelp, string listLimit = "LoadOptions.MaxReportedProblems")
+        : base(BuildMessage(diagnostics, totalProblems, lenientWouldHelp, listLimit))
     {
         Diagnostics = diagnostics;
         TotalProblems = totalProblems;
@@ -62,7 +65,7 @@ public sealed class DataLoadException : FormatException
     /// </summary>
     public bool LenientModeWouldHelp { get; }
 
-    private static string BuildMessage(IReadOnlyList<LoadDiagnostic> diagnostics, int totalProblems, bool lenientWouldHelp)
+    private static string BuildMessage(IReadOnlyList<LoadDiagnostic> diagnostics, int totalProblems, bool lenientWouldHelp, string listLimit)
     {
         ArgumentNullException.ThrowIfNull(diagnostics);
         var text = new StringBuilder();
@@ -78,7 +81,7 @@ public sealed class DataLoadException : FormatException
 
         if (totalProblems > diagnostics.Count)
         {
-            text.AppendLine().Append("  … and ").Append(totalProblems - diagnostics.Count).Append(" more (raise LoadOptions.MaxReportedProblems to list them).");
+            text.AppendLine().Append("  … and ").Append(totalProblems - diagnostics.Count).Append(" more (raise ").Append(listLimit).Append(" to list them).");
         }
 
         return text.ToString();

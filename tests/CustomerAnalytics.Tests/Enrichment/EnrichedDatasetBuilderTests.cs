@@ -415,6 +415,21 @@ public sealed class EnrichedDatasetBuilderTests
     }
 
     [Fact]
+    public void Build_StrictReferencesListCut_NamesTheJoinsListLimit()
+    {
+        // Regression: a cut list of unknown references told the caller to raise LoadOptions.MaxReportedProblems,
+        // which does not list more of them; the join's own limit does.
+        var builder = Builder(EnrichmentOptions.Default with { StrictReferences = true, MaxListedIssuesPerKind = 1 })
+            .AddTransaction(new Transaction("1", "CX", "P1", 1, Day))
+            .AddTransaction(new Transaction("2", "CY", "P1", 1, Day));
+
+        var error = Assert.Throws<CustomerAnalytics.Loading.DataLoadException>(builder.Build);
+
+        Assert.Equal((2, 1), (error.TotalProblems, error.Diagnostics.Count));
+        Assert.EndsWith("  … and 1 more (raise EnrichmentOptions.MaxListedIssuesPerKind to list them).", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Build_StrictReferencesKeepAsUnknown_Builds()
     {
         var dataset = Builder(EnrichmentOptions.Default with { StrictReferences = true, UnknownCustomers = UnknownReferencePolicy.KeepAsUnknown })
