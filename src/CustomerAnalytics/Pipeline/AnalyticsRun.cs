@@ -114,6 +114,7 @@ public sealed class AnalyticsRun
     /// The files are written into a temporary folder beside <paramref name="directory"/> and moved into place when all are
     /// written: a reader sees the earlier run's set or this one's, never a mix, and no file of the earlier run survives.
     /// On failure the temporary folder is removed and <paramref name="directory"/> is left as it was (<c>docs/artifacts.md</c>).
+    /// The run's own files are written concurrently, one per core.
     /// </remarks>
     /// <param name="directory">The output folder: new, empty or an earlier run's (its files are replaced as a whole).</param>
     /// <returns>The manifest of the files written.</returns>
@@ -161,7 +162,7 @@ public sealed class AnalyticsRun
         var strategy = Model.StrategyName;
         var files = new List<ArtifactFile>();
 
-        void Add(string path, long rows, Action<Stream> write) => files.Add(new ArtifactFile(path, write) { Rows = rows });
+        void Add(string path, long rows, Action<Stream> write) => files.Add(new ArtifactFile(path, write) { Rows = rows, Concurrent = true });
 
         Add("events_enriched.csv", Dataset.TransactionCount, s => CsvArtifacts.WriteEnrichedEvents(s, Dataset));
         Add("kpi_overall.csv", 1, s => CsvArtifacts.WriteOverall(s, Overall));
