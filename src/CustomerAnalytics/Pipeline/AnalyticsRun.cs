@@ -164,7 +164,11 @@ public sealed class AnalyticsRun
 
         void Add(string path, long rows, Action<Stream> write) => files.Add(new ArtifactFile(path, write) { Rows = rows, Concurrent = true });
 
-        Add("events_enriched.csv", Dataset.TransactionCount, s => CsvArtifacts.WriteEnrichedEvents(s, Dataset));
+        if (Options.IncludeEnrichedEvents)
+        {
+            Add("events_enriched.csv", Dataset.TransactionCount, s => CsvArtifacts.WriteEnrichedEvents(s, Dataset));
+        }
+
         Add("kpi_overall.csv", 1, s => CsvArtifacts.WriteOverall(s, Overall));
         Add("kpi_by_segment.csv", BySegment.Length, s => CsvArtifacts.WriteGroups(s, "segment", BySegment));
         Add("kpi_by_category.csv", ByCategory.Length, s => CsvArtifacts.WriteGroups(s, "category", ByCategory));
@@ -235,6 +239,7 @@ public sealed class AnalyticsRun
             ["enrichment.duplicate_transactions"] = enrichment.DuplicateTransactions.ToString(),
             ["enrichment.unknown_customers"] = enrichment.UnknownCustomers.ToString(),
             ["enrichment.unknown_products"] = enrichment.UnknownProducts.ToString(),
+            ["events_enriched"] = Options.IncludeEnrichedEvents ? "written" : "skipped",
             ["global_list_size"] = Options.GlobalListSize.ToString(invariant),
             ["lifetime_value"] = Clv is null ? "skipped" : "computed",
             ["lifetime_value.discount_rate"] = Options.LifetimeValue?.DiscountRate.ToString("R", invariant) ?? "",

@@ -85,6 +85,14 @@ public sealed record PipelineOptions
     /// <value>Defaults to <see cref="ClvOptions.Default"/>.</value>
     public ClvOptions? LifetimeValue { get; init; } = ClvOptions.Default;
 
+    /// <summary>
+    /// Whether <see cref="AnalyticsRun.WriteArtifacts(string)"/> writes <c>events_enriched.csv</c> (one row per
+    /// transaction, the largest file); <see langword="false"/> leaves it out for users who only want the KPIs, and the
+    /// manifest's <c>events_enriched</c> option says <c>skipped</c>.
+    /// </summary>
+    /// <value>Defaults to <see langword="true"/>.</value>
+    public bool IncludeEnrichedEvents { get; init; } = true;
+
     /// <summary>Checks the options, listing every invalid one.</summary>
     /// <exception cref="ArgumentException">One or more options are invalid.</exception>
     public void Validate()
