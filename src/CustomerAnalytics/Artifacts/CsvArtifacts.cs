@@ -21,20 +21,23 @@ public static partial class CsvArtifacts
         ArgumentNullException.ThrowIfNull(dataset);
         using var csv = new Utf8CsvWriter(stream);
         csv.Header("txn_id", "customer_id", "product_id", "qty", "ts", "category", "price", "segment", "signup_date", "revenue", "order_id");
+        // From the columns (what dataset[row] reads), without a row object per transaction; money from its exact units.
         for (var row = 0; row < dataset.TransactionCount; row++)
         {
-            var t = dataset[row];
-            csv.Text(t.TransactionId);
-            csv.Text(t.CustomerId);
-            csv.Text(t.ProductId);
-            csv.Integer(t.Quantity);
-            csv.Timestamp(t.Timestamp);
-            csv.Text(t.Category);
-            csv.Money(t.UnitPrice);
-            csv.Text(t.Segment);
-            csv.Date(t.SignupDate);
-            csv.Money(t.Revenue);
-            csv.Text(t.OrderId);
+            var customerIndex = dataset.CustomerColumn[row];
+            var productIndex = dataset.ProductColumn[row];
+            var customer = dataset.CustomerTable[customerIndex];
+            csv.Text(dataset.GetTransactionId(row));
+            csv.Text(customer.Id);
+            csv.Text(dataset.ProductTable[productIndex].Id);
+            csv.Integer(dataset.QuantityColumn[row]);
+            csv.Timestamp(new DateTime(dataset.TicksColumn[row], DateTimeKind.Utc));
+            csv.Text(dataset.CategoryTable[dataset.ProductCategoryTable[productIndex]]);
+            csv.MoneyUnits(dataset.UnitPriceUnitsAt(row));
+            csv.Text(dataset.SegmentTable[dataset.CustomerSegmentTable[customerIndex]]);
+            csv.Date(customer.SignupDate);
+            csv.MoneyUnits(dataset.RevenueUnits[row]);
+            csv.Text(dataset.GetOrderId(dataset.OrderColumn[row]));
             csv.EndRecord();
         }
     }

@@ -26,7 +26,15 @@ internal static class MoneyText
             return formatted;
         }
 
-        var units = unscaled * ToUnits[scale];
+        return Format(negative, unscaled * ToUnits[scale], destination);
+    }
+
+    /// <summary>Writes an amount in units of 1/10,000 (<see cref="Internal.Money"/>'s) as the decimal it stands for is written.</summary>
+    public static int Format(long units, Span<byte> destination) =>
+        Format(units < 0, units < 0 ? (ulong)-(units + 1) + 1 : (ulong)units, destination);
+
+    private static int Format(bool negative, ulong units, Span<byte> destination)
+    {
         var length = 0;
         if (negative)
         {

@@ -93,6 +93,16 @@ internal sealed class Utf8CsvWriter : IDisposable
         }
     }
 
+    /// <summary>Money in units of 1/10,000 (<see cref="Internal.Money"/>'s); <see cref="Internal.Money.None"/> is an empty field.</summary>
+    public void MoneyUnits(long units)
+    {
+        Separator();
+        if (units != Internal.Money.None)
+        {
+            _length += MoneyText.Format(units, Room());
+        }
+    }
+
     /// <summary>A score: the shortest text that round-trips (<c>R</c>), invariant.</summary>
     public void Score(double value)
     {
@@ -114,10 +124,12 @@ internal sealed class Utf8CsvWriter : IDisposable
     }
 
     /// <summary>A UTC timestamp, <c>yyyy-MM-ddTHH:mm:ssZ</c>.</summary>
-    public void Timestamp(DateTimeOffset value)
+    public void Timestamp(DateTimeOffset value) => Timestamp(value.UtcDateTime);
+
+    /// <summary>A UTC time, <c>yyyy-MM-ddTHH:mm:ssZ</c>.</summary>
+    public void Timestamp(DateTime utc)
     {
         Separator();
-        var utc = value.UtcDateTime;
         var span = Room();
         DateDigits(span, utc.Year, utc.Month, utc.Day);
         span[10] = (byte)'T';

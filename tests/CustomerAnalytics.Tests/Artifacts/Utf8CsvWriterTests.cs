@@ -85,6 +85,19 @@ public sealed class Utf8CsvWriterTests
     }
 
     [Fact]
+    public void MoneyUnits_RandomAndExtremes_BytesEqualCsvHelperOfTheDecimal()
+    {
+        var random = new Random(11);
+        long[] extremes = [0, 1, -1, 9_999, -10_000, 123_450, long.MaxValue, long.MinValue + 1, CustomerAnalytics.Internal.Money.None];
+        var units = extremes.Concat(Enumerable.Range(0, 20_000).Select(_ => random.NextInt64(long.MinValue + 1, long.MaxValue) >> random.Next(0, 63))).ToArray();
+
+        AssertSameRecords(
+            units.Chunk(4),
+            (csv, u) => ArtifactCsv.Money(csv, u == CustomerAnalytics.Internal.Money.None ? null : CustomerAnalytics.Internal.Money.ToDecimal(u)),
+            (w, u) => w.MoneyUnits(u));
+    }
+
+    [Fact]
     public void NumbersAndDates_Random_BytesEqualCsvHelper()
     {
         var random = new Random(3);
