@@ -86,6 +86,20 @@ public sealed class CommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Run_NoEvents_WritesEverythingButEventsEnriched()
+    {
+        var output = Path.Combine(_folder.FullName, "no-events");
+
+        var result = await CliRunner.RunAsync("run", "--data", Data, "--output", output, "--quiet", "--no-dashboard", "--no-events");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Empty(result.Error);
+        Assert.False(File.Exists(Path.Combine(output, "events_enriched.csv")));
+        Assert.True(File.Exists(Path.Combine(output, "kpi_overall.csv")));
+        Assert.Contains("\"events_enriched\": \"skipped\"", await File.ReadAllTextAsync(Path.Combine(output, "manifest.json")), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Run_BadValue_Exit1WithFileLineColumnAndRejectedRows()
     {
         var data = CopySeed();

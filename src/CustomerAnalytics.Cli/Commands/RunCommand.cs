@@ -53,6 +53,10 @@ internal sealed class RunSettings : DataSettings
     [Description("Do not write dashboard.html.")]
     public bool NoDashboard { get; init; }
 
+    [CommandOption("--no-events")]
+    [Description("Do not write events_enriched.csv (one row per transaction, the largest file); the manifest says it was skipped.")]
+    public bool NoEvents { get; init; }
+
     public override ValidationResult Validate()
     {
         if (string.IsNullOrWhiteSpace(Output))
@@ -126,6 +130,7 @@ internal sealed class RunCommand : Command<RunSettings>
             TopProductsCount = settings.Top,
             Recommender = Strategies.Create(settings.Strategy),
             Recommendations = RecommendationRequest.Default with { Count = settings.Count },
+            IncludeEnrichedEvents = !settings.NoEvents,
         };
 
         var totalBytes = plan.Sum(p => new FileInfo(p.Path).Length);

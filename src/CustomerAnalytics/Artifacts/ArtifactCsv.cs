@@ -4,7 +4,11 @@ using CsvHelper;
 
 namespace CustomerAnalytics.Artifacts;
 
-/// <summary>The CSV conventions every artifact shares: UTF-8 without BOM, LF line ends, invariant culture, formula injection escaped.</summary>
+/// <summary>
+/// The CSV conventions every artifact shares: UTF-8 without BOM, LF line ends, invariant culture, formula injection
+/// escaped. The small files are written with CsvHelper through these options; the large ones with
+/// <see cref="Utf8CsvWriter"/>, which writes the same bytes.
+/// </summary>
 internal static class ArtifactCsv
 {
     /// <summary>Money: at least two decimals, up to four (the dataset's precision).</summary>

@@ -12,4 +12,10 @@ public sealed record ArtifactFile(string Path, Action<Stream> Write)
     /// <summary>The data rows <c>manifest.json</c> lists for the file.</summary>
     /// <value><see langword="null"/> (the default): rows mean nothing for the file.</value>
     public long? Rows { get; init; }
+
+    /// <summary>
+    /// Whether the file may be written at the same time as the other such files (the run's own files, which only read
+    /// the immutable run); a host's files are written one at a time, after them, in their order.
+    /// </summary>
+    internal bool Concurrent { get; init; }
 }

@@ -1,4 +1,6 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
+using System.Runtime.ExceptionServices;
 
 namespace CustomerAnalytics.Artifacts;
 
@@ -72,30 +74,77 @@ internal sealed class ArtifactFolder
         try
         {
             Directory.CreateDirectory(temporary);
-            var listed = new List<ManifestFile>(files.Count);
-            foreach (var file in files)
-            {
-                current = file.Path;
-                listed.Add(WriteFile(temporary, file));
-            }
-
+            var listed = WriteFiles(temporary, files);
             manifest = createManifest([.. listed.OrderBy(f => f.Path, StringComparer.Ordinal)]);
             current = ManifestName;
             WriteFile(temporary, new ArtifactFile(ManifestName, s => JsonArtifacts.WriteManifest(s, manifest)));
         }
-        catch (Exception ex)
+        catch (Exception caught)
         {
             TryDelete(temporary);
+            var (path, ex) = caught is FileFailed failed ? (failed.Path, failed.InnerException!) : (current, caught);
             if (ex is IOException or UnauthorizedAccessException)
             {
-                throw new IOException($"Could not write the artifact '{current}': {Sentence(ex.Message)} The output folder '{Target}' was left as it was (the files are written to a temporary folder beside it, removed again).", ex);
+                throw new IOException($"Could not write the artifact '{path}': {Sentence(ex.Message)} The output folder '{Target}' was left as it was (the files are written to a temporary folder beside it, removed again).", ex);
             }
 
+            ExceptionDispatchInfo.Throw(ex);
             throw;
         }
 
         MoveIntoPlace(temporary);
         return manifest;
+    }
+
+    /// <summary>
+    /// Writes the files marked <see cref="ArtifactFile.Concurrent"/> (the run's own) on every core at once, each to its own
+    /// file, then the others (a host's) one at a time, in order. The listing keeps the order of <paramref name="files"/>;
+    /// a failure is the first failed file in that order, thrown as <see cref="FileFailed"/>.
+    /// </summary>
+    private ManifestFile[] WriteFiles(string folder, IReadOnlyList<ArtifactFile> files)
+    {
+        var listed = new ManifestFile[files.Count];
+        var failures = new Exception?[files.Count];
+        var concurrent = Enumerable.Range(0, files.Count).Where(i => files[i].Concurrent).ToArray();
+        Parallel.ForEach(
+            Partitioner.Create(concurrent, EnumerablePartitionerOptions.NoBuffering),
+            new ParallelOptions { MaxDegreeOfParallelism = Environment.ProcessorCount },
+            (i, state) =>
+            {
+                try
+                {
+                    listed[i] = WriteFile(folder, files[i]);
+                }
+                catch (Exception ex)
+                {
+                    failures[i] = ex;
+                    state.Stop();
+                }
+            });
+        for (var i = 0; i < files.Count; i++)
+        {
+            if (failures[i] is { } failure)
+            {
+                throw new FileFailed(files[i].Path, failure);
+            }
+        }
+
+        for (var i = 0; i < files.Count; i++)
+        {
+            if (!files[i].Concurrent)
+            {
+                try
+                {
+                    listed[i] = WriteFile(folder, files[i]);
+                }
+                catch (Exception ex)
+                {
+                    throw new FileFailed(files[i].Path, ex);
+                }
+            }
+        }
+
+        return listed;
     }
 
     private ManifestFile WriteFile(string folder, ArtifactFile file)
@@ -216,4 +265,10 @@ internal sealed class ArtifactFolder
     }
 
     private static string Suffix() => Guid.NewGuid().ToString("N")[..12];
+
+    /// <summary>A file's write failed: carries its path to the message of <see cref="Write"/>.</summary>
+    private sealed class FileFailed(string path, Exception inner) : Exception(inner.Message, inner)
+    {
+        public string Path { get; } = path;
+    }
 }

@@ -6,7 +6,6 @@ namespace CustomerAnalytics.Artifacts;
 /// <summary>Source-generated JSON metadata of the artifacts: snake_case names, indented, no reflection.</summary>
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, WriteIndented = true)]
 [JsonSerializable(typeof(RunManifest))]
-[JsonSerializable(typeof(JsonArtifacts.CustomerRecommendationsDocument))]
 [JsonSerializable(typeof(ProductRevenue[]))]
 [JsonSerializable(typeof(CategoryRevenue[]))]
 [JsonSerializable(typeof(SegmentTopCategory[]))]

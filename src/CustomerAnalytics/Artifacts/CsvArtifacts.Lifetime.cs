@@ -63,21 +63,21 @@ public static partial class CsvArtifacts
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(rfm);
-        using var csv = ArtifactCsv.Create(stream);
-        ArtifactCsv.Header(csv, "customer_id", "analysis_date", "last_purchase", "recency_days", "frequency", "monetary", "r_score", "f_score", "m_score", "rfm_score", "segment");
+        using var csv = new Utf8CsvWriter(stream);
+        csv.Header("customer_id", "analysis_date", "last_purchase", "recency_days", "frequency", "monetary", "r_score", "f_score", "m_score", "rfm_score", "segment");
         foreach (var c in rfm.Customers)
         {
-            csv.WriteField(c.CustomerId);
-            csv.WriteField(rfm.AnalysisDate, ArtifactCsv.DateFormat);
-            csv.WriteField(c.LastPurchase, ArtifactCsv.DateFormat);
-            csv.WriteField(c.Recency, default);
-            csv.WriteField(c.Frequency, default);
-            ArtifactCsv.Money(csv, c.Monetary);
-            csv.WriteField(c.RecencyScore, default);
-            csv.WriteField(c.FrequencyScore, default);
-            csv.WriteField(c.MonetaryScore, default);
-            csv.WriteField(c.Score);
-            csv.WriteField(SegmentName(c.Segment));
+            csv.Text(c.CustomerId);
+            csv.Date(rfm.AnalysisDate);
+            csv.Date(c.LastPurchase);
+            csv.Integer(c.Recency);
+            csv.Integer(c.Frequency);
+            csv.Money(c.Monetary);
+            csv.Integer(c.RecencyScore);
+            csv.Integer(c.FrequencyScore);
+            csv.Integer(c.MonetaryScore);
+            csv.Text(c.Score);
+            csv.Text(SegmentName(c.Segment));
             csv.EndRecord();
         }
     }
@@ -109,19 +109,19 @@ public static partial class CsvArtifacts
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(clv);
-        using var csv = ArtifactCsv.Create(stream);
-        ArtifactCsv.Header(csv, "customer_id", "frequency", "recency", "t", "monetary_value", "p_alive", "expected_purchases", "expected_average_spend", "clv");
+        using var csv = new Utf8CsvWriter(stream);
+        csv.Header("customer_id", "frequency", "recency", "t", "monetary_value", "p_alive", "expected_purchases", "expected_average_spend", "clv");
         foreach (var c in clv.Customers)
         {
-            csv.WriteField(c.CustomerId);
-            csv.WriteField(c.Frequency, default);
-            ArtifactCsv.Score(csv, c.Recency);
-            ArtifactCsv.Score(csv, c.T);
-            ArtifactCsv.Money(csv, Math.Round(c.MonetaryValue, 4, MidpointRounding.AwayFromZero));
-            ArtifactCsv.Score(csv, c.ProbabilityAlive);
-            ArtifactCsv.Score(csv, c.ExpectedPurchases);
-            ArtifactCsv.Money(csv, c.ExpectedAverageSpend);
-            ArtifactCsv.Money(csv, c.Clv);
+            csv.Text(c.CustomerId);
+            csv.Integer(c.Frequency);
+            csv.Score(c.Recency);
+            csv.Score(c.T);
+            csv.Money(Math.Round(c.MonetaryValue, 4, MidpointRounding.AwayFromZero));
+            csv.Score(c.ProbabilityAlive);
+            csv.Score(c.ExpectedPurchases);
+            csv.Money(c.ExpectedAverageSpend);
+            csv.Money(c.Clv);
             csv.EndRecord();
         }
     }
@@ -146,7 +146,7 @@ public static partial class CsvArtifacts
     }
 
     /// <summary>The display name of a segment: <c>Potential Loyalists</c>, <c>Can't Lose</c>.</summary>
-    private static string SegmentName(RfmSegment segment) => segment switch
+    internal static string SegmentName(RfmSegment segment) => segment switch
     {
         RfmSegment.PotentialLoyalists => "Potential Loyalists",
         RfmSegment.NeedAttention => "Need Attention",

@@ -19,22 +19,25 @@ public static partial class CsvArtifacts
     {
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(dataset);
-        using var csv = ArtifactCsv.Create(stream);
-        ArtifactCsv.Header(csv, "txn_id", "customer_id", "product_id", "qty", "ts", "category", "price", "segment", "signup_date", "revenue", "order_id");
+        using var csv = new Utf8CsvWriter(stream);
+        csv.Header("txn_id", "customer_id", "product_id", "qty", "ts", "category", "price", "segment", "signup_date", "revenue", "order_id");
+        // From the columns (what dataset[row] reads), without a row object per transaction; money from its exact units.
         for (var row = 0; row < dataset.TransactionCount; row++)
         {
-            var t = dataset[row];
-            csv.WriteField(t.TransactionId);
-            csv.WriteField(t.CustomerId);
-            csv.WriteField(t.ProductId);
-            csv.WriteField(t.Quantity, default);
-            ArtifactCsv.Timestamp(csv, t.Timestamp);
-            csv.WriteField(t.Category);
-            ArtifactCsv.Money(csv, t.UnitPrice);
-            csv.WriteField(t.Segment);
-            csv.WriteField(t.SignupDate, ArtifactCsv.DateFormat);
-            ArtifactCsv.Money(csv, t.Revenue);
-            csv.WriteField(t.OrderId);
+            var customerIndex = dataset.CustomerColumn[row];
+            var productIndex = dataset.ProductColumn[row];
+            var customer = dataset.CustomerTable[customerIndex];
+            csv.Text(dataset.GetTransactionId(row));
+            csv.Text(customer.Id);
+            csv.Text(dataset.ProductTable[productIndex].Id);
+            csv.Integer(dataset.QuantityColumn[row]);
+            csv.Timestamp(new DateTime(dataset.TicksColumn[row], DateTimeKind.Utc));
+            csv.Text(dataset.CategoryTable[dataset.ProductCategoryTable[productIndex]]);
+            csv.MoneyUnits(dataset.UnitPriceUnitsAt(row));
+            csv.Text(dataset.SegmentTable[dataset.CustomerSegmentTable[customerIndex]]);
+            csv.Date(customer.SignupDate);
+            csv.MoneyUnits(dataset.RevenueUnits[row]);
+            csv.Text(dataset.GetOrderId(dataset.OrderColumn[row]));
             csv.EndRecord();
         }
     }
@@ -66,16 +69,16 @@ public static partial class CsvArtifacts
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentException.ThrowIfNullOrEmpty(keyColumn);
         ArgumentNullException.ThrowIfNull(groups);
-        using var csv = ArtifactCsv.Create(stream);
-        ArtifactCsv.Header(csv, keyColumn, "revenue", "units", "orders", "customers", "transactions");
+        using var csv = new Utf8CsvWriter(stream);
+        csv.Header(keyColumn, "revenue", "units", "orders", "customers", "transactions");
         foreach (var group in groups)
         {
-            csv.WriteField(group.Key);
-            ArtifactCsv.Money(csv, group.Revenue);
-            csv.WriteField(group.Units, default);
-            csv.WriteField(group.Orders, default);
-            csv.WriteField(group.Customers, default);
-            csv.WriteField(group.Transactions, default);
+            csv.Text(group.Key);
+            csv.Money(group.Revenue);
+            csv.Integer(group.Units);
+            csv.Integer(group.Orders);
+            csv.Integer(group.Customers);
+            csv.Integer(group.Transactions);
             csv.EndRecord();
         }
     }
@@ -110,18 +113,18 @@ public static partial class CsvArtifacts
         ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(strategy);
         ArgumentNullException.ThrowIfNull(recommendations);
-        using var csv = ArtifactCsv.Create(stream);
-        ArtifactCsv.Header(csv, "strategy", "customer_id", "rank", "product_id", "score", "reason");
+        using var csv = new Utf8CsvWriter(stream);
+        csv.Header("strategy", "customer_id", "rank", "product_id", "score", "reason");
         foreach (var customer in recommendations)
         {
             foreach (var item in customer.Items)
             {
-                csv.WriteField(strategy);
-                csv.WriteField(customer.CustomerId);
-                csv.WriteField(item.Rank, default);
-                csv.WriteField(item.ProductId);
-                ArtifactCsv.Score(csv, item.Score);
-                csv.WriteField(item.Reason);
+                csv.Text(strategy);
+                csv.Text(customer.CustomerId);
+                csv.Integer(item.Rank);
+                csv.Text(item.ProductId);
+                csv.Score(item.Score);
+                csv.Text(item.Reason);
                 csv.EndRecord();
             }
         }

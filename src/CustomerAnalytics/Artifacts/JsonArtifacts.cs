@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using System.Text.Json;
 using CustomerAnalytics.Recommendations;
 
@@ -46,12 +45,44 @@ public static class JsonArtifacts
     /// <param name="recommendations">The recommendations per customer.</param>
     public static void WriteCustomerRecommendations(Stream stream, string strategy, IEnumerable<CustomerRecommendations> recommendations)
     {
+        ArgumentNullException.ThrowIfNull(stream);
         ArgumentNullException.ThrowIfNull(strategy);
         ArgumentNullException.ThrowIfNull(recommendations);
-        var document = new CustomerRecommendationsDocument(
-            strategy,
-            [.. recommendations.Select(c => new CustomerItem(c.CustomerId, [.. c.Items.Select(i => new RecommendationItem(i.Rank, i.ProductId, i.Score, i.Reason))]))]);
-        Write(stream, document, ArtifactJsonContext.Default.CustomerRecommendationsDocument);
+
+        // Written item by item (not a document serialized whole): the file is as large as the customers are many.
+        // The writer's options are the serializer's (ArtifactJsonContext), so the bytes are those it wrote.
+        var options = ArtifactJsonContext.Default.Options;
+        using var json = new Utf8JsonWriter(stream, new JsonWriterOptions { Indented = options.WriteIndented, Encoder = options.Encoder });
+        json.WriteStartObject();
+        json.WriteString(StrategyName, strategy);
+        json.WriteStartArray(CustomersName);
+        foreach (var customer in recommendations)
+        {
+            json.WriteStartObject();
+            json.WriteString(CustomerIdName, customer.CustomerId);
+            json.WriteStartArray(ItemsName);
+            foreach (var item in customer.Items)
+            {
+                json.WriteStartObject();
+                json.WriteNumber(RankName, item.Rank);
+                json.WriteString(ProductIdName, item.ProductId);
+                json.WriteNumber(ScoreName, item.Score);
+                json.WriteString(ReasonName, item.Reason);
+                json.WriteEndObject();
+            }
+
+            json.WriteEndArray();
+            json.WriteEndObject();
+            if (json.BytesPending > FlushThreshold)
+            {
+                json.Flush();
+            }
+        }
+
+        json.WriteEndArray();
+        json.WriteEndObject();
+        json.Flush();
+        stream.WriteByte((byte)'\n');
     }
 
     /// <summary>Writes <c>manifest.json</c>.</summary>
@@ -80,9 +111,14 @@ public static class JsonArtifacts
         stream.WriteByte((byte)'\n');
     }
 
-    internal sealed record RecommendationItem(int Rank, string ProductId, double Score, string Reason);
+    private const int FlushThreshold = 1 << 16;
 
-    internal sealed record CustomerItem(string CustomerId, ImmutableArray<RecommendationItem> Items);
-
-    internal sealed record CustomerRecommendationsDocument(string Strategy, ImmutableArray<CustomerItem> Customers);
+    private static readonly JsonEncodedText StrategyName = JsonEncodedText.Encode("strategy");
+    private static readonly JsonEncodedText CustomersName = JsonEncodedText.Encode("customers");
+    private static readonly JsonEncodedText CustomerIdName = JsonEncodedText.Encode("customer_id");
+    private static readonly JsonEncodedText ItemsName = JsonEncodedText.Encode("items");
+    private static readonly JsonEncodedText RankName = JsonEncodedText.Encode("rank");
+    private static readonly JsonEncodedText ProductIdName = JsonEncodedText.Encode("product_id");
+    private static readonly JsonEncodedText ScoreName = JsonEncodedText.Encode("score");
+    private static readonly JsonEncodedText ReasonName = JsonEncodedText.Encode("reason");
 }

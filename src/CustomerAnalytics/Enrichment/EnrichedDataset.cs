@@ -252,9 +252,12 @@ public sealed class EnrichedDataset
     /// <returns>The unit price, or <see langword="null"/>.</returns>
     public decimal? GetUnitPrice(int row)
     {
-        var units = _unitPriceUnits is not null ? _unitPriceUnits[row] : ListPriceUnits[ProductColumn[row]];
+        var units = UnitPriceUnitsAt(row);
         return units == Money.None ? null : Money.ToDecimal(units);
     }
+
+    /// <summary>The unit price of a row in units of 1/10,000 (the line's own, else the list price), or <see cref="Money.None"/>.</summary>
+    internal long UnitPriceUnitsAt(int row) => _unitPriceUnits is not null ? _unitPriceUnits[row] : ListPriceUnits[ProductColumn[row]];
 
     /// <summary>The id of the transaction of a row.</summary>
     /// <param name="row">The 0-based row.</param>

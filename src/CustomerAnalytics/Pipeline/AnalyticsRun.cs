@@ -127,6 +127,7 @@ public sealed class AnalyticsRun
     /// The files are written into a temporary folder beside <paramref name="directory"/> and moved into place when all are
     /// written: a reader sees the earlier run's set or this one's, never a mix, and no file of the earlier run survives.
     /// On failure the temporary folder is removed and <paramref name="directory"/> is left as it was (<c>docs/artifacts.md</c>).
+    /// The run's own files are written concurrently, one per core.
     /// </remarks>
     /// <param name="directory">The output folder: new, empty or an earlier run's (its files are replaced as a whole).</param>
     /// <returns>The manifest of the files written.</returns>
@@ -174,9 +175,13 @@ public sealed class AnalyticsRun
         var strategy = Model.StrategyName;
         var files = new List<ArtifactFile>();
 
-        void Add(string path, long rows, Action<Stream> write) => files.Add(new ArtifactFile(path, write) { Rows = rows });
+        void Add(string path, long rows, Action<Stream> write) => files.Add(new ArtifactFile(path, write) { Rows = rows, Concurrent = true });
 
-        Add("events_enriched.csv", Dataset.TransactionCount, s => CsvArtifacts.WriteEnrichedEvents(s, Dataset));
+        if (Options.IncludeEnrichedEvents)
+        {
+            Add("events_enriched.csv", Dataset.TransactionCount, s => CsvArtifacts.WriteEnrichedEvents(s, Dataset));
+        }
+
         Add("kpi_overall.csv", 1, s => CsvArtifacts.WriteOverall(s, Overall));
         Add("kpi_by_segment.csv", BySegment.Length, s => CsvArtifacts.WriteGroups(s, "segment", BySegment));
         Add("kpi_by_category.csv", ByCategory.Length, s => CsvArtifacts.WriteGroups(s, "category", ByCategory));
@@ -253,6 +258,7 @@ public sealed class AnalyticsRun
             ["enrichment.strict_references"] = enrichment.StrictReferences || load.Mode == LoadMode.Strict ? "true" : "false",
             ["enrichment.unknown_customers"] = enrichment.UnknownCustomers.ToString(),
             ["enrichment.unknown_products"] = enrichment.UnknownProducts.ToString(),
+            ["events_enriched"] = Options.IncludeEnrichedEvents ? "written" : "skipped",
             ["global_list_size"] = Options.GlobalListSize.ToString(invariant),
             ["lifetime_value"] = Clv is null ? "skipped" : "computed",
             ["lifetime_value.discount_rate"] = Options.LifetimeValue?.DiscountRate.ToString("R", invariant) ?? "",

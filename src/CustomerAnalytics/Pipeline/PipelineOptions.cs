@@ -68,6 +68,14 @@ public sealed record PipelineOptions
     /// <value>Defaults to 5, as in the original demo.</value>
     public int GlobalListSize { get; init; } = 5;
 
+    /// <summary>
+    /// Whether <see cref="AnalyticsRun.WriteArtifacts(string)"/> writes <c>events_enriched.csv</c> (one row per
+    /// transaction, the largest file); <see langword="false"/> leaves it out for users who only want the KPIs, and the
+    /// manifest's <c>events_enriched</c> option says <c>skipped</c>.
+    /// </summary>
+    /// <value>Defaults to <see langword="true"/>.</value>
+    public bool IncludeEnrichedEvents { get; init; } = true;
+
     /// <summary>The strategy that recommends for every customer; <see langword="null"/> for a <see cref="SegmentAffinityRecommender"/>.</summary>
     public IRecommender? Recommender { get; init; }
 

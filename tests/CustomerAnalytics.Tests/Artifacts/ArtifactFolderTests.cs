@@ -240,7 +240,11 @@ public sealed class ArtifactFolderTests : IDisposable
 
         public override Stream CreateFile(string path)
         {
-            Calls.Add("create " + Path.GetFileName(path));
+            lock (Calls)
+            {
+                Calls.Add("create " + Path.GetFileName(path)); // the run's files are created on several threads
+            }
+
             return Path.GetFileName(path) == DiskFullIn ? new DiskFullStream(path, 10) : base.CreateFile(path);
         }
 

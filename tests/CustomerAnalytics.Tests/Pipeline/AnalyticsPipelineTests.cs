@@ -163,7 +163,20 @@ public sealed class AnalyticsPipelineTests : IDisposable
         Assert.Equal(["customers.csv", "products.csv", "transactions.csv"], manifest.Inputs.Select(i => i.Name).ToArray());
         Assert.Equal("Strict", manifest.Options["load.mode"]);
         Assert.Equal("segment-affinity", manifest.Options["recommender"]);
+        Assert.Equal("written", manifest.Options["events_enriched"]);
         Assert.DoesNotContain('+', manifest.LibraryVersion);
+    }
+
+    [Fact]
+    public void WriteArtifacts_WithoutEnrichedEvents_SkipsTheFileAndTheManifestSaysSo()
+    {
+        var manifest = AnalyticsPipeline.Run(SeedOptions with { IncludeEnrichedEvents = false }).WriteArtifacts(_output);
+
+        Assert.False(File.Exists(Path.Combine(_output, "events_enriched.csv")));
+        Assert.DoesNotContain("events_enriched.csv", manifest.Files.Select(f => f.Path));
+        Assert.Equal(13, manifest.Files.Length);
+        Assert.Equal("skipped", manifest.Options["events_enriched"]);
+        Assert.Equal(new ManifestCounts(4, 4, 7, 7, 0, 7, 0), manifest.Counts);
     }
 
     [Fact]
