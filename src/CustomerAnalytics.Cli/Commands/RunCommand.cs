@@ -222,14 +222,14 @@ internal sealed class RunCommand : Command<RunSettings>
         console.MarkupLine($"Artifacts written to [green]{Markup.Escape(output)}[/]" + (noDashboard ? string.Empty : $"; open [green]{Markup.Escape(Path.Combine(output, DashboardWriter.DefaultFileName))}[/] in a browser."));
     }
 
-    /// <summary>The rows of the summary for lines kept on a flag's say-so (shown when there are any).</summary>
+    /// <summary>The rows of the summary for lines kept on a flag's say-so (shown when there are any), as the manifest's account counts them.</summary>
     private static IEnumerable<string[]> KeptWithWarning(AnalyticsRun run)
     {
         var kept = new (string Label, long Count)[]
         {
-            ("Guest lines kept (--keep-guest-lines)", run.Inputs.Sum(i => i.Report.GuestLines)),
-            ("Negative prices kept as adjustments", run.Inputs.Sum(i => i.Report.NegativePricesKept)),
-            ("Amounts rounded (--round-money)", run.Inputs.Sum(i => i.Report.MoneyValuesRounded)),
+            ("Guest lines kept (--keep-guest-lines)", run.Account.Inputs.Sum(i => i.GuestLines)),
+            ("Negative prices kept as adjustments", run.Account.Inputs.Sum(i => i.NegativePricesKept)),
+            ("Amounts rounded (--round-money)", run.Account.Inputs.Sum(i => i.MoneyValuesRounded)),
         };
         return kept.Where(k => k.Count > 0).Select(k => new[] { k.Label, Formats.Count(k.Count) });
     }
