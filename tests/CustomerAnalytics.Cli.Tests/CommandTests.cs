@@ -166,14 +166,7 @@ public sealed class CommandTests : IDisposable
 
         var result = await CliRunner.RunAsync("run", "--data", data, "--output", Path.Combine(_folder.FullName, "out"));
 
-        Assert.Equal(1, result.ExitCode);
-        var error = result.Error.Replace("\n", string.Empty, StringComparison.Ordinal); // the console wraps long lines
-        Assert.Contains(
-            $"{Path.Combine(data, "transactions.csv")}(3): error, column 'customer_id', value 'CX': transaction '2': customer 'CX' is not among the customers; expected a customer id present in the customers. Keep such lines under the 'Unknown' segment with --unknown-customers keep, or leave them out and report them with --lenient (listed in rejected_rows.csv).",
-            error,
-            StringComparison.Ordinal);
-        Assert.Contains($"{Path.Combine(data, "transactions.csv")}(4): error, column 'product_id', value 'PX'", error, StringComparison.Ordinal);
-        Assert.DoesNotContain("EnrichmentOptions", result.Error, StringComparison.Ordinal);
+        AssertUnknownReferenceErrors(result, data);
     }
 
     [Fact]
@@ -196,6 +189,58 @@ public sealed class CommandTests : IDisposable
 
         Assert.Equal(2, result.ExitCode);
         Assert.Contains("--unknown-customers and --unknown-products must be one of reject|keep (were 'guest' and 'reject').", result.Error, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("kpis")]
+    [InlineData("recommend", "--customer", "C001")]
+    [InlineData("related", "--product", "P100")]
+    [InlineData("evaluate")]
+    public async Task DataCommands_StrictUnknownCustomer_Exit1NamingFileLineAndTheFlags(string command, params string[] more)
+    {
+        // Issue 10: every command joins as run does, strict by default (they used to leave such lines out without a word).
+        var data = WriteUnknownReferences();
+
+        var result = await CliRunner.RunAsync([command, "--data", data, .. more]);
+
+        AssertUnknownReferenceErrors(result, data);
+    }
+
+    [Fact]
+    public async Task Kpis_UnknownReferencesKeep_KeptUnderUnknown()
+    {
+        var data = WriteUnknownReferences();
+
+        var result = await CliRunner.RunAsync("kpis", "--data", data, "--unknown-customers", "keep", "--unknown-products", "keep");
+
+        // Strict still: the line of product PX has no price of its own and PX no list price, so it is left out for that.
+        Assert.True(result.ExitCode == 0, result.ToString());
+        AssertRow(result.Output, "Orders", "2");
+        Assert.Contains("│ Unknown ", result.Output, StringComparison.Ordinal);
+        Assert.Contains("2 transactions kept, 1 left out", result.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Kpis_LenientUnknownReferences_LeftOutAndListed()
+    {
+        var data = WriteUnknownReferences();
+        var rejected = Path.Combine(_folder.FullName, "rejected.csv");
+
+        var result = await CliRunner.RunAsync("kpis", "--data", data, "--lenient", "--rejected", rejected);
+
+        Assert.True(result.ExitCode == 0, result.ToString());
+        AssertRow(result.Output, "Orders", "1");
+        Assert.Contains("1 transactions kept, 2 left out", result.Output, StringComparison.Ordinal);
+        Assert.Equal(3, (await File.ReadAllLinesAsync(rejected)).Length);
+    }
+
+    [Fact]
+    public async Task Kpis_BadJoinPolicy_Exit2()
+    {
+        var result = await CliRunner.RunAsync("kpis", "--data", Data, "--unknown-products", "drop");
+
+        Assert.Equal(2, result.ExitCode);
+        Assert.Contains("--unknown-customers and --unknown-products must be one of reject|keep (were 'reject' and 'drop').", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]
@@ -578,6 +623,19 @@ public sealed class CommandTests : IDisposable
         var lines = await File.ReadAllLinesAsync(path);
         lines[line - 1] = text;
         await File.WriteAllTextAsync(path, string.Join('\n', lines) + "\n");
+    }
+
+    /// <summary>Exit 1 and the strict join's errors for <see cref="WriteUnknownReferences"/>, with file, line and the tool's flags.</summary>
+    private static void AssertUnknownReferenceErrors(CliResult result, string data)
+    {
+        Assert.Equal(1, result.ExitCode);
+        var error = result.Error.Replace("\n", string.Empty, StringComparison.Ordinal); // the console wraps long lines
+        Assert.Contains(
+            $"{Path.Combine(data, "transactions.csv")}(3): error, column 'customer_id', value 'CX': transaction '2': customer 'CX' is not among the customers; expected a customer id present in the customers. Keep such lines under the 'Unknown' segment with --unknown-customers keep, or leave them out and report them with --lenient (listed in rejected_rows.csv).",
+            error,
+            StringComparison.Ordinal);
+        Assert.Contains($"{Path.Combine(data, "transactions.csv")}(4): error, column 'product_id', value 'PX'", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("EnrichmentOptions", result.Error, StringComparison.Ordinal);
     }
 
     /// <summary>The seed's customers and products with issue 10's transactions: line 3 names customer CX, line 4 product PX.</summary>

@@ -1,4 +1,5 @@
 using System.ComponentModel;
+using CustomerAnalytics.Cli.Infrastructure;
 using Spectre.Console;
 using Spectre.Console.Cli;
 
@@ -62,6 +63,16 @@ internal class DataSettings : CommandSettings
     [Description("Round amounts with more than N decimal places (0 to 4) half away from zero, and report each; by default money is kept exactly.")]
     public int? RoundMoney { get; init; }
 
+    [CommandOption("--unknown-customers <POLICY>")]
+    [Description("A transaction whose customer is not in the customers file: [green]reject[/] (an error; with --lenient left out and listed in rejected_rows.csv) or [green]keep[/] (kept under the 'Unknown' segment).")]
+    [DefaultValue("reject")]
+    public string UnknownCustomers { get; init; } = "reject";
+
+    [CommandOption("--unknown-products <POLICY>")]
+    [Description("A transaction whose product is not in the products file: [green]reject[/] or [green]keep[/] (kept under the 'Unknown' category; a line without its own price is still left out for having none).")]
+    [DefaultValue("reject")]
+    public string UnknownProducts { get; init; } = "reject";
+
     [CommandOption("--max-problems <N>")]
     [Description("How many problems to list per file.")]
     [DefaultValue(100)]
@@ -96,6 +107,11 @@ internal class DataSettings : CommandSettings
         if (RoundMoney is < 0 or > 4)
         {
             return ValidationResult.Error($"--round-money must be from 0 to 4 (was {RoundMoney}).");
+        }
+
+        if (!JoinPolicies.IsName(UnknownCustomers) || !JoinPolicies.IsName(UnknownProducts))
+        {
+            return ValidationResult.Error($"--unknown-customers and --unknown-products must be one of {JoinPolicies.Names} (were '{UnknownCustomers}' and '{UnknownProducts}').");
         }
 
         if (MaxProblems < 1)

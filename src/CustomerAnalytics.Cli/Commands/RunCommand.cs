@@ -3,7 +3,6 @@ using System.Globalization;
 using System.Text;
 using CustomerAnalytics.Artifacts;
 using CustomerAnalytics.Cli.Infrastructure;
-using CustomerAnalytics.Enrichment;
 using CustomerAnalytics.Loading;
 using CustomerAnalytics.Pipeline;
 using CustomerAnalytics.Recommendations;
@@ -39,16 +38,6 @@ internal sealed class RunSettings : DataSettings
     [Description("The currency of the dashboard's amounts: an ISO 4217 code (GBP, USD, EUR, JPY… are shown as £, $, €, ¥) or a symbol.")]
     public string? Currency { get; init; }
 
-    [CommandOption("--unknown-customers <POLICY>")]
-    [Description("A transaction whose customer is not in the customers file: [green]reject[/] (an error; with --lenient left out and listed in rejected_rows.csv) or [green]keep[/] (kept under the 'Unknown' segment).")]
-    [DefaultValue("reject")]
-    public string UnknownCustomers { get; init; } = "reject";
-
-    [CommandOption("--unknown-products <POLICY>")]
-    [Description("A transaction whose product is not in the products file: [green]reject[/] or [green]keep[/] (kept under the 'Unknown' category; a line without its own price is still left out for having none).")]
-    [DefaultValue("reject")]
-    public string UnknownProducts { get; init; } = "reject";
-
     [CommandOption("--no-dashboard")]
     [Description("Do not write dashboard.html.")]
     public bool NoDashboard { get; init; }
@@ -67,11 +56,6 @@ internal sealed class RunSettings : DataSettings
         if (Top < 1 || Count < 1)
         {
             return ValidationResult.Error($"--top and --count must be at least 1 (were {Top} and {Count}).");
-        }
-
-        if (!JoinPolicies.IsName(UnknownCustomers) || !JoinPolicies.IsName(UnknownProducts))
-        {
-            return ValidationResult.Error($"--unknown-customers and --unknown-products must be one of {JoinPolicies.Names} (were '{UnknownCustomers}' and '{UnknownProducts}').");
         }
 
         if (Currency is not null && !DashboardCurrency.IsValid(Currency))
@@ -122,11 +106,7 @@ internal sealed class RunCommand : Command<RunSettings>
             TransactionsPath = PathOf("transactions"),
             OrderLinesPath = PathOf("order-lines"),
             Load = DataInputs.OptionsFrom(settings),
-            Enrichment = EnrichmentOptions.Default with
-            {
-                UnknownCustomers = JoinPolicies.ByName[settings.UnknownCustomers],
-                UnknownProducts = JoinPolicies.ByName[settings.UnknownProducts],
-            },
+            Enrichment = JoinPolicies.OptionsFrom(settings),
             TopProductsCount = settings.Top,
             Recommender = Strategies.Create(settings.Strategy),
             Recommendations = RecommendationRequest.Default with { Count = settings.Count },
@@ -222,14 +202,14 @@ internal sealed class RunCommand : Command<RunSettings>
         console.MarkupLine($"Artifacts written to [green]{Markup.Escape(output)}[/]" + (noDashboard ? string.Empty : $"; open [green]{Markup.Escape(Path.Combine(output, DashboardWriter.DefaultFileName))}[/] in a browser."));
     }
 
-    /// <summary>The rows of the summary for lines kept on a flag's say-so (shown when there are any).</summary>
+    /// <summary>The rows of the summary for lines kept on a flag's say-so (shown when there are any), as the manifest's account counts them.</summary>
     private static IEnumerable<string[]> KeptWithWarning(AnalyticsRun run)
     {
         var kept = new (string Label, long Count)[]
         {
-            ("Guest lines kept (--keep-guest-lines)", run.Inputs.Sum(i => i.Report.GuestLines)),
-            ("Negative prices kept as adjustments", run.Inputs.Sum(i => i.Report.NegativePricesKept)),
-            ("Amounts rounded (--round-money)", run.Inputs.Sum(i => i.Report.MoneyValuesRounded)),
+            ("Guest lines kept (--keep-guest-lines)", run.Account.Inputs.Sum(i => i.GuestLines)),
+            ("Negative prices kept as adjustments", run.Account.Inputs.Sum(i => i.NegativePricesKept)),
+            ("Amounts rounded (--round-money)", run.Account.Inputs.Sum(i => i.MoneyValuesRounded)),
         };
         return kept.Where(k => k.Count > 0).Select(k => new[] { k.Label, Formats.Count(k.Count) });
     }

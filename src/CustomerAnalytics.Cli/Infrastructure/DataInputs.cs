@@ -56,8 +56,10 @@ internal static class DataInputs
 
         return Stages.Run(console, settings.Quiet, stages =>
         {
-            var builder = new EnrichedDatasetBuilder();
+            var builder = new EnrichedDatasetBuilder(JoinPolicies.OptionsFrom(settings));
             var inputs = ImmutableArray.CreateBuilder<InputFile>();
+            EnrichedDataset dataset;
+            Stages.Stage enrich;
             try
             {
                 foreach (var (role, path) in plan)
@@ -73,15 +75,18 @@ internal static class DataInputs
                         _ => OrderLinesLoader.LoadInto(builder, file, progress),
                     }));
                 }
+
+                // The join follows the load mode: in strict mode an unknown customer or product (policy reject) throws,
+                // listing them with file and line like a loader's error.
+                enrich = stages.Begin("enrich", null);
+                dataset = builder.Build();
             }
             catch (DataLoadException ex)
             {
-                var written = WriteRejected(rejectedPath, ex.Diagnostics.Select(RejectedRow.FromDiagnostic));
-                throw new CliException(LoadMessages.For(ex, settings) + (written is null ? string.Empty : $"\nRejected rows written to {written}."), ExitCodes.DataError);
+                var written = WriteRejected(rejectedPath, ex.Diagnostics.Select(JoinPolicies.ForTool).Select(RejectedRow.FromDiagnostic));
+                throw new CliException(JoinPolicies.ForTool(LoadMessages.For(ex, settings)) + (written is null ? string.Empty : $"\nRejected rows written to {written}."), ExitCodes.DataError);
             }
 
-            var enrich = stages.Begin("enrich", null);
-            var dataset = builder.Build();
             enrich.Complete(string.Create(CultureInfo.InvariantCulture, $"{dataset.TransactionCount:#,0} transactions kept, {dataset.Report.TransactionsRejected:#,0} left out, {enrich.Elapsed.TotalSeconds:0.00} s"));
             var data = new LoadedData(dataset, inputs.ToImmutable(), options);
             WriteRejected(rejectedPath, data.RejectedRows);

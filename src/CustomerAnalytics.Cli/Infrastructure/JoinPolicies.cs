@@ -1,4 +1,5 @@
 using CustomerAnalytics.Enrichment;
+using CustomerAnalytics.Cli.Commands;
 using CustomerAnalytics.Loading;
 
 namespace CustomerAnalytics.Cli.Infrastructure;
@@ -24,6 +25,17 @@ internal static class JoinPolicies
         ("LoadOptions.MaxReportedProblems = ", "--max-problems "),
         ("EnrichmentOptions.MaxListedIssuesPerKind = ", string.Empty),
     ];
+
+    /// <summary>
+    /// The join's options the flags ask for. In strict mode (no <c>--lenient</c>) an unknown customer or product whose
+    /// policy is <c>reject</c> is an error naming file and line, as <see cref="Pipeline.AnalyticsPipeline"/> joins.
+    /// </summary>
+    public static EnrichmentOptions OptionsFrom(DataSettings settings) => EnrichmentOptions.Default with
+    {
+        UnknownCustomers = ByName[settings.UnknownCustomers],
+        UnknownProducts = ByName[settings.UnknownProducts],
+        StrictReferences = !settings.Lenient,
+    };
 
     /// <summary>Whether <paramref name="name"/> is a policy name.</summary>
     public static bool IsName(string name) => ByName.ContainsKey(name);

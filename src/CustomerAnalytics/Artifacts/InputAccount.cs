@@ -21,6 +21,10 @@ namespace CustomerAnalytics.Artifacts;
 /// <c>unknown_product</c>, <c>duplicate_transaction_id</c>, <c>missing_price</c>, <c>money_out_of_range</c>), each row
 /// under the first reason found; empty otherwise.
 /// </param>
+/// <remarks>
+/// What the loader kept with a warning is counted too: <see cref="GuestLines"/>, <see cref="NegativePricesKept"/> and
+/// <see cref="MoneyValuesRounded"/> (0 when not asked for, and in manifests written before they existed).
+/// </remarks>
 public sealed record InputAccount(
     string Role,
     string Name,
@@ -39,8 +43,22 @@ public sealed record InputAccount(
     public static InputAccount Of(string role, string name, LoadReport load, EnrichmentReport? join)
     {
         ArgumentNullException.ThrowIfNull(load);
-        return new InputAccount(role, name, load.RowsRead, load.RowsLoaded, load.RowsRejected, join?.TransactionsKept, join is null ? Empty : LeftOutOf(join));
+        return new InputAccount(role, name, load.RowsRead, load.RowsLoaded, load.RowsRejected, join?.TransactionsKept, join is null ? Empty : LeftOutOf(join))
+        {
+            GuestLines = load.GuestLines,
+            NegativePricesKept = load.NegativePricesKept,
+            MoneyValuesRounded = load.MoneyValuesRounded,
+        };
     }
+
+    /// <summary>Lines loaded without a customer id, kept under the guest customer (<see cref="LoadOptions.KeepGuestLines"/>); counted in <see cref="RowsLoaded"/>.</summary>
+    public long GuestLines { get; init; }
+
+    /// <summary>Lines loaded with a negative unit price, kept as adjustments (<see cref="LoadOptions.AllowNegativePrices"/>); counted in <see cref="RowsLoaded"/>.</summary>
+    public long NegativePricesKept { get; init; }
+
+    /// <summary>Amounts rounded to <see cref="LoadOptions.MoneyDecimals"/> places as they were loaded (a row may hold more than one).</summary>
+    public long MoneyValuesRounded { get; init; }
 
     /// <summary>The rows a join left out, by reason name (<c>unknown_customer</c>, <c>missing_price</c>, …).</summary>
     internal static ImmutableSortedDictionary<string, long> LeftOutOf(EnrichmentReport join) =>

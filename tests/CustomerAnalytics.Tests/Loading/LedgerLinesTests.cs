@@ -16,7 +16,7 @@ public class LedgerLinesTests
     private const string Header = "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country\n";
 
     // Two customers in two countries, three guest lines (one of them an adjustment), one rounded amount.
-    private const string Lines = Header
+    internal const string Lines = Header
         + "1,P1,Mug,2,2011-01-03 10:00:00,2.50,C1,UK\n"
         + "2,P1,Mug,1,2011-01-04 10:00:00,2.50,,UK\n"
         + "2,P2,Tea,3,2011-01-04 10:00:00,1.00,,UK\n"

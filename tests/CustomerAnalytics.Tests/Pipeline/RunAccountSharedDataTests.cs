@@ -35,6 +35,21 @@ public sealed class RunAccountSharedDataTests(ITestOutputHelper output)
         Assert.Equal((541_909L, 135_080L), (input.RowsRead, run.Account.RowsToList));
     }
 
+    [SharedDataFact(OnlineRetail)]
+    public void Run_OnlineRetailKeepingGuestLinesAndAdjustments_AccountCountsThem()
+    {
+        var run = AnalyticsPipeline.Run(new PipelineOptions
+        {
+            OrderLinesPath = TestPaths.Shared(OnlineRetail.Split('/')),
+            Load = Lenient with { TransactionColumns = TransactionColumns.OnlineRetail, KeepGuestLines = true, AllowNegativePrices = true },
+            LifetimeValue = null,
+        });
+
+        var input = Print(run.Account).Inputs.Single();
+        Assert.Equal((541_909L, 0L, (long?)541_909L), (input.RowsLoaded, input.RowsRejected, input.RowsKept));
+        Assert.Equal((135_080L, 2L, 0L), (input.GuestLines, input.NegativePricesKept, input.MoneyValuesRounded));
+    }
+
     [SharedDataFact(Journey)]
     public void Run_CompleteJourneyRejectingUnknownHouseholds_AccountAddsUpWithTheLeftOutLines()
     {
@@ -92,7 +107,7 @@ public sealed class RunAccountSharedDataTests(ITestOutputHelper output)
     {
         foreach (var input in account.Inputs)
         {
-            output.WriteLine($"{input.Role} {input.Name}: read {input.RowsRead}, loaded {input.RowsLoaded}, rejected {input.RowsRejected}, kept {input.RowsKept}, left out {string.Join(", ", input.LeftOut)}");
+            output.WriteLine($"{input.Role} {input.Name}: read {input.RowsRead}, loaded {input.RowsLoaded}, rejected {input.RowsRejected}, kept {input.RowsKept}, left out {string.Join(", ", input.LeftOut)}; guest lines {input.GuestLines}, negative prices {input.NegativePricesKept}, rounded {input.MoneyValuesRounded}");
         }
 
         output.WriteLine($"joined {account.TransactionsJoined}, kept {account.TransactionsKept}, to list {account.RowsToList}, listed {account.RowsListed}");
