@@ -1,4 +1,5 @@
 using RecommendationService.Hosting;
+using RecommendationService.Security;
 
 namespace RecommendationService;
 
@@ -6,7 +7,7 @@ namespace RecommendationService;
 public static class ServiceApp
 {
     /// <summary>Creates the application: configuration from the usual sources and <paramref name="args"/>, the
-    /// <c>CustomerAnalytics</c> services, problem details for errors, and the endpoints.</summary>
+    /// <c>CustomerAnalytics</c> services, the admin API-key scheme, problem details for errors, and the endpoints.</summary>
     /// <param name="args">The command-line arguments (configuration overrides such as <c>--CustomerAnalytics:DataDirectory=…</c>).</param>
     /// <param name="configure">Changes to the builder before it builds (for example another <see cref="IDatasetSource"/>), or <see langword="null"/>.</param>
     /// <returns>The application, not yet started.</returns>
@@ -14,11 +15,14 @@ public static class ServiceApp
     {
         var builder = WebApplication.CreateBuilder(args);
         builder.Services.AddCustomerAnalytics(builder.Configuration);
+        builder.Services.AddAdminApiKey();
         configure?.Invoke(builder);
 
         var app = builder.Build();
         app.UseExceptionHandler();
         app.UseStatusCodePages();
+        app.UseAuthentication();
+        app.UseAuthorization();
         app.MapCustomerAnalytics();
         return app;
     }

@@ -20,7 +20,7 @@ public sealed class ConfigurationTests : IDisposable
 
         Assert.Equal(7, data.GetProperty("transactions").GetInt32());
         Assert.Equal(4, data.GetProperty("customers").GetInt32());
-        Assert.Equal(string.Join(", ", TestPaths.SampleCustomers, TestPaths.SampleProducts, TestPaths.SampleTransactions), data.GetProperty("source").GetString());
+        Assert.Equal("customers.csv, products.csv, transactions.csv", data.GetProperty("source").GetString());
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public sealed class ConfigurationTests : IDisposable
         var data = await ModelDataAsync(factory);
 
         Assert.Equal(2, data.GetProperty("transactions").GetInt32());
-        Assert.Equal(file, data.GetProperty("source").GetString());
+        Assert.Equal("lines.csv", data.GetProperty("source").GetString());
     }
 
     [Fact]

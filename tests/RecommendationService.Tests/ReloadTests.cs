@@ -15,7 +15,7 @@ public sealed class ReloadTests : IDisposable
     [Fact]
     public async Task Reload_NewData_ServedUnderNextVersion()
     {
-        var client = _factory.CreateClient();
+        var client = _factory.CreateAdminClient();
         Assert.Equal(1, await VersionAsync(client));
         _factory.Source.Set(SeedWithNewProduct());
 
@@ -34,7 +34,7 @@ public sealed class ReloadTests : IDisposable
     [Fact]
     public async Task Reload_Failing_OldModelKeepsServingAndHealthDegraded()
     {
-        var client = _factory.CreateClient();
+        var client = _factory.CreateAdminClient();
         _ = await VersionAsync(client);
         _factory.Source.Set(Seed.Dataset(), failure: "transactions.csv line 3, column 4: 'x' is not a number");
 
@@ -54,7 +54,7 @@ public sealed class ReloadTests : IDisposable
     {
         // Versions alternate between the seed (odd) and the seed with P500 bought by C003 (even): P200's related
         // products are P400, P100 in an odd version and P400, P500, P100 in an even one — never a mix.
-        var client = _factory.CreateClient();
+        var client = _factory.CreateAdminClient();
         _ = await VersionAsync(client);
         var withNew = SeedWithNewProduct();
         var seed = Seed.Dataset();

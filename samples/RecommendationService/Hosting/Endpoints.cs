@@ -13,7 +13,8 @@ namespace RecommendationService.Hosting;
 public static class Endpoints
 {
     /// <summary>Maps <c>GET /customers/{id}/recommendations</c>, <c>GET /products/{id}/related</c>,
-    /// <c>GET /kpis/summary</c>, <c>GET /health</c> and (when enabled) <c>POST /admin/reload</c>.</summary>
+    /// <c>GET /kpis/summary</c>, <c>GET /health</c> and (when enabled) <c>POST /admin/reload</c>, which requires the
+    /// <see cref="RecommendationServiceOptions.AdminPolicy"/> authorization policy the host registers.</summary>
     /// <param name="app">The application.</param>
     /// <returns><paramref name="app"/>.</returns>
     public static IEndpointRouteBuilder MapCustomerAnalytics(this IEndpointRouteBuilder app)
@@ -26,7 +27,7 @@ public static class Endpoints
         app.MapHealthChecks("/health", new HealthCheckOptions { ResponseWriter = WriteHealthAsync });
         if (options.EnableAdminReload)
         {
-            app.MapPost("/admin/reload", ReloadAsync).WithName("Reload");
+            app.MapPost("/admin/reload", ReloadAsync).WithName("Reload").RequireAuthorization(RecommendationServiceOptions.AdminPolicy);
         }
 
         return app;
@@ -103,8 +104,13 @@ public static class Endpoints
     internal static Results<Ok<KpiSummary>, ProblemHttpResult> Summary(ModelStore store) =>
         store.Current is { } snapshot ? TypedResults.Ok(snapshot.Summary) : NotReady();
 
-    internal static async Task<Results<Ok<ReloadResponse>, ProblemHttpResult>> ReloadAsync(ModelStore store, CancellationToken cancellationToken)
+    internal static async Task<Results<Ok<ReloadResponse>, ProblemHttpResult>> ReloadAsync(HttpRequest request, ModelStore store, CancellationToken cancellationToken)
     {
+        if (await ReloadBody.ProblemAsync(request, cancellationToken).ConfigureAwait(false) is { } problem)
+        {
+            return TypedResults.Problem(statusCode: StatusCodes.Status400BadRequest, title: "Invalid reload request", detail: problem);
+        }
+
         try
         {
             var snapshot = await store.ReloadAsync(cancellationToken).ConfigureAwait(false);

@@ -13,10 +13,12 @@ internal sealed class FileDatasetSource : IDatasetSource
     private readonly string? _products;
     private readonly string? _transactions;
     private readonly string? _orderLines;
+    private readonly string[] _folders;
 
     public FileDatasetSource(RecommendationServiceOptions options, string contentRoot)
     {
         _options = options;
+        _folders = [Path.GetFullPath(contentRoot), Environment.CurrentDirectory];
         static string? Given(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
         string? Resolve(string? path, string file) =>
             Given(path) is { } given ? Path.GetFullPath(given, contentRoot)
@@ -31,15 +33,52 @@ internal sealed class FileDatasetSource : IDatasetSource
         }
     }
 
-    public string Description => _orderLines ?? string.Join(", ", _customers, _products, _transactions);
+    /// <summary>The files: full paths when <see cref="DiagnosticsSettings.IncludeDetails"/> is on, file names otherwise.</summary>
+    public string Description => string.Join(", ", Files.Select(f => _options.Diagnostics.IncludeDetails ? f : Path.GetFileName(f)));
+
+    private IEnumerable<string> Files => _orderLines is not null ? [_orderLines] : [_customers!, _products!, _transactions!];
 
     public async Task<EnrichedDataset> LoadAsync(CancellationToken cancellationToken) =>
         (await LoadWithAccountAsync(cancellationToken).ConfigureAwait(false)).Dataset;
 
-    /// <summary>Loads the files; the join follows the load mode (strict: an unknown customer or product is an error).</summary>
+    /// <summary>Loads the files; the join follows the load mode (strict: an unknown customer or product is an error).
+    /// Unless <see cref="DiagnosticsSettings.IncludeDetails"/> is on, a failure's message names files, not paths.</summary>
     public async Task<DatasetLoad> LoadWithAccountAsync(CancellationToken cancellationToken)
     {
-        var load = LoadOptions.Default with { Mode = _options.Lenient ? LoadMode.Lenient : LoadMode.Strict };
+        try
+        {
+            return await LoadFilesAsync(cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException && !_options.Diagnostics.IncludeDetails)
+        {
+            throw new InvalidOperationException(WithoutPaths(ex.Message), ex);
+        }
+    }
+
+    /// <summary>The message with every configured path shortened to its file name and the content root and working
+    /// directory removed.</summary>
+    internal string WithoutPaths(string message)
+    {
+        foreach (var file in Files.OrderByDescending(f => f.Length))
+        {
+            message = message.Replace(file, Path.GetFileName(file), StringComparison.Ordinal);
+        }
+
+        foreach (var folder in _folders.Select(f => Path.TrimEndingDirectorySeparator(f) + Path.DirectorySeparatorChar).OrderByDescending(f => f.Length))
+        {
+            message = message.Replace(folder, string.Empty, StringComparison.Ordinal);
+        }
+
+        return message;
+    }
+
+    private async Task<DatasetLoad> LoadFilesAsync(CancellationToken cancellationToken)
+    {
+        var load = LoadOptions.Default with
+        {
+            Mode = _options.Lenient ? LoadMode.Lenient : LoadMode.Strict,
+            IncludeValuesInDiagnostics = _options.Diagnostics.IncludeDetails,
+        };
         var enrichment = EnrichmentOptions.Default with { StrictReferences = !_options.Lenient };
         var builder = new EnrichedDatasetBuilder(enrichment);
         if (_orderLines is not null)

@@ -9,10 +9,12 @@ namespace RecommendationService.Hosting;
 /// snapshot finish on it; a failed reload leaves the old one serving. Reloads run one at a time.
 /// </summary>
 internal sealed partial class ModelStore(
-    IDatasetSource source, IEnumerable<IRecommender> recommenders, IOptions<RecommendationServiceOptions> options, TimeProvider clock, ILogger<ModelStore> logger) : IDisposable
+    IDatasetSource source, IEnumerable<IRecommender> recommenders, IOptions<RecommendationServiceOptions> options, TimeProvider clock, ILogger<ModelStore> logger)
 {
     private readonly IRecommender[] _recommenders = [.. recommenders];
-    private readonly SemaphoreSlim _reloading = new(1, 1);
+    private readonly Lock _gate = new();
+    private Task<ModelSnapshot>? _running;
+    private int _joined;
     private ModelSnapshot? _current;
     private string? _lastError;
 
@@ -22,45 +24,61 @@ internal sealed partial class ModelStore(
     /// <summary>The message of the last failed load, or <see langword="null"/> when the last load succeeded.</summary>
     public string? LastError => Volatile.Read(ref _lastError);
 
-    /// <summary>Loads the data, fits every strategy and publishes the new snapshot.</summary>
-    /// <returns>The new snapshot.</returns>
-    public async Task<ModelSnapshot> ReloadAsync(CancellationToken cancellationToken)
-    {
-        await _reloading.WaitAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var started = clock.GetTimestamp();
-            try
-            {
-                var (dataset, account) = await source.LoadWithAccountAsync(cancellationToken).ConfigureAwait(false);
-                var version = (Current?.Version ?? 0) + 1;
-                var snapshot = await Task.Run(() => ModelSnapshot.Create(version, clock.GetUtcNow(), source.Description, dataset, account, _recommenders), cancellationToken).ConfigureAwait(false);
-                if (!snapshot.Models.ContainsKey(options.Value.DefaultStrategy))
-                {
-                    throw new InvalidOperationException(
-                        $"The default strategy '{options.Value.DefaultStrategy}' is not registered; registered: {string.Join(", ", snapshot.Models.Keys.Order(StringComparer.Ordinal))}.");
-                }
+    /// <summary>How many callers have joined a reload that was already running (all of them got its result).</summary>
+    internal int Joined => Volatile.Read(ref _joined);
 
-                Volatile.Write(ref _current, snapshot);
-                Volatile.Write(ref _lastError, null);
-                var milliseconds = clock.GetElapsedTime(started).TotalMilliseconds;
-                LogLoaded(logger, version, dataset.TransactionCount, dataset.Customers.Count, dataset.Products.Count, milliseconds);
-                return snapshot;
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                Volatile.Write(ref _lastError, ex.Message);
-                LogFailed(logger, ex, Current?.Version ?? 0);
-                throw;
-            }
-        }
-        finally
+    /// <summary>
+    /// Loads the data, fits every strategy and publishes the new snapshot. Requests that arrive while a reload runs
+    /// wait for that same reload and get its result (or its failure) instead of starting another.
+    /// </summary>
+    /// <param name="cancellationToken">Stops this caller's wait; the reload itself runs on for the others.</param>
+    /// <returns>The new snapshot.</returns>
+    public Task<ModelSnapshot> ReloadAsync(CancellationToken cancellationToken)
+    {
+        Task<ModelSnapshot> running;
+        lock (_gate)
         {
-            _reloading.Release();
+            if (_running is { IsCompleted: false } current)
+            {
+                running = current;
+                Interlocked.Increment(ref _joined);
+            }
+            else
+            {
+                running = _running = Task.Run(() => LoadAndPublishAsync(), CancellationToken.None);
+            }
         }
+
+        return running.WaitAsync(cancellationToken);
     }
 
-    public void Dispose() => _reloading.Dispose();
+    private async Task<ModelSnapshot> LoadAndPublishAsync()
+    {
+        var started = clock.GetTimestamp();
+        try
+        {
+            var (dataset, account) = await source.LoadWithAccountAsync(CancellationToken.None).ConfigureAwait(false);
+            var version = (Current?.Version ?? 0) + 1;
+            var snapshot = ModelSnapshot.Create(version, clock.GetUtcNow(), source.Description, dataset, account, _recommenders);
+            if (!snapshot.Models.ContainsKey(options.Value.DefaultStrategy))
+            {
+                throw new InvalidOperationException(
+                    $"The default strategy '{options.Value.DefaultStrategy}' is not registered; registered: {string.Join(", ", snapshot.Models.Keys.Order(StringComparer.Ordinal))}.");
+            }
+
+            Volatile.Write(ref _current, snapshot);
+            Volatile.Write(ref _lastError, null);
+            var milliseconds = clock.GetElapsedTime(started).TotalMilliseconds;
+            LogLoaded(logger, version, dataset.TransactionCount, dataset.Customers.Count, dataset.Products.Count, milliseconds);
+            return snapshot;
+        }
+        catch (Exception ex)
+        {
+            Volatile.Write(ref _lastError, ex.Message);
+            LogFailed(logger, ex, Current?.Version ?? 0);
+            throw;
+        }
+    }
 
     [LoggerMessage(Level = LogLevel.Information, Message = "Model version {Version} serving: {Transactions} transactions, {Customers} customers, {Products} products, loaded and fitted in {Milliseconds:F0} ms")]
     private static partial void LogLoaded(ILogger logger, long version, int transactions, int customers, int products, double milliseconds);

@@ -41,8 +41,20 @@ public sealed class RecommendationServiceOptions
     /// <summary>The largest count a request may ask for.</summary>
     public int MaxCount { get; set; } = 100;
 
-    /// <summary>Whether <c>POST /admin/reload</c> is mapped. Protect it (authorisation, a private port) in production.</summary>
-    public bool EnableAdminReload { get; set; } = true;
+    /// <summary>The name of the authorization policy that guards the admin endpoints; the host registers it
+    /// (the sample: <c>X-Api-Key</c> checked against <see cref="AdminApiKey"/>).</summary>
+    public const string AdminPolicy = "customer-analytics-admin";
+
+    /// <summary>Whether <c>POST /admin/reload</c> is mapped (off by default); when on, it requires the
+    /// <see cref="AdminPolicy"/> authorization policy.</summary>
+    public bool EnableAdminReload { get; set; }
+
+    /// <summary>The key the sample's API-key scheme expects in the <c>X-Api-Key</c> header; required when
+    /// <see cref="EnableAdminReload"/> is on.</summary>
+    public string? AdminApiKey { get; set; }
+
+    /// <summary>What error responses and <c>/health</c> may show.</summary>
+    public DiagnosticsSettings Diagnostics { get; set; } = new();
 
     /// <summary>Checks the settings, listing every problem.</summary>
     /// <exception cref="InvalidOperationException">One or more settings are invalid.</exception>
@@ -69,9 +81,23 @@ public sealed class RecommendationServiceOptions
             problems.Add($"{nameof(OrderLinesPreset)} must be 'default' or 'online-retail' (was '{OrderLinesPreset}')");
         }
 
+        if (EnableAdminReload && string.IsNullOrWhiteSpace(AdminApiKey))
+        {
+            problems.Add($"{nameof(AdminApiKey)} must be set when {nameof(EnableAdminReload)} is true (the key clients send in the X-Api-Key header)");
+        }
+
         if (problems.Count > 0)
         {
             throw new InvalidOperationException($"Invalid {SectionName} settings: " + string.Join("; ", problems) + ".");
         }
     }
+}
+
+/// <summary>What the service's error responses and health report may show (the <c>CustomerAnalytics:Diagnostics</c> section).</summary>
+public sealed class DiagnosticsSettings
+{
+    /// <summary>Shows absolute paths and raw row values in failed-reload problems and <c>/health</c>; off by default
+    /// (file names only, no values: <see cref="CustomerAnalytics.Loading.LoadOptions.IncludeValuesInDiagnostics"/> is
+    /// turned off for the service's loads). Logs keep the full details either way.</summary>
+    public bool IncludeDetails { get; set; }
 }
