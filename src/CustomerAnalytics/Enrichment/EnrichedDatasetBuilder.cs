@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
-using System.Globalization;
-using System.Text;
+using CustomerAnalytics.Enrichment.Staging;
 using CustomerAnalytics.Internal;
 using CustomerAnalytics.Loading;
 using CustomerAnalytics.Model;
@@ -29,37 +28,7 @@ namespace CustomerAnalytics.Enrichment;
 public sealed class EnrichedDatasetBuilder
 {
     private readonly EnrichmentOptions _options;
-    private readonly Interner _customerIds = new();
-    private readonly Interner _productIds = new();
-    private readonly OrderIdInterner _orderIds = new();
-
-    // The loaders' look-ups: UTF-8 bytes of an id → its index above, so a row costs no string.
-    private readonly Utf8IdTable _customerBytes = new();
-    private readonly Utf8IdTable _productBytes = new();
-    private readonly List<Customer?> _customers = [];
-    private readonly List<Product?> _products = [];
-    private readonly IssueCollector _issues;
-    private readonly IdAccumulator _ids = new();
-    private readonly ChunkedColumn<int> _customerColumn = new();
-    private readonly ChunkedColumn<int> _productColumn = new();
-    private readonly ChunkedColumn<int> _orderColumn = new();
-    private readonly ChunkedColumn<int> _quantityColumn = new();
-    private readonly ChunkedColumn<long> _ticksColumn = new();
-
-    // Stored only from the first line that brings its own unit price or total.
-    private ChunkedColumn<long>? _unitPriceColumn;
-    private ChunkedColumn<long>? _lineTotalColumn;
-
-    // Staging only: each row's source and line, to place the issues of Build (dropped by Build).
-    private readonly RowSources _sources = new();
-    private int _transactionsRead;
-    private bool _built;
-    private string? _guestCustomerId;
-
-    // A part of a parallel load: ids arrive as UTF-8 only, are looked up by their bytes and kept as bytes by index (no
-    // string each: most ids of one part recur in the others); Append looks them up in the builder the part joins.
-    private Utf8KeyList? _partCustomerKeys;
-    private Utf8KeyList? _partProductKeys;
+    private readonly TransactionStaging _staging;
 
     /// <summary>Creates a builder.</summary>
     /// <param name="options">The options; <see langword="null"/> for <see cref="EnrichmentOptions.Default"/>.</param>
@@ -68,11 +37,20 @@ public sealed class EnrichedDatasetBuilder
     {
         _options = options ?? EnrichmentOptions.Default;
         _options.Validate();
-        _issues = new IssueCollector(_options.MaxListedIssuesPerKind);
+        _staging = TransactionStaging.Create(_options.MaxListedIssuesPerKind);
+    }
+
+    private EnrichedDatasetBuilder(TransactionStaging part)
+    {
+        _options = EnrichmentOptions.Default;
+        _staging = part;
     }
 
     /// <summary>The number of transactions added so far (kept or already rejected).</summary>
-    public int TransactionCount => _transactionsRead;
+    public int TransactionCount => _staging.TransactionsRead;
+
+    /// <summary>What this builder holds until <see cref="Build"/>: the loaders' row sinks write to it.</summary>
+    internal TransactionStaging Staging => _staging;
 
     /// <summary>Adds a customer. A second customer with the same id is reported and ignored.</summary>
     /// <param name="customer">The customer.</param>
@@ -84,24 +62,7 @@ public sealed class EnrichedDatasetBuilder
         ArgumentNullException.ThrowIfNull(customer);
         ArgumentException.ThrowIfNullOrEmpty(customer.Id, nameof(customer));
         ArgumentException.ThrowIfNullOrEmpty(customer.Segment, nameof(customer));
-        ThrowIfBuilt();
-        var index = _customerIds.Intern(customer.Id);
-        if (index == _customers.Count)
-        {
-            _customers.Add(customer);
-        }
-        else if (_customers[index] is null)
-        {
-            _customers[index] = customer;
-        }
-        else
-        {
-            if (_issues.Count(EnrichmentIssueKind.DuplicateDimensionId))
-            {
-                _issues.List(new EnrichmentIssue(EnrichmentIssueKind.DuplicateDimensionId, true, null, customer.Id, null, $"Customer '{customer.Id}' was added twice; the first record is kept."));
-            }
-        }
-
+        _staging.AddCustomer(customer);
         return this;
     }
 
@@ -118,19 +79,7 @@ public sealed class EnrichedDatasetBuilder
     public EnrichedDatasetBuilder AddGuestCustomer(string customerId = "guest")
     {
         ArgumentException.ThrowIfNullOrEmpty(customerId);
-        ThrowIfBuilt();
-        if (_guestCustomerId is not null && _guestCustomerId != customerId)
-        {
-            throw new InvalidOperationException($"The guest customer is '{_guestCustomerId}' already; a dataset has one guest.");
-        }
-
-        var index = _customerIds.Intern(customerId);
-        if (index == _customers.Count || _customers[index] is null)
-        {
-            AddCustomer(new Customer(customerId, LoadOptions.GuestSegment));
-        }
-
-        _guestCustomerId = customerId;
+        _staging.AddGuestCustomer(customerId, LoadOptions.GuestSegment);
         return this;
     }
 
@@ -160,32 +109,15 @@ public sealed class EnrichedDatasetBuilder
         ArgumentNullException.ThrowIfNull(product.Category, nameof(product));
         if (product.ListPrice is < 0)
         {
-            throw new ArgumentException($"Product '{product.Id}' has a negative list price ({product.ListPrice.Value.ToString(CultureInfo.InvariantCulture)}).", nameof(product));
+            StagingThrow.ArgumentException_NegativeListPrice(product, nameof(product));
         }
 
         if (product.ListPrice is { } listPrice && !Money.TryToUnits(listPrice, out _))
         {
-            throw new ArgumentException($"Product '{product.Id}' has a list price ({listPrice.ToString(CultureInfo.InvariantCulture)}) with more than {Money.Scale} decimal places or too large to keep exactly.", nameof(product));
+            StagingThrow.ArgumentException_InexactListPrice(product, nameof(product));
         }
 
-        ThrowIfBuilt();
-        var index = _productIds.Intern(product.Id);
-        if (index == _products.Count)
-        {
-            _products.Add(product);
-        }
-        else if (_products[index] is null)
-        {
-            _products[index] = product;
-        }
-        else
-        {
-            if (_issues.Count(EnrichmentIssueKind.DuplicateDimensionId))
-            {
-                _issues.List(new EnrichmentIssue(EnrichmentIssueKind.DuplicateDimensionId, true, null, null, product.Id, $"Product '{product.Id}' was added twice; the first record is kept."));
-            }
-        }
-
+        _staging.AddProduct(product);
         return this;
     }
 
@@ -214,22 +146,7 @@ public sealed class EnrichedDatasetBuilder
         ArgumentException.ThrowIfNullOrEmpty(transaction.Id, nameof(transaction));
         ArgumentException.ThrowIfNullOrEmpty(transaction.CustomerId, nameof(transaction));
         ArgumentException.ThrowIfNullOrEmpty(transaction.ProductId, nameof(transaction));
-        ThrowIfBuilt();
-        _sources.Begin(null, _customerColumn.Count);
-        long unitPrice = Money.None, lineTotal = Money.None;
-        if ((transaction.UnitPrice is { } price && !Money.TryToUnits(price, out unitPrice))
-            || (transaction.LineTotal is { } total && !Money.TryToUnits(total, out lineTotal)))
-        {
-            _transactionsRead++;
-            _issues.LeaveOut(EnrichmentIssueKind.MoneyOutOfRange);
-            if (_issues.Count(EnrichmentIssueKind.MoneyOutOfRange))
-            {
-                _issues.List(new EnrichmentIssue(EnrichmentIssueKind.MoneyOutOfRange, true, transaction.Id, transaction.CustomerId, transaction.ProductId, $"Transaction '{transaction.Id}' has a price or total with more than {Money.Scale} decimal places or too large to keep exactly."));
-            }
-            return this;
-        }
-
-        AddRow(transaction.Id, transaction.CustomerId, transaction.ProductId, transaction.Quantity, transaction.Timestamp.UtcTicks, unitPrice, transaction.OrderId, lineTotal);
+        _staging.AddTransaction(transaction);
         return this;
     }
 
@@ -247,162 +164,55 @@ public sealed class EnrichedDatasetBuilder
         return this;
     }
 
-    /// <summary>
-    /// The loaders' path: adds one row already parsed to columns. <paramref name="id"/> <see langword="null"/> numbers
-    /// the line (1, 2, … across the builder); money is in <see cref="Money"/> units or <see cref="Money.None"/>.
-    /// </summary>
-    internal void AddRow(string? id, string customerId, string productId, int quantity, long utcTicks, long unitPriceUnits, string? orderId, long lineTotalUnits)
-    {
-        ThrowIfBuilt();
-        AddRow(id, -1, InternCustomer(customerId), InternProduct(productId), quantity, utcTicks, unitPriceUnits, string.IsNullOrEmpty(orderId) ? -1 : _orderIds.Intern(orderId), lineTotalUnits, line: 0);
-    }
+    internal void AddRow(string? id, string customerId, string productId, int quantity, long utcTicks, long unitPriceUnits, string? orderId, long lineTotalUnits) =>
+        _staging.AddRow(id, customerId, productId, quantity, utcTicks, unitPriceUnits, orderId, lineTotalUnits);
 
-    /// <summary>
-    /// The loaders' fastest path: one row by dense indexes (from <c>CustomerIndex</c>, <c>ProductIndex</c>,
-    /// <c>OrderIndex</c>; −1 for no order). The id is <paramref name="textId"/>, else the non-negative
-    /// <paramref name="numericId"/>, else (−1) the line's number. <paramref name="line"/> is the row's line in the source
-    /// begun by <see cref="BeginSource"/> (0: none), kept while staging only.
-    /// </summary>
-    internal void AddRow(string? textId, long numericId, int customerIndex, int productIndex, int quantity, long utcTicks, long unitPriceUnits, int orderIndex, long lineTotalUnits, long line)
-    {
-        ThrowIfBuilt();
-        var rowsBefore = _customerColumn.Count;
-        _transactionsRead++;
-        if (textId is not null)
-        {
-            _ids.Add(textId);
-        }
-        else
-        {
-            // Numbered line: its id is its ordinal among all lines added.
-            _ids.Add(numericId >= 0 ? numericId : _transactionsRead);
-        }
+    internal void AddRow(string? textId, long numericId, int customerIndex, int productIndex, int quantity, long utcTicks, long unitPriceUnits, int orderIndex, long lineTotalUnits, long line) =>
+        _staging.AddRow(textId, numericId, customerIndex, productIndex, quantity, utcTicks, unitPriceUnits, orderIndex, lineTotalUnits, line);
 
-        _customerColumn.Add(customerIndex);
-        _productColumn.Add(productIndex);
-        _orderColumn.Add(orderIndex);
-        _quantityColumn.Add(quantity);
-        _ticksColumn.Add(utcTicks);
-        AddOptional(ref _unitPriceColumn, unitPriceUnits, rowsBefore);
-        AddOptional(ref _lineTotalColumn, lineTotalUnits, rowsBefore);
-        _sources.Add(line, rowsBefore);
-    }
+    internal void BeginSource(string source) => _staging.BeginSource(source);
 
-    /// <summary>The loaders' path: the rows added from now on come from <paramref name="source"/> (a file or source name).</summary>
-    internal void BeginSource(string source)
-    {
-        ThrowIfBuilt();
-        _sources.Begin(source, _customerColumn.Count);
-    }
-
-    /// <summary>The loaders' path: the dense index of a customer id, registered (as not yet known) when new.</summary>
     internal int CustomerIndex(string customerId)
     {
         ThrowIfBuilt();
-        return InternCustomer(customerId);
+        return _staging.Customers.IndexOf(customerId);
     }
 
-    /// <summary>The loaders' path: the dense index of a customer id given as UTF-8, registered (as not yet known) when new.</summary>
-    internal int CustomerIndex(ReadOnlySpan<byte> customerId) =>
-        IndexOf(customerId, _customerBytes, _partCustomerKeys, _customerIds, _customers);
+    internal int CustomerIndex(ReadOnlySpan<byte> customerId)
+    {
+        ThrowIfBuilt();
+        return _staging.Customers.IndexOf(customerId);
+    }
 
-    /// <summary>The loaders' path: the dense index of a product id, registered (as not yet known) when new.</summary>
     internal int ProductIndex(string productId)
     {
         ThrowIfBuilt();
-        return InternProduct(productId);
+        return _staging.Products.IndexOf(productId);
     }
 
-    /// <summary>The loaders' path: the dense index of a product id given as UTF-8, registered (as not yet known) when new.</summary>
-    internal int ProductIndex(ReadOnlySpan<byte> productId) =>
-        IndexOf(productId, _productBytes, _partProductKeys, _productIds, _products);
+    internal int ProductIndex(ReadOnlySpan<byte> productId)
+    {
+        ThrowIfBuilt();
+        return _staging.Products.IndexOf(productId);
+    }
 
-    /// <summary>The loaders' path: the dense index of a non-empty order id.</summary>
     internal int OrderIndex(string orderId)
     {
         ThrowIfBuilt();
-        return _orderIds.Intern(orderId);
+        return _staging.Orders.Intern(orderId);
     }
 
-    /// <summary>The loaders' path: the dense index of an order id that is a canonical integer (no sign, no leading zero).</summary>
     internal int OrderIndex(long orderNumber)
     {
         ThrowIfBuilt();
-        return _orderIds.Intern(orderNumber);
+        return _staging.Orders.Intern(orderNumber);
     }
 
-    /// <summary>
-    /// A builder for one part of a parallel load (see <see cref="Append"/>): it takes rows by UTF-8 ids only, and keeps
-    /// no string look-up of them (two byte sequences that decode to the same string become one id in <see cref="Append"/>).
-    /// </summary>
-    internal static EnrichedDatasetBuilder ForPart() => new() { _partCustomerKeys = new(), _partProductKeys = new() };
+    internal static EnrichedDatasetBuilder ForPart() => new(TransactionStaging.ForPart());
 
-    /// <summary>
-    /// A builder for one part of a parallel load whose rows go first to one region of shared column arrays (see
-    /// <see cref="PartColumns"/>): parts that fill their regions exactly join into those arrays, which
-    /// <see cref="Build"/> then keeps without a copy.
-    /// </summary>
-    internal static EnrichedDatasetBuilder ForPart(PartColumns columns, int offset, int capacity)
-    {
-        var part = ForPart();
-        part._customerColumn.UseRegion(columns.Customers, offset, capacity);
-        part._productColumn.UseRegion(columns.Products, offset, capacity);
-        part._orderColumn.UseRegion(columns.Orders, offset, capacity);
-        part._quantityColumn.UseRegion(columns.Quantities, offset, capacity);
-        part._ticksColumn.UseRegion(columns.Ticks, offset, capacity);
-        return part;
-    }
+    internal static EnrichedDatasetBuilder ForPart(PartColumns columns, int offset, int capacity) => new(TransactionStaging.ForPart(columns, offset, capacity));
 
-    /// <summary>
-    /// The parallel loaders' path: appends the transactions of <paramref name="part"/> (a builder that was given rows
-    /// only) as if they had been added here, in order; <paramref name="part"/> is empty afterwards. Its ids, customers,
-    /// products and orders are looked up here in their order of first appearance there, so adding the parts of a file
-    /// in file order gives the same dataset as adding its rows one by one. <paramref name="numberOffset"/> is added to
-    /// the part's numeric transaction ids (the line numbers of a source without an id column), or 0;
-    /// <paramref name="lineOffset"/> to its rows' lines (the lines of the source before the part's first).
-    /// </summary>
-    internal void Append(EnrichedDatasetBuilder part, long numberOffset, long lineOffset)
-    {
-        ThrowIfBuilt();
-        part.ThrowIfBuilt();
-        part._built = true;
-        if (part._partCustomerKeys is null || part._partProductKeys is null)
-        {
-            throw new InvalidOperationException("Only a builder made for a part of a parallel load can be appended.");
-        }
-
-        // By their bytes: an id another part brought already costs one look-up in a table, not a string.
-        var customerMap = new int[part._partCustomerKeys.Count];
-        for (var i = 0; i < customerMap.Length; i++)
-        {
-            customerMap[i] = CustomerIndex(part._partCustomerKeys[i]);
-        }
-
-        var productMap = new int[part._partProductKeys.Count];
-        for (var i = 0; i < productMap.Length; i++)
-        {
-            productMap[i] = ProductIndex(part._partProductKeys[i]);
-        }
-
-        var orderMap = _orderIds.InternAll(part._orderIds.ToColumn());
-        var rowsBefore = _customerColumn.Count;
-        var partRows = part._customerColumn.Count;
-        Parallel.Invoke(
-            () => Remap(part._customerColumn, customerMap),
-            () => Remap(part._productColumn, productMap),
-            () => Remap(part._orderColumn, orderMap));
-        _customerColumn.MoveFrom(part._customerColumn);
-        _productColumn.MoveFrom(part._productColumn);
-        _orderColumn.MoveFrom(part._orderColumn);
-        _quantityColumn.MoveFrom(part._quantityColumn);
-        _ticksColumn.MoveFrom(part._ticksColumn);
-        AppendOptional(ref _unitPriceColumn, part._unitPriceColumn, rowsBefore, partRows);
-        AppendOptional(ref _lineTotalColumn, part._lineTotalColumn, rowsBefore, partRows);
-        _sources.MoveFrom(part._sources, lineOffset, rowsBefore, partRows);
-
-        _ids.AddRange(part._ids.ToColumn(), numberOffset);
-        _transactionsRead += part._transactionsRead;
-    }
+    internal void Append(EnrichedDatasetBuilder part, long numberOffset, long lineOffset) => _staging.Append(part._staging, numberOffset, lineOffset);
 
     /// <summary>
     /// Joins what was added and returns the immutable dataset.
@@ -415,12 +225,14 @@ public sealed class EnrichedDatasetBuilder
     /// </exception>
     public EnrichedDataset Build()
     {
-        ThrowIfBuilt();
-        _built = true;
+        _staging.Seal();
+        var sources = _staging.Columns.Sources;
+        var customerIds = _staging.Customers;
+        var productIds = _staging.Products;
 
         // Dimension tables: known records in the order added, then records made for unknown ids (when kept).
-        var customerMap = MapDimension(_customers, _customerIds, _options.UnknownCustomers, id => new Customer(id, _options.UnknownLabel), out var customers);
-        var productMap = MapDimension(_products, _productIds, _options.UnknownProducts, id => new Product(id, _options.UnknownLabel), out var products);
+        var customerMap = MapDimension(_staging.Customers, _options.UnknownCustomers, id => new Customer(id, _options.UnknownLabel), out var customers);
+        var productMap = MapDimension(_staging.Products, _options.UnknownProducts, id => new Product(id, _options.UnknownLabel), out var products);
         var (segments, customerSegments) = Encode(customers, c => c.Segment);
         var (categories, productCategories) = Encode(products, p => p.Category);
 
@@ -441,35 +253,22 @@ public sealed class EnrichedDatasetBuilder
             }
         }
 
-        var rowCount = _customerColumn.Count;
-        int[] customerColumn = [], productColumn = [], orderColumn = [], quantityColumn = [];
-        long[] ticksColumn = [], revenueColumn = [];
-        long[]? unitPriceColumn = null, lineTotalColumn = null;
-        IdColumn ids = null!;
-
-        // The columns are copied out of their chunks on every core (the copy is bound by memory, not by one core).
-        Parallel.Invoke(
-            () => customerColumn = _customerColumn.ToArray(),
-            () => productColumn = _productColumn.ToArray(),
-            () => orderColumn = _orderColumn.ToArray(),
-            () => quantityColumn = _quantityColumn.ToArray(),
-            () => ticksColumn = _ticksColumn.ToArray(),
-            () => unitPriceColumn = _unitPriceColumn?.ToArray(),
-            () => revenueColumn = _lineTotalColumn?.ToArray() ?? LargeArray.Uninitialized<long>(rowCount),
-            () => ids = _ids.ToColumn(),
-            _sources.Seal);
+        var sealedColumns = _staging.Columns.Seal();
+        var rowCount = sealedColumns.RowCount;
+        var (customerColumn, productColumn, orderColumn, quantityColumn) = (sealedColumns.Customers, sealedColumns.Products, sealedColumns.Orders, sealedColumns.Quantities);
+        var (ticksColumn, revenueColumn, unitPriceColumn, lineTotalColumn) = (sealedColumns.Ticks, sealedColumns.Revenue, sealedColumns.UnitPrices, sealedColumns.LineTotals);
+        var ids = sealedColumns.Ids;
 
         // Without a line that brought its own unit price, every row's unit price is its product's list price: the
         // dataset derives it rather than storing it.
-        lineTotalColumn = _lineTotalColumn is null ? null : revenueColumn;
         var listPrices = Array.ConvertAll(products, EnrichedDataset.ListPriceUnitsOf);
         var firstRowOfId = FindDuplicateIds(ids);
 
         // Per customer, the day number of its signup (int.MinValue when unknown: no purchase precedes it); per raw
         // index, whether the customer or product was added (not only referenced).
         var signupDays = Array.ConvertAll(customers, c => c.SignupDate?.DayNumber ?? int.MinValue);
-        var customerAdded = _customers.ConvertAll(c => c is not null).ToArray();
-        var productAdded = _products.ConvertAll(p => p is not null).ToArray();
+        var customerAdded = customerIds.Records.Select(c => c is not null).ToArray();
+        var productAdded = productIds.Records.Select(p => p is not null).ToArray();
 
         // When every customer (product) referenced was added, raw indexes are final indexes: skip the look-ups.
         var allCustomersAdded = Array.TrueForAll(customerAdded, added => added);
@@ -484,7 +283,7 @@ public sealed class EnrichedDatasetBuilder
         var simple = allCustomersAdded && allProductsAdded && firstRowOfId is null && unitPriceColumn is null && lineTotalColumn is null;
         RangeResult? SimplePass(int start, int end)
         {
-            var issues = new IssueCollector(_options.MaxListedIssuesPerKind);
+            var issues = JoinIssues.Collector(_options.MaxListedIssuesPerKind);
             var customerRows = customerColumn;
             var productRows = productColumn;
             var quantities = quantityColumn;
@@ -522,7 +321,7 @@ public sealed class EnrichedDatasetBuilder
         // moved together when some were rejected).
         RangeResult Pass(int start, int end)
         {
-            var issues = new IssueCollector(_options.MaxListedIssuesPerKind);
+            var issues = JoinIssues.Collector(_options.MaxListedIssuesPerKind);
             int[]? keptRows = null;
             var kept = start;
             for (var row = start; row < end; row++)
@@ -549,7 +348,7 @@ public sealed class EnrichedDatasetBuilder
 
                     if (issues.Count(EnrichmentIssueKind.UnknownCustomer))
                     {
-                        issues.List(_sources.At(row, new EnrichmentIssue(EnrichmentIssueKind.UnknownCustomer, customerIndex < 0, TransactionId(), _customerIds[rawCustomer], _productIds[rawProduct], $"Transaction '{TransactionId()}' names customer '{_customerIds[rawCustomer]}', which is not among the customers.")));
+                        issues.List(sources.At(row, JoinIssues.UnknownCustomer(customerIndex < 0, TransactionId(), customerIds[rawCustomer], productIds[rawProduct])));
                     }
                 }
 
@@ -562,7 +361,7 @@ public sealed class EnrichedDatasetBuilder
 
                     if (issues.Count(EnrichmentIssueKind.UnknownProduct))
                     {
-                        issues.List(_sources.At(row, new EnrichmentIssue(EnrichmentIssueKind.UnknownProduct, productIndex < 0, TransactionId(), _customerIds[rawCustomer], _productIds[rawProduct], $"Transaction '{TransactionId()}' names product '{_productIds[rawProduct]}', which is not among the products.")));
+                        issues.List(sources.At(row, JoinIssues.UnknownProduct(productIndex < 0, TransactionId(), customerIds[rawCustomer], productIds[rawProduct])));
                     }
                 }
 
@@ -576,7 +375,7 @@ public sealed class EnrichedDatasetBuilder
 
                     if (issues.Count(EnrichmentIssueKind.DuplicateTransactionId))
                     {
-                        issues.List(_sources.At(row, new EnrichmentIssue(EnrichmentIssueKind.DuplicateTransactionId, drop, TransactionId(), _customerIds[rawCustomer], _productIds[rawProduct], $"Transaction id '{TransactionId()}' appears again (first at row {firstRowOfId[row] + 1}).")));
+                        issues.List(sources.At(row, JoinIssues.DuplicateTransactionId(drop, TransactionId(), customerIds[rawCustomer], productIds[rawProduct], firstRowOfId[row])));
                     }
                 }
 
@@ -597,7 +396,7 @@ public sealed class EnrichedDatasetBuilder
                             LeaveOut(EnrichmentIssueKind.MissingPrice);
                             if (issues.Count(EnrichmentIssueKind.MissingPrice))
                             {
-                                issues.List(_sources.At(row, new EnrichmentIssue(EnrichmentIssueKind.MissingPrice, true, TransactionId(), _customerIds[rawCustomer], _productIds[rawProduct], $"Transaction '{TransactionId()}' has no unit price and product '{_productIds[rawProduct]}' has no list price.")));
+                                issues.List(sources.At(row, JoinIssues.MissingPrice(TransactionId(), customerIds[rawCustomer], productIds[rawProduct])));
                             }
                         }
                     }
@@ -606,7 +405,7 @@ public sealed class EnrichedDatasetBuilder
                         LeaveOut(EnrichmentIssueKind.MoneyOutOfRange);
                         if (issues.Count(EnrichmentIssueKind.MoneyOutOfRange))
                         {
-                            issues.List(_sources.At(row, new EnrichmentIssue(EnrichmentIssueKind.MoneyOutOfRange, true, TransactionId(), _customerIds[rawCustomer], _productIds[rawProduct], $"Transaction '{TransactionId()}': quantity × unit price is too large to keep exactly.")));
+                            issues.List(sources.At(row, JoinIssues.RevenueOutOfRange(TransactionId(), customerIds[rawCustomer], productIds[rawProduct])));
                         }
                     }
                 }
@@ -682,7 +481,7 @@ public sealed class EnrichedDatasetBuilder
         int[]? allKeptRows = null;
         foreach (var pass in passes)
         {
-            _issues.Absorb(pass.Issues);
+            _staging.Issues.Absorb(pass.Issues);
             if (pass.Kept != pass.End - pass.Start || allKeptRows is not null)
             {
                 allKeptRows ??= MakeIdentity(rowCount, kept);
@@ -694,19 +493,19 @@ public sealed class EnrichedDatasetBuilder
 
         int[]? keptRows = allKeptRows;
 
-        var (namedOrderIds, ownOrderRows) = NumberOrders(orderColumn, kept, _orderIds.ToColumn(), allKept: kept == rowCount);
+        var (namedOrderIds, ownOrderRows) = NumberOrders(orderColumn, kept, _staging.Orders.ToColumn(), allKept: kept == rowCount);
 
         var report = new EnrichmentReport
         {
-            TransactionsRead = _transactionsRead,
+            TransactionsRead = _staging.TransactionsRead,
             TransactionsKept = kept,
-            Counts = _issues.Counts.ToImmutableSortedDictionary(),
-            LeftOut = _issues.LeftOut.ToImmutableSortedDictionary(),
-            Issues = [.. _issues.Listed],
+            Counts = _staging.Issues.Counts.ToImmutableSortedDictionary(),
+            LeftOut = _staging.Issues.LeftOut.ToImmutableSortedDictionary(),
+            Issues = [.. _staging.Issues.Listed],
         };
         if (_options.StrictReferences && UnknownReferenceError.Create(report, _options) is { } error)
         {
-            throw error;
+            StagingThrow.DataLoadException_UnknownReferences(error);
         }
 
         return new EnrichedDataset(
@@ -729,7 +528,7 @@ public sealed class EnrichedDatasetBuilder
             report,
             customerLookup.GetAwaiter().GetResult())
         {
-            GuestCustomer = _guestCustomerId is null ? -1 : Array.FindIndex(customers, c => c.Id == _guestCustomerId),
+            GuestCustomer = _staging.GuestCustomerId is not { } guest ? -1 : Array.FindIndex(customers, c => c.Id == guest),
         };
     }
 
@@ -800,9 +599,10 @@ public sealed class EnrichedDatasetBuilder
         return array;
     }
 
-    private static int[] MapDimension<T>(List<T?> records, Interner ids, UnknownReferencePolicy policy, Func<string, T> makeUnknown, out T[] table)
+    private static int[] MapDimension<T>(IdRegistry<T> ids, UnknownReferencePolicy policy, Func<string, T> makeUnknown, out T[] table)
         where T : class
     {
+        var records = ids.Records;
         var map = new int[records.Count];
         var result = new List<T>(records.Count);
         for (var i = 0; i < records.Count; i++)
@@ -946,144 +746,26 @@ public sealed class EnrichedDatasetBuilder
         return first;
     }
 
-    private int InternCustomer(string id) => Intern(_customerIds, _customers, id);
-
-    private int InternProduct(string id) => Intern(_productIds, _products, id);
-
-    /// <summary>The index of an id, registered (its record not yet known) when new.</summary>
-    private static int Intern<T>(Interner ids, List<T?> records, string id)
-        where T : class
-    {
-        var index = ids.Intern(id);
-        if (index == records.Count)
-        {
-            records.Add(null);
-        }
-
-        return index;
-    }
-
-    /// <summary>
-    /// The index of an id given as UTF-8: looked up by its bytes; when new, a part keeps the bytes (see
-    /// <see cref="ForPart()"/>) and any other builder interns the string.
-    /// </summary>
-    private int IndexOf<T>(ReadOnlySpan<byte> id, Utf8IdTable bytes, Utf8KeyList? partKeys, Interner ids, List<T?> records)
-        where T : class
-    {
-        if (!bytes.TryGetValue(id, out var index))
-        {
-            ThrowIfBuilt();
-            if (partKeys is not null)
-            {
-                records.Add(null);
-                index = partKeys.Add(id);
-            }
-            else
-            {
-                index = Intern(ids, records, Encoding.UTF8.GetString(id));
-            }
-
-            bytes.Add(id, index);
-        }
-
-        return index;
-    }
-
     /// <summary>A zero quantity or a return, counted, and listed (its id formatted) as the report's limit allows.</summary>
-    private void ReportQuantity(IssueCollector issues, IdColumn ids, int row, int customer, int product, int quantity)
+    private void ReportQuantity(IssueCollector<EnrichmentIssueKind, EnrichmentIssue> issues, IdColumn ids, int row, int customer, int product, int quantity)
     {
         var kind = quantity == 0 ? EnrichmentIssueKind.ZeroQuantity : EnrichmentIssueKind.Return;
         if (issues.Count(kind))
         {
-            var id = ids[row];
-            issues.List(_sources.At(row, new EnrichmentIssue(kind, false, id, _customerIds[customer], _productIds[product], quantity == 0 ? $"Transaction '{id}' has quantity 0." : $"Transaction '{id}' is a return of {(-quantity).ToString(CultureInfo.InvariantCulture)} unit(s).")));
+            issues.List(_staging.Columns.Sources.At(row, JoinIssues.Quantity(ids[row], _staging.Customers[customer], _staging.Products[product], quantity)));
         }
     }
 
     /// <summary>A purchase before the customer's signup, counted and listed as the report's limit allows.</summary>
-    private void ReportBeforeSignup(IssueCollector issues, IdColumn ids, int row, int customer, int product, long ticks, DateOnly signup)
+    private void ReportBeforeSignup(IssueCollector<EnrichmentIssueKind, EnrichmentIssue> issues, IdColumn ids, int row, int customer, int product, long ticks, DateOnly signup)
     {
         if (issues.Count(EnrichmentIssueKind.PurchaseBeforeSignup))
         {
-            var id = ids[row];
-            issues.List(_sources.At(row, new EnrichmentIssue(EnrichmentIssueKind.PurchaseBeforeSignup, false, id, _customerIds[customer], _productIds[product], $"Transaction '{id}' on {new DateTime(ticks, DateTimeKind.Utc).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)} is before customer '{_customerIds[customer]}' signed up ({signup.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)}).")));
+            issues.List(_staging.Columns.Sources.At(row, JoinIssues.BeforeSignup(ids[row], _staging.Customers[customer], _staging.Products[product], ticks, signup)));
         }
     }
 
-    /// <summary>Indexes of a part (−1: none) → indexes here, in place.</summary>
-    private static void Remap(ChunkedColumn<int> column, int[] map)
-    {
-        for (var c = 0; c < column.ChunkCount; c++)
-        {
-            var chunk = column.ChunkSpan(c);
-            for (var i = 0; i < chunk.Length; i++)
-            {
-                if (chunk[i] >= 0)
-                {
-                    chunk[i] = map[chunk[i]];
-                }
-            }
-        }
-    }
-
-    private static void AppendOptional(ref ChunkedColumn<long>? column, ChunkedColumn<long>? part, int rowsBefore, int partRows)
-    {
-        if (part is null)
-        {
-            column?.AddMany(Money.None, partRows);
-            return;
-        }
-
-        if (column is null)
-        {
-            column = new ChunkedColumn<long>();
-            column.AddMany(Money.None, rowsBefore);
-        }
-
-        column.MoveFrom(part);
-    }
-
-    private static void AddOptional(ref ChunkedColumn<long>? column, long units, int rowsBefore)
-    {
-        if (column is null)
-        {
-            if (units == Money.None)
-            {
-                return;
-            }
-
-            column = new ChunkedColumn<long>();
-            column.AddMany(Money.None, rowsBefore);
-        }
-
-        column.Add(units);
-    }
-
-    internal void ThrowIfBuilt()
-    {
-        if (_built)
-        {
-            throw new InvalidOperationException("This builder has built its dataset already; create a new builder for another dataset.");
-        }
-    }
-
-    /// <summary>
-    /// Column arrays shared by the parts of a parallel load, one region per part: allocated once at the size the rows
-    /// are expected to have, so that no row is written to memory twice (in this kind of machine, memory touched for the
-    /// first time costs more than the parsing that fills it).
-    /// </summary>
-    internal sealed class PartColumns(int rows)
-    {
-        public int[] Customers { get; } = LargeArray.Uninitialized<int>(rows);
-
-        public int[] Products { get; } = LargeArray.Uninitialized<int>(rows);
-
-        public int[] Orders { get; } = LargeArray.Uninitialized<int>(rows);
-
-        public int[] Quantities { get; } = LargeArray.Uninitialized<int>(rows);
-
-        public long[] Ticks { get; } = LargeArray.Uninitialized<long>(rows);
-    }
+    internal void ThrowIfBuilt() => _staging.ThrowIfSealed();
 
     /// <summary>Below this many rows, the row pass of <see cref="Build"/> runs on one core.</summary>
     private const int ParallelRowThreshold = 1 << 16;
@@ -1122,55 +804,5 @@ public sealed class EnrichedDatasetBuilder
     }
 
     /// <summary>What one range of the row pass kept: its first <see cref="Kept"/> rows (originally <see cref="KeptRows"/>, or the range's first rows when <see langword="null"/>).</summary>
-    private readonly record struct RangeResult(int Start, int End, int Kept, int[]? KeptRows, IssueCollector Issues);
-
-    private sealed class IssueCollector(int maxPerKind)
-    {
-        public Dictionary<EnrichmentIssueKind, int> Counts { get; } = [];
-
-        public List<EnrichmentIssue> Listed { get; } = [];
-
-        /// <summary>The rows left out, each counted once under the first reason found.</summary>
-        public Dictionary<EnrichmentIssueKind, int> LeftOut { get; } = [];
-
-        public void LeaveOut(EnrichmentIssueKind reason) => LeftOut[reason] = LeftOut.GetValueOrDefault(reason) + 1;
-
-        /// <summary>Counts one issue of a kind; returns whether it is to be listed too.</summary>
-        public bool Count(EnrichmentIssueKind kind)
-        {
-            var count = Counts.GetValueOrDefault(kind) + 1;
-            Counts[kind] = count;
-            return count <= maxPerKind;
-        }
-
-        public void List(EnrichmentIssue issue) => Listed.Add(issue);
-
-        /// <summary>
-        /// Adds the issues of a later range: its counts, and its listed issues as far as one pass over both would have
-        /// listed them (the first <c>maxPerKind</c> of each kind).
-        /// </summary>
-        public void Absorb(IssueCollector later)
-        {
-            var ordinals = new Dictionary<EnrichmentIssueKind, int>();
-            foreach (var issue in later.Listed)
-            {
-                var ordinal = ordinals.GetValueOrDefault(issue.Kind) + 1;
-                ordinals[issue.Kind] = ordinal;
-                if (Counts.GetValueOrDefault(issue.Kind) + ordinal <= maxPerKind)
-                {
-                    Listed.Add(issue);
-                }
-            }
-
-            foreach (var (kind, count) in later.Counts)
-            {
-                Counts[kind] = Counts.GetValueOrDefault(kind) + count;
-            }
-
-            foreach (var (kind, count) in later.LeftOut)
-            {
-                LeftOut[kind] = LeftOut.GetValueOrDefault(kind) + count;
-            }
-        }
-    }
+    private readonly record struct RangeResult(int Start, int End, int Kept, int[]? KeptRows, IssueCollector<EnrichmentIssueKind, EnrichmentIssue> Issues);
 }

@@ -1,11 +1,13 @@
 using System.Text;
+using CustomerAnalytics.Enrichment.Staging;
 
 namespace CustomerAnalytics.Loading;
 
 /// <summary>The state of one load: options, counters and the problems found so far.</summary>
 internal sealed class LoadSession
 {
-    private readonly List<LoadDiagnostic> _listed = [];
+    // One kind for every diagnostic: the limit is on all of them together.
+    private readonly IssueCollector<int, LoadDiagnostic> _problems;
     private bool _rowFailed;
 
     public LoadSession(string source, LoadOptions? options)
@@ -14,6 +16,7 @@ internal sealed class LoadSession
         Options = options ?? LoadOptions.Default;
         Options.Validate();
         Source = source;
+        _problems = new IssueCollector<int, LoadDiagnostic>(Options.MaxReportedProblems, static _ => 0);
     }
 
     public string Source { get; }
@@ -80,7 +83,7 @@ internal sealed class LoadSession
     public DataLoadException SourceError(long line, string? column, string? value, string problem, string expected, HintParts hint = default)
     {
         TotalProblems++;
-        _listed.Add(Diagnostic(line, column, value, problem, expected, hint with { Remedy = hint.Remedy & ~LoadRemedy.Lenient }));
+        _problems.List(Diagnostic(line, column, value, problem, expected, hint with { Remedy = hint.Remedy & ~LoadRemedy.Lenient }));
         return new DataLoadException(Errors(), TotalProblems, lenientWouldHelp: false);
     }
 
@@ -92,7 +95,7 @@ internal sealed class LoadSession
             throw new DataLoadException(Errors(), TotalProblems, lenientWouldHelp: true);
         }
 
-        return new LoadReport(Source, RowsRead, RowsLoaded, RowsRejected, [.. _listed, .. Warnings.Diagnostics(Source, Options)])
+        return new LoadReport(Source, RowsRead, RowsLoaded, RowsRejected, [.. _problems.Listed, .. Warnings.Diagnostics(Source, Options)])
         {
             MoneyValuesRounded = Warnings.Count(LoadWarningKind.MoneyRounded),
             NegativePricesKept = Warnings.Count(LoadWarningKind.NegativePrice),
@@ -109,16 +112,13 @@ internal sealed class LoadSession
         RowsRead += part.RowsRead;
         RowsLoaded += part.RowsLoaded;
         RowsRejected += part.RowsRejected;
-        TotalProblems += part.TotalProblems - part._listed.Count(d => d.Severity == DiagnosticSeverity.Error);
+        TotalProblems += part.TotalProblems;
         Warnings.Absorb(part.Warnings, lineOffset);
-        foreach (var diagnostic in part._listed)
-        {
-            Add(diagnostic with { Line = diagnostic.Line + lineOffset });
-        }
+        _problems.Absorb(part._problems, diagnostic => diagnostic with { Line = diagnostic.Line + lineOffset });
     }
 
     /// <summary>The errors listed: what an exception reports (warnings are no reason a load fails).</summary>
-    private LoadDiagnostic[] Errors() => [.. _listed.Where(d => d.Severity == DiagnosticSeverity.Error)];
+    private LoadDiagnostic[] Errors() => [.. _problems.Listed.Where(d => d.Severity == DiagnosticSeverity.Error)];
 
     /// <summary>A diagnostic whose hint is worded for the API and whose parts let a host word it (<see cref="LoadDiagnostic.HintIn"/>).</summary>
     private LoadDiagnostic Diagnostic(long line, string? column, string? value, string problem, string expected, HintParts hint)
@@ -138,9 +138,9 @@ internal sealed class LoadSession
             TotalProblems++;
         }
 
-        if (_listed.Count < Options.MaxReportedProblems)
+        if (_problems.Count(0))
         {
-            _listed.Add(diagnostic);
+            _problems.List(diagnostic);
         }
     }
 }

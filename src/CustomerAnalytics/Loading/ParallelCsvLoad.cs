@@ -1,4 +1,5 @@
 using CustomerAnalytics.Enrichment;
+using CustomerAnalytics.Enrichment.Staging;
 using Microsoft.Win32.SafeHandles;
 
 namespace CustomerAnalytics.Loading;
@@ -95,7 +96,7 @@ internal static class ParallelCsvLoad
     /// arrays; a part with more rows (line breaks that are lone CRs) goes on in chunks of its own, one with fewer
     /// (blank lines, line breaks in quotes, rejected rows) leaves a gap, and the builder then copies instead.
     /// </summary>
-    private static (EnrichedDatasetBuilder.PartColumns? Columns, int[] Offsets, long[] Expected) ShareColumns(SafeFileHandle file, long length, (long Start, long End)[] parts, Header header, ParallelOptions parallel)
+    private static (PartColumns? Columns, int[] Offsets, long[] Expected) ShareColumns(SafeFileHandle file, long length, (long Start, long End)[] parts, Header header, ParallelOptions parallel)
     {
         var expected = new long[parts.Length];
         Parallel.For(0, parts.Length, parallel, i => expected[i] = CountLineFeeds(file, parts[i]));
@@ -106,7 +107,7 @@ internal static class ParallelCsvLoad
         }
 
         var total = expected.Sum();
-        var columns = total is > 0 and < int.MaxValue ? new EnrichedDatasetBuilder.PartColumns((int)total) : null;
+        var columns = total is > 0 and < int.MaxValue ? new PartColumns((int)total) : null;
         var offsets = new int[parts.Length];
         for (var i = 1; i < parts.Length && columns is not null; i++)
         {

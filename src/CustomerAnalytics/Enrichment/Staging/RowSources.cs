@@ -1,6 +1,6 @@
 using CustomerAnalytics.Internal;
 
-namespace CustomerAnalytics.Enrichment;
+namespace CustomerAnalytics.Enrichment.Staging;
 
 /// <summary>
 /// Where each staged transaction came from: the source (file) by ranges of rows and each row's 1-based line (0 when not
