@@ -202,14 +202,13 @@ public static class AnalyticsPipeline
         var byCategory = KpiCalculator.ByCategory(dataset);
         var topProducts = KpiCalculator.TopProducts(dataset, options.TopProductsCount);
         var global = GlobalRecommendations.Compute(dataset, options.GlobalListSize);
-        // One order definition under every customer KPI and the lifetime summary: built once for all of them.
-        var orders = OrderFacts.Build(dataset);
+        // Every customer KPI and the lifetime summary read the dataset's order facts, built once on first use.
         var customers = new CustomerAnalyses(
-            CustomerKpiCalculator.ByPeriodFromOrders(dataset, orders, options.TimeSeries),
-            CustomerKpiCalculator.PurchasesFromOrders(dataset, orders),
-            CustomerKpiCalculator.CohortsFromOrders(dataset, orders, options.TimeSeries.TimeZone),
-            RfmCalculator.ComputeFromOrders(dataset, orders, options.Rfm));
-        var (clv, clvNote, calibration) = LifetimeValue(dataset, orders, options);
+            CustomerKpiCalculator.ByPeriod(dataset, options.TimeSeries),
+            CustomerKpiCalculator.Purchases(dataset),
+            CustomerKpiCalculator.Cohorts(dataset, options.TimeSeries.TimeZone),
+            RfmCalculator.Compute(dataset, options.Rfm));
+        var (clv, clvNote, calibration) = LifetimeValue(dataset, options);
 
         progress?.Report(PipelineStage.Recommending);
         var recommender = options.Recommender ?? new SegmentAffinityRecommender();
@@ -225,7 +224,7 @@ public static class AnalyticsPipeline
     /// buyer with positive spend, no convergence) the run goes on without CLV and says why. With a holdout period and a
     /// BG/NBD fit it also compares actual and predicted holdout purchases.
     /// </summary>
-    private static (ClvResult? Clv, string? Note, ImmutableArray<CalibrationHoldoutRow> Calibration) LifetimeValue(EnrichedDataset dataset, OrderFacts orders, PipelineOptions options)
+    private static (ClvResult? Clv, string? Note, ImmutableArray<CalibrationHoldoutRow> Calibration) LifetimeValue(EnrichedDataset dataset, PipelineOptions options)
     {
         if (options.LifetimeValue is not { } clvOptions)
         {
@@ -239,7 +238,7 @@ public static class AnalyticsPipeline
 
         try
         {
-            var summary = BtydSummary.CreateFromOrders(dataset, orders, options.LifetimeSummary);
+            var summary = BtydSummary.Create(dataset, options.LifetimeSummary);
             var purchases = BgNbdModel.TryFit(summary, options.LifetimeFit);
             if (!purchases.Converged)
             {
