@@ -23,6 +23,8 @@ public sealed class EnrichedDataset
     private readonly int[] _ownOrderRows;
     private Dictionary<int, string>? _renamedOwnOrders;
     private readonly long[]? _unitPriceUnits;
+    private readonly object _orderFactsLock = new();
+    private OrderFacts? _orderFacts;
 
     /// <summary>The columns, with ids stored compactly; <c>unitPriceUnits</c> is <see langword="null"/> when every row's unit price is its product's list price.</summary>
     internal EnrichedDataset(
@@ -208,6 +210,12 @@ public sealed class EnrichedDataset
     /// <summary>Each product's list price in units of 1/10,000, or <see cref="Money.None"/>.</summary>
     internal long[] ListPriceUnits { get; }
 
+    /// <summary>
+    /// The per-order facts every customer KPI, RFM and lifetime calculation starts from: built on first use, once
+    /// (thread-safe), and kept with the dataset, so the analyses of a run share one copy.
+    /// </summary>
+    internal OrderFacts OrderFacts => Volatile.Read(ref _orderFacts) ?? BuildOrderFacts();
+
     /// <summary>The bytes of the per-row columns and of the order ids, for measuring; dimension tables excluded.</summary>
     internal long ColumnBytes() =>
         (4L * (CustomerColumn.Length + ProductColumn.Length + OrderColumn.Length + QuantityColumn.Length + _ownOrderRows.Length))
@@ -284,6 +292,20 @@ public sealed class EnrichedDataset
         return orderIndex < _namedOrderIds.Count
             ? _namedOrderIds[orderIndex]
             : OwnOrderId(orderIndex - _namedOrderIds.Count);
+    }
+
+    private OrderFacts BuildOrderFacts()
+    {
+        lock (_orderFactsLock)
+        {
+            if (_orderFacts is not { } facts)
+            {
+                facts = OrderFacts.Build(this);
+                Volatile.Write(ref _orderFacts, facts);
+            }
+
+            return facts;
+        }
     }
 
     private string OwnOrderId(int own)

@@ -25,109 +25,7 @@ public static class CustomerKpiCalculator
         ArgumentNullException.ThrowIfNull(dataset);
         options ??= TimeSeriesOptions.Default;
         options.Validate();
-        return ByPeriodFromOrders(dataset, OrderFacts.Build(dataset), options);
-    }
-
-    /// <summary>The calculation on order facts built already (the pipeline builds them once for every KPI).</summary>
-    internal static ImmutableArray<PeriodKpi> ByPeriodFromOrders(EnrichedDataset dataset, OrderFacts facts, TimeSeriesOptions options)
-    {
-        if (facts.Count == 0)
-        {
-            return [];
-        }
-
-        var days = LocalCalendar.Days(facts.Ticks, options.TimeZone);
-        var period = new int[facts.Count];
-        var first = int.MaxValue;
-        var last = int.MinValue;
-        for (var o = 0; o < period.Length; o++)
-        {
-            period[o] = LocalCalendar.PeriodIndex(days[o], options.Period);
-            first = Math.Min(first, period[o]);
-            last = Math.Max(last, period[o]);
-        }
-
-        var n = last - first + 1;
-        var revenue = new Int128[n];
-        var units = new long[n];
-        var orders = new int[n];
-        var returns = new int[n];
-        var active = new int[n];
-        var newCustomers = new int[n];
-        var returning = new int[n];
-        var customerRevenue = new Int128[n];
-        var firstPurchase = new int[dataset.CustomerTable.Length];
-        Array.Fill(firstPurchase, int.MaxValue);
-        var pairs = new List<long>(facts.Count);
-        for (var o = 0; o < facts.Count; o++)
-        {
-            var p = period[o] - first;
-            revenue[p] += facts.RevenueUnits[o];
-            customerRevenue[p] += dataset.IsGuest(facts.Customer[o]) ? 0 : facts.RevenueUnits[o];
-            units[p] += facts.Units[o];
-            if (facts.IsPurchase(o))
-            {
-                orders[p]++;
-                var c = facts.Customer[o];
-                if (!dataset.IsGuest(c))
-                {
-                    firstPurchase[c] = Math.Min(firstPurchase[c], p);
-                    pairs.Add(((long)p << 32) | (uint)c);
-                }
-            }
-            else if (facts.IsReturn(o))
-            {
-                returns[p]++;
-            }
-        }
-
-        foreach (var p in firstPurchase)
-        {
-            if (p != int.MaxValue)
-            {
-                newCustomers[p]++;
-            }
-        }
-
-        var sorted = pairs.ToArray();
-        Array.Sort(sorted);
-        for (var i = 0; i < sorted.Length; i++)
-        {
-            if (i > 0 && sorted[i] == sorted[i - 1])
-            {
-                continue;
-            }
-
-            var p = (int)(sorted[i] >> 32);
-            var c = (int)(uint)sorted[i];
-            active[p]++;
-            if (firstPurchase[c] < p)
-            {
-                returning[p]++;
-            }
-        }
-
-        var result = ImmutableArray.CreateBuilder<PeriodKpi>(n);
-        for (var p = 0; p < n; p++)
-        {
-            var total = Money.ToDecimal(revenue[p]);
-            result.Add(new PeriodKpi(
-                LocalCalendar.Label(first + p, options.Period),
-                LocalCalendar.PeriodStart(first + p, options.Period),
-                total,
-                orders[p],
-                returns[p],
-                units[p],
-                active[p],
-                newCustomers[p],
-                returning[p],
-                Ratio(total, orders[p]),
-                orders[p] == 0 ? 0 : (double)units[p] / orders[p],
-                Ratio(Money.ToDecimal(customerRevenue[p]), active[p]),
-                active[p] == 0 ? 0 : (double)returning[p] / active[p]));
-        }
-
-        return result.MoveToImmutable();
+        return PeriodSeries.Compute(dataset, options);
     }
 
     /// <summary>
@@ -139,12 +37,7 @@ public static class CustomerKpiCalculator
     public static PurchaseKpis Purchases(EnrichedDataset dataset)
     {
         ArgumentNullException.ThrowIfNull(dataset);
-        return PurchasesFromOrders(dataset, OrderFacts.Build(dataset));
-    }
-
-    /// <summary>The calculation on order facts built already (the pipeline builds them once for every KPI).</summary>
-    internal static PurchaseKpis PurchasesFromOrders(EnrichedDataset dataset, OrderFacts facts)
-    {
+        var facts = dataset.OrderFacts;
         var purchasesOf = new int[dataset.CustomerTable.Length];
         Int128 revenue = 0, customerRevenue = 0;
         long units = 0;
@@ -198,109 +91,7 @@ public static class CustomerKpiCalculator
     {
         ArgumentNullException.ThrowIfNull(dataset);
         timeZone ??= TimeZoneInfo.Utc;
-        return CohortsFromOrders(dataset, OrderFacts.Build(dataset), timeZone);
-    }
-
-    /// <summary>The calculation on order facts built already (the pipeline builds them once for every KPI).</summary>
-    internal static ImmutableArray<CohortCell> CohortsFromOrders(EnrichedDataset dataset, OrderFacts facts, TimeZoneInfo timeZone)
-    {
-        if (facts.Count == 0)
-        {
-            return [];
-        }
-
-        var days = LocalCalendar.Days(facts.Ticks, timeZone);
-        var month = new int[facts.Count];
-        var lastMonth = int.MinValue;
-        var cohortOf = new int[dataset.CustomerTable.Length];
-        Array.Fill(cohortOf, int.MaxValue);
-        for (var o = 0; o < facts.Count; o++)
-        {
-            month[o] = LocalCalendar.MonthIndex(days[o]);
-            lastMonth = Math.Max(lastMonth, month[o]);
-            if (facts.IsPurchase(o) && !dataset.IsGuest(facts.Customer[o]))
-            {
-                cohortOf[facts.Customer[o]] = Math.Min(cohortOf[facts.Customer[o]], month[o]);
-            }
-        }
-
-        var firstCohort = int.MaxValue;
-        foreach (var c in cohortOf)
-        {
-            firstCohort = Math.Min(firstCohort, c);
-        }
-
-        if (firstCohort == int.MaxValue)
-        {
-            return [];
-        }
-
-        // Cell (cohort, k) lives at offset[cohort − firstCohort] + k; a cohort has lastMonth − cohort + 1 cells.
-        var cohorts = lastMonth - firstCohort + 1;
-        var offset = new int[cohorts + 1];
-        for (var i = 0; i < cohorts; i++)
-        {
-            offset[i + 1] = offset[i] + (lastMonth - (firstCohort + i) + 1);
-        }
-
-        var size = new int[cohorts];
-        foreach (var c in cohortOf)
-        {
-            if (c != int.MaxValue)
-            {
-                size[c - firstCohort]++;
-            }
-        }
-
-        var active = new int[offset[cohorts]];
-        var revenue = new Int128[offset[cohorts]];
-        var pairs = new List<long>(facts.Count);
-        for (var o = 0; o < facts.Count; o++)
-        {
-            var customer = facts.Customer[o];
-            var cohort = cohortOf[customer];
-
-            // Orders of customers who never purchased, and returns dated before the first purchase, belong to no cell.
-            if (cohort == int.MaxValue || month[o] < cohort)
-            {
-                continue;
-            }
-
-            var cell = offset[cohort - firstCohort] + month[o] - cohort;
-            revenue[cell] += facts.RevenueUnits[o];
-            if (facts.IsPurchase(o))
-            {
-                pairs.Add(((long)cell << 32) | (uint)customer);
-            }
-        }
-
-        var sorted = pairs.ToArray();
-        Array.Sort(sorted);
-        for (var i = 0; i < sorted.Length; i++)
-        {
-            if (i == 0 || sorted[i] != sorted[i - 1])
-            {
-                active[(int)(sorted[i] >> 32)]++;
-            }
-        }
-
-        var result = ImmutableArray.CreateBuilder<CohortCell>();
-        for (var i = 0; i < cohorts; i++)
-        {
-            if (size[i] == 0)
-            {
-                continue;
-            }
-
-            var label = LocalCalendar.Label(firstCohort + i, KpiPeriod.Month);
-            var start = LocalCalendar.PeriodStart(firstCohort + i, KpiPeriod.Month);
-            for (var cell = offset[i]; cell < offset[i + 1]; cell++)
-            {
-                result.Add(new CohortCell(label, start, size[i], cell - offset[i], active[cell], (double)active[cell] / size[i], Money.ToDecimal(revenue[cell])));
-            }
-        }
-
-        return result.ToImmutable();
+        return CohortRetention.Compute(dataset, timeZone);
     }
 
     /// <summary>Money ÷ count rounded to the cent (half away from zero); 0 when the count is 0.</summary>

@@ -1,37 +1,8 @@
 namespace CustomerAnalytics.Kpis;
 
-/// <summary>Maps UTC ticks to local calendar days and periods (day, ISO week, month) of a time zone.</summary>
+/// <summary>Maps local calendar days (<see cref="Enrichment.OrderFacts.LocalDays"/>) to periods: day, ISO week, month.</summary>
 internal static class LocalCalendar
 {
-    /// <summary>The local day (<see cref="DateOnly.DayNumber"/>) of a UTC instant in <paramref name="zone"/>.</summary>
-    public static int Day(long utcTicks, TimeZoneInfo zone)
-    {
-        if (ReferenceEquals(zone, TimeZoneInfo.Utc))
-        {
-            return (int)(utcTicks / TimeSpan.TicksPerDay);
-        }
-
-        var offset = zone.GetUtcOffset(new DateTime(utcTicks, DateTimeKind.Utc));
-        return (int)((utcTicks + offset.Ticks) / TimeSpan.TicksPerDay);
-    }
-
-    /// <summary>The local days of many instants; a zone with a fixed offset is applied without per-instant look-ups.</summary>
-    public static int[] Days(long[] utcTicks, TimeZoneInfo zone)
-    {
-        var days = new int[utcTicks.Length];
-        var fixedOffset = ReferenceEquals(zone, TimeZoneInfo.Utc) || (zone.GetAdjustmentRules().Length == 0 && !zone.SupportsDaylightSavingTime)
-            ? zone.BaseUtcOffset.Ticks
-            : (long?)null;
-        for (var i = 0; i < utcTicks.Length; i++)
-        {
-            days[i] = fixedOffset is { } off
-                ? (int)((utcTicks[i] + off) / TimeSpan.TicksPerDay)
-                : Day(utcTicks[i], zone);
-        }
-
-        return days;
-    }
-
     /// <summary>The index of the period holding a local day: the day number, the ISO week number since 0001-01-01, or months since year 0.</summary>
     public static int PeriodIndex(int dayNumber, KpiPeriod period) => period switch
     {

@@ -28,80 +28,61 @@ public static class RfmCalculator
         ArgumentNullException.ThrowIfNull(dataset);
         options ??= RfmOptions.Default;
         options.Validate();
-        return ComputeFromOrders(dataset, OrderFacts.Build(dataset), options);
-    }
-
-    /// <summary>The calculation on order facts built already (the pipeline builds them once for every KPI).</summary>
-    internal static RfmResult ComputeFromOrders(EnrichedDataset dataset, OrderFacts facts, RfmOptions options)
-    {
-        var days = LocalCalendar.Days(facts.Ticks, options.TimeZone);
-        int analysisDay;
-        if (options.AnalysisDate is { } date)
-        {
-            analysisDay = date.DayNumber;
-        }
-        else
-        {
-            analysisDay = DateOnly.MinValue.DayNumber;
-            foreach (var day in days)
-            {
-                analysisDay = Math.Max(analysisDay, day + 1);
-            }
-        }
-
-        var customerCount = dataset.CustomerTable.Length;
-        var lastDay = new int[customerCount];
-        Array.Fill(lastDay, int.MinValue);
-        var frequency = new int[customerCount];
-        var monetary = new long[customerCount];
-        for (var o = 0; o < facts.Count; o++)
-        {
-            if (days[o] > analysisDay)
-            {
-                continue;
-            }
-
-            var c = facts.Customer[o];
-            monetary[c] += facts.RevenueUnits[o];
-            if (facts.IsPurchase(o))
-            {
-                frequency[c]++;
-                lastDay[c] = Math.Max(lastDay[c], days[o]);
-            }
-        }
-
-        var scored = new List<int>();
-        for (var c = 0; c < customerCount; c++)
-        {
-            if (frequency[c] > 0 && !dataset.IsGuest(c))
-            {
-                scored.Add(c);
-            }
-        }
-
-        var ids = scored.ToArray();
-        var recency = ids.Select(c => (long)(analysisDay - lastDay[c])).ToArray();
+        var facts = dataset.OrderFacts;
+        var days = facts.LocalDays(options.TimeZone);
+        var analysisDay = AnalysisDay(days, options);
+        var totals = CustomerTotals.Sum(dataset.CustomerTable.Length, facts, days, analysisDay);
+        var ids = totals.Scored(dataset);
+        var recency = ids.Select(c => (long)(analysisDay - totals.LastDay[c])).ToArray();
 
         // Scores rank worst first: for recency larger is worse, so rank its negation.
         var r = Scores(recency.Select(v => -v).ToArray());
-        var f = Scores(ids.Select(c => (long)frequency[c]).ToArray());
-        var m = Scores(ids.Select(c => monetary[c]).ToArray());
+        var f = Scores(ids.Select(c => (long)totals.Frequency[c]).ToArray());
+        var m = Scores(ids.Select(c => totals.Monetary[c]).ToArray());
 
         var customers = new CustomerRfm[ids.Length];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            var c = ids[i];
+            customers[i] = new CustomerRfm(dataset.CustomerTable[c].Id, DateOnly.FromDayNumber(totals.LastDay[c]), (int)recency[i], totals.Frequency[c], Money.ToDecimal(totals.Monetary[c]), r[i], f[i], m[i], Segment(r[i], f[i]));
+        }
+
+        var segments = Summarise(customers, ids, totals.Monetary);
+        Array.Sort(customers, (a, b) => string.CompareOrdinal(a.CustomerId, b.CustomerId));
+        return new RfmResult(DateOnly.FromDayNumber(analysisDay), [.. customers], segments);
+    }
+
+    /// <summary>The analysis date's day: the options' date, else the day after the last order.</summary>
+    private static int AnalysisDay(int[] days, RfmOptions options)
+    {
+        if (options.AnalysisDate is { } date)
+        {
+            return date.DayNumber;
+        }
+
+        var analysisDay = DateOnly.MinValue.DayNumber;
+        foreach (var day in days)
+        {
+            analysisDay = Math.Max(analysisDay, day + 1);
+        }
+
+        return analysisDay;
+    }
+
+    /// <summary>Customers and revenue per segment, in <see cref="RfmSegment"/> order; <paramref name="customers"/>[i] is customer <paramref name="ids"/>[i].</summary>
+    private static ImmutableArray<RfmSegmentSummary> Summarise(CustomerRfm[] customers, int[] ids, long[] monetary)
+    {
         var segmentCustomers = new int[10];
         var segmentRevenue = new Int128[10];
         Int128 totalRevenue = 0;
         for (var i = 0; i < ids.Length; i++)
         {
-            var c = ids[i];
-            var segment = Segment(r[i], f[i]);
-            customers[i] = new CustomerRfm(dataset.CustomerTable[c].Id, DateOnly.FromDayNumber(lastDay[c]), (int)recency[i], frequency[c], Money.ToDecimal(monetary[c]), r[i], f[i], m[i], segment);
-            segmentCustomers[(int)segment]++;
-            segmentRevenue[(int)segment] += monetary[c];
-            totalRevenue += monetary[c];
+            var segment = (int)customers[i].Segment;
+            segmentCustomers[segment]++;
+            segmentRevenue[segment] += monetary[ids[i]];
+            totalRevenue += monetary[ids[i]];
         }
 
-        Array.Sort(customers, (a, b) => string.CompareOrdinal(a.CustomerId, b.CustomerId));
         var segments = ImmutableArray.CreateBuilder<RfmSegmentSummary>(10);
         for (var s = 0; s < 10; s++)
         {
@@ -113,7 +94,7 @@ public static class RfmCalculator
                 totalRevenue == 0 ? 0 : (double)segmentRevenue[s] / (double)totalRevenue));
         }
 
-        return new RfmResult(DateOnly.FromDayNumber(analysisDay), [.. customers], segments.MoveToImmutable());
+        return segments.MoveToImmutable();
     }
 
     /// <summary>The named segment of an (R, F) pair of scores 1–5; see <see cref="RfmSegment"/>.</summary>
@@ -167,5 +148,47 @@ public static class RfmCalculator
         }
 
         return scores;
+    }
+
+    /// <summary>Per customer, over the orders up to the analysis day: last purchase day, purchases and net revenue.</summary>
+    private sealed record CustomerTotals(int[] LastDay, int[] Frequency, long[] Monetary)
+    {
+        public static CustomerTotals Sum(int customerCount, OrderFacts facts, int[] days, int analysisDay)
+        {
+            var totals = new CustomerTotals(new int[customerCount], new int[customerCount], new long[customerCount]);
+            Array.Fill(totals.LastDay, int.MinValue);
+            for (var o = 0; o < facts.Count; o++)
+            {
+                if (days[o] > analysisDay)
+                {
+                    continue;
+                }
+
+                var c = facts.Customer[o];
+                totals.Monetary[c] += facts.RevenueUnits[o];
+                if (facts.IsPurchase(o))
+                {
+                    totals.Frequency[c]++;
+                    totals.LastDay[c] = Math.Max(totals.LastDay[c], days[o]);
+                }
+            }
+
+            return totals;
+        }
+
+        /// <summary>The customers scored: those with a purchase, the guest left out; in index order.</summary>
+        public int[] Scored(EnrichedDataset dataset)
+        {
+            var scored = new List<int>();
+            for (var c = 0; c < Frequency.Length; c++)
+            {
+                if (Frequency[c] > 0 && !dataset.IsGuest(c))
+                {
+                    scored.Add(c);
+                }
+            }
+
+            return [.. scored];
+        }
     }
 }

@@ -2,7 +2,6 @@ using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using CustomerAnalytics.Enrichment;
 using CustomerAnalytics.Internal;
-using CustomerAnalytics.Kpis;
 
 namespace CustomerAnalytics.Lifetime;
 
@@ -12,7 +11,8 @@ namespace CustomerAnalytics.Lifetime;
 /// </summary>
 /// <remarks>
 /// <para>Periods are calendar days (in the options' time zone): several purchases on one day collapse into one
-/// period. Purchases and returns are the orders of <see cref="CustomerKpiCalculator"/>: a day is a purchase period
+/// period. Purchases and returns are the dataset's orders, as every customer KPI counts them (net units &gt; 0 a
+/// purchase, &lt; 0 a return; <c>docs/kpis.md</c>): a day is a purchase period
 /// when it holds a purchase; every order's revenue on or after the first purchase day (returns included) counts in
 /// its day's spend.</para>
 /// <para>The calibration period ends with <see cref="CalibrationEnd"/> (inclusive); the holdout runs from the day
@@ -120,130 +120,41 @@ public sealed class BtydSummary
         ArgumentNullException.ThrowIfNull(dataset);
         options ??= BtydSummaryOptions.Default;
         options.Validate();
-        return CreateFromOrders(dataset, OrderFacts.Build(dataset), options);
-    }
-
-    /// <summary>The calculation on order facts built already (the pipeline builds them once for every KPI).</summary>
-    internal static BtydSummary CreateFromOrders(EnrichedDataset dataset, OrderFacts facts, BtydSummaryOptions options)
-    {
-        var days = LocalCalendar.Days(facts.Ticks, options.TimeZone);
-        var minDay = int.MaxValue;
-        var maxDay = int.MinValue;
-        foreach (var d in days)
-        {
-            minDay = Math.Min(minDay, d);
-            maxDay = Math.Max(maxDay, d);
-        }
-
-        var calibrationEnd = options.CalibrationEnd?.DayNumber ?? (facts.Count == 0 ? DateOnly.MinValue.DayNumber : maxDay);
-        var observationEnd = options.ObservationEnd?.DayNumber ?? calibrationEnd;
-        var unitDays = LifetimeMath.DaysPerUnit(options.TimeUnit);
-
-        // Orders up to the observation end, sorted by (customer, day, purchase last) through one 64-bit key.
-        var keys = new long[facts.Count];
-        var revenue = new long[facts.Count];
-        var n = 0;
-        for (var o = 0; o < facts.Count; o++)
-        {
-            // The guest (lines without a customer) is no customer to count or to model.
-            if (days[o] <= observationEnd && !dataset.IsGuest(facts.Customer[o]))
-            {
-                keys[n] = ((long)facts.Customer[o] << 32) | ((long)(days[o] - minDay) << 1) | (facts.IsPurchase(o) ? 1L : 0L);
-                revenue[n] = facts.RevenueUnits[o];
-                n++;
-            }
-        }
-
-        Array.Sort(keys, revenue, 0, n);
-        var ids = new List<string>();
-        var frequency = new List<int>();
-        var recency = new List<double>();
-        var age = new List<double>();
-        var monetary = new List<decimal>();
-        var frequencyHoldout = new List<int>();
-        var monetaryHoldout = new List<decimal>();
+        var facts = dataset.OrderFacts;
+        var days = facts.LocalDays(options.TimeZone);
+        var window = Window.Of(days, options);
+        var orders = SortedOrders.Of(dataset, facts, days, window);
+        var columns = new Columns();
         var firstSeenInHoldout = 0;
         var start = 0;
-        while (start < n)
+        while (start < orders.Count)
         {
-            var customer = (int)(keys[start] >> 32);
-            var end = start;
-            var firstPurchase = int.MaxValue;
-            while (end < n && (int)(keys[end] >> 32) == customer)
-            {
-                if ((keys[end] & 1) == 1)
-                {
-                    firstPurchase = Math.Min(firstPurchase, minDay + (int)((uint)keys[end] >> 1));
-                }
-
-                end++;
-            }
-
-            if (firstPurchase != int.MaxValue && firstPurchase > calibrationEnd)
+            var end = orders.CustomerEnd(start);
+            var firstPurchase = orders.FirstPurchaseDay(start, end);
+            if (firstPurchase != int.MaxValue && firstPurchase > window.CalibrationEnd)
             {
                 firstSeenInHoldout++;
             }
             else if (firstPurchase != int.MaxValue)
             {
-                int repeatDays = 0, holdoutDays = 0, lastDay = firstPurchase, previousPurchaseDay = firstPurchase;
-                long repeatSpend = 0, holdoutSpend = 0;
-                for (var i = start; i < end; i++)
-                {
-                    var day = minDay + (int)((uint)keys[i] >> 1);
-                    if (day <= firstPurchase)
-                    {
-                        continue;
-                    }
-
-                    var isPurchase = (keys[i] & 1) == 1;
-                    if (day <= calibrationEnd)
-                    {
-                        repeatSpend += revenue[i];
-                        if (isPurchase && day != previousPurchaseDay)
-                        {
-                            repeatDays++;
-                            lastDay = day;
-                        }
-                    }
-                    else
-                    {
-                        holdoutSpend += revenue[i];
-                        if (isPurchase && day != previousPurchaseDay)
-                        {
-                            holdoutDays++;
-                        }
-                    }
-
-                    if (isPurchase)
-                    {
-                        previousPurchaseDay = day;
-                    }
-                }
-
-                ids.Add(dataset.CustomerTable[customer].Id);
-                frequency.Add(repeatDays);
-                recency.Add((lastDay - firstPurchase) / unitDays);
-                age.Add((calibrationEnd - firstPurchase) / unitDays);
-                monetary.Add(repeatDays == 0 ? 0m : Money.ToDecimal(repeatSpend) / repeatDays);
-                frequencyHoldout.Add(holdoutDays);
-                monetaryHoldout.Add(holdoutDays == 0 ? 0m : Money.ToDecimal(holdoutSpend) / holdoutDays);
+                columns.Add(dataset.CustomerTable[orders.Customer(start)].Id, orders.Summarise(start, end, firstPurchase, window.CalibrationEnd), window);
             }
 
             start = end;
         }
 
         return new BtydSummary(
-            [.. ids],
-            [.. frequency],
-            [.. recency],
-            [.. age],
-            [.. monetary],
-            [.. frequencyHoldout],
-            [.. monetaryHoldout],
-            (observationEnd - calibrationEnd) / unitDays,
+            [.. columns.Ids],
+            [.. columns.Frequency],
+            [.. columns.Recency],
+            [.. columns.Age],
+            [.. columns.Monetary],
+            [.. columns.FrequencyHoldout],
+            [.. columns.MonetaryHoldout],
+            (window.ObservationEnd - window.CalibrationEnd) / window.UnitDays,
             options.TimeUnit,
-            DateOnly.FromDayNumber(calibrationEnd),
-            options.ObservationEnd is null ? null : DateOnly.FromDayNumber(observationEnd),
+            DateOnly.FromDayNumber(window.CalibrationEnd),
+            options.ObservationEnd is null ? null : DateOnly.FromDayNumber(window.ObservationEnd),
             firstSeenInHoldout);
     }
 
@@ -300,5 +211,154 @@ public sealed class BtydSummary
             null,
             null,
             0);
+    }
+
+    /// <summary>The days that bound the summary: the first order's, the calibration end and the observation end (inclusive); and the unit's length in days.</summary>
+    private readonly record struct Window(int MinDay, int CalibrationEnd, int ObservationEnd, double UnitDays)
+    {
+        public static Window Of(int[] days, BtydSummaryOptions options)
+        {
+            var minDay = int.MaxValue;
+            var maxDay = int.MinValue;
+            foreach (var d in days)
+            {
+                minDay = Math.Min(minDay, d);
+                maxDay = Math.Max(maxDay, d);
+            }
+
+            var calibrationEnd = options.CalibrationEnd?.DayNumber ?? (days.Length == 0 ? DateOnly.MinValue.DayNumber : maxDay);
+            var observationEnd = options.ObservationEnd?.DayNumber ?? calibrationEnd;
+            return new Window(minDay, calibrationEnd, observationEnd, LifetimeMath.DaysPerUnit(options.TimeUnit));
+        }
+    }
+
+    /// <summary>One customer's days and spend after its first purchase day, in the calibration period and in the holdout.</summary>
+    private readonly record struct CustomerDays(int FirstPurchase, int LastDay, int RepeatDays, long RepeatSpend, int HoldoutDays, long HoldoutSpend);
+
+    /// <summary>
+    /// The orders up to the observation end (the guest's left out: no customer to count or to model), sorted by
+    /// (customer, day, purchase last) through one 64-bit key: customer, day − first day, and 1 for a purchase.
+    /// </summary>
+    private sealed class SortedOrders(long[] keys, long[] revenue, int count, int minDay)
+    {
+        public int Count => count;
+
+        public static SortedOrders Of(EnrichedDataset dataset, OrderFacts facts, int[] days, Window window)
+        {
+            var keys = new long[facts.Count];
+            var revenue = new long[facts.Count];
+            var n = 0;
+            for (var o = 0; o < facts.Count; o++)
+            {
+                if (days[o] <= window.ObservationEnd && !dataset.IsGuest(facts.Customer[o]))
+                {
+                    keys[n] = ((long)facts.Customer[o] << 32) | ((long)(days[o] - window.MinDay) << 1) | (facts.IsPurchase(o) ? 1L : 0L);
+                    revenue[n] = facts.RevenueUnits[o];
+                    n++;
+                }
+            }
+
+            Array.Sort(keys, revenue, 0, n);
+            return new SortedOrders(keys, revenue, n, window.MinDay);
+        }
+
+        public int Customer(int i) => (int)(keys[i] >> 32);
+
+        /// <summary>The end (exclusive) of the run of orders of the customer of order <paramref name="start"/>.</summary>
+        public int CustomerEnd(int start)
+        {
+            var customer = Customer(start);
+            var end = start;
+            while (end < count && Customer(end) == customer)
+            {
+                end++;
+            }
+
+            return end;
+        }
+
+        /// <summary>The first purchase day of orders [start, end); <see cref="int.MaxValue"/> without a purchase.</summary>
+        public int FirstPurchaseDay(int start, int end)
+        {
+            var firstPurchase = int.MaxValue;
+            for (var i = start; i < end; i++)
+            {
+                if (IsPurchase(i))
+                {
+                    firstPurchase = Math.Min(firstPurchase, Day(i));
+                }
+            }
+
+            return firstPurchase;
+        }
+
+        /// <summary>
+        /// Orders [start, end) of one customer after its first purchase day: spend counts every order (returns
+        /// included), a purchase day counts once however many purchases it holds.
+        /// </summary>
+        public CustomerDays Summarise(int start, int end, int firstPurchase, int calibrationEnd)
+        {
+            int repeatDays = 0, holdoutDays = 0, lastDay = firstPurchase, previousPurchaseDay = firstPurchase;
+            long repeatSpend = 0, holdoutSpend = 0;
+            for (var i = start; i < end; i++)
+            {
+                var day = Day(i);
+                if (day <= firstPurchase)
+                {
+                    continue;
+                }
+
+                var isPurchase = IsPurchase(i);
+                var newPurchaseDay = isPurchase && day != previousPurchaseDay;
+                if (day <= calibrationEnd)
+                {
+                    repeatSpend += revenue[i];
+                    repeatDays += newPurchaseDay ? 1 : 0;
+                    lastDay = newPurchaseDay ? day : lastDay;
+                }
+                else
+                {
+                    holdoutSpend += revenue[i];
+                    holdoutDays += newPurchaseDay ? 1 : 0;
+                }
+
+                previousPurchaseDay = isPurchase ? day : previousPurchaseDay;
+            }
+
+            return new CustomerDays(firstPurchase, lastDay, repeatDays, repeatSpend, holdoutDays, holdoutSpend);
+        }
+
+        private int Day(int i) => minDay + (int)((uint)keys[i] >> 1);
+
+        private bool IsPurchase(int i) => (keys[i] & 1) == 1;
+    }
+
+    /// <summary>The summary's columns as they are gathered, one customer at a time.</summary>
+    private sealed class Columns
+    {
+        public List<string> Ids { get; } = [];
+
+        public List<int> Frequency { get; } = [];
+
+        public List<double> Recency { get; } = [];
+
+        public List<double> Age { get; } = [];
+
+        public List<decimal> Monetary { get; } = [];
+
+        public List<int> FrequencyHoldout { get; } = [];
+
+        public List<decimal> MonetaryHoldout { get; } = [];
+
+        public void Add(string id, CustomerDays c, Window window)
+        {
+            Ids.Add(id);
+            Frequency.Add(c.RepeatDays);
+            Recency.Add((c.LastDay - c.FirstPurchase) / window.UnitDays);
+            Age.Add((window.CalibrationEnd - c.FirstPurchase) / window.UnitDays);
+            Monetary.Add(c.RepeatDays == 0 ? 0m : Money.ToDecimal(c.RepeatSpend) / c.RepeatDays);
+            FrequencyHoldout.Add(c.HoldoutDays);
+            MonetaryHoldout.Add(c.HoldoutDays == 0 ? 0m : Money.ToDecimal(c.HoldoutSpend) / c.HoldoutDays);
+        }
     }
 }

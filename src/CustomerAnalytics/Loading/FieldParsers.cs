@@ -275,104 +275,143 @@ internal static class FieldParsers
         return TryParseSlow(text, zone, ref cache, out value);
     }
 
+    /// <summary>
+    /// The fast path of <see cref="TryParseTimestamp(ReadOnlySpan{byte}, TimeZoneInfo, ref ZoneCache, out DateTimeOffset)"/>:
+    /// <see langword="false"/> when the text is not in the ISO form (another parser may read it); else
+    /// <paramref name="valid"/> says whether the ISO text names a real instant. Its steps are small and inlined: it runs per field.
+    /// </summary>
     private static bool TryParseIso(ReadOnlySpan<byte> text, TimeZoneInfo zone, ref ZoneCache cache, out DateTimeOffset value, out bool valid)
     {
         value = default;
         valid = false;
-        if (text.Length < 10 || !TryReadDate(text, out var year, out var month, out var day))
+        var i = 10;
+        if (text.Length < 10 || !TryReadDate(text, out var year, out var month, out var day) || !TryReadIsoTime(text, ref i, out var time))
         {
             return false;
         }
 
-        int hour = 0, minute = 0, second = 0;
-        long fractionTicks = 0;
-        var tooPrecise = false;
-        var i = 10;
-        if (i < text.Length && text[i] is (byte)'T' or (byte)'t' or (byte)' ')
+        var form = ReadIsoOffset(text, i, out var offset);
+        if (form == IsoOffset.NotIso)
         {
-            if (text.Length < i + 6 || !TryTwo(text, i + 1, out hour) || text[i + 3] != (byte)':' || !TryTwo(text, i + 4, out minute))
-            {
-                return false;
-            }
-
-            i += 6;
-            if (i < text.Length && text[i] == (byte)':')
-            {
-                if (!TryTwo(text, i + 1, out second))
-                {
-                    return false;
-                }
-
-                i += 3;
-                if (i < text.Length && text[i] is (byte)'.' or (byte)',')
-                {
-                    i++;
-                    var scale = TicksPerSecond;
-                    var start = i;
-                    for (; i < text.Length && (uint)(text[i] - (byte)'0') <= 9; i++)
-                    {
-                        if (scale == 1)
-                        {
-                            // Finer than a tick (100 ns): zeros lose nothing, any other digit would be dropped.
-                            tooPrecise |= text[i] != (byte)'0';
-                            continue;
-                        }
-
-                        scale /= 10;
-                        fractionTicks += (text[i] - (byte)'0') * scale;
-                    }
-
-                    if (i == start)
-                    {
-                        return false;
-                    }
-                }
-            }
+            return false;
         }
 
-        TimeSpan? offset = null;
-        if (i < text.Length)
-        {
-            if (text[i] is (byte)'Z' or (byte)'z' && i + 1 == text.Length)
-            {
-                offset = TimeSpan.Zero;
-            }
-            else if (text[i] is (byte)'+' or (byte)'-' && TryTwo(text, i + 1, out var offsetHours))
-            {
-                var offsetMinutes = 0;
-                var rest = text.Length - (i + 3);
-                if ((rest == 3 && text[i + 3] == (byte)':' && TryTwo(text, i + 4, out offsetMinutes))
-                    || (rest == 2 && TryTwo(text, i + 3, out offsetMinutes))
-                    || rest == 0)
-                {
-                    if (offsetMinutes > 59 || (offsetHours * 60) + offsetMinutes > 14 * 60)
-                    {
-                        return true;
-                    }
-
-                    var sign = text[i] == (byte)'-' ? -1 : 1;
-                    offset = new TimeSpan(sign * offsetHours, sign * offsetMinutes, 0);
-                }
-                else
-                {
-                    return false;
-                }
-            }
-            else
-            {
-                return false;
-            }
-        }
-
-        // The form is ISO: an impossible date or time is invalid, not another form.
-        if (tooPrecise || !IsValidDate(year, month, day) || hour > 23 || minute > 59 || second > 59)
+        // The form is ISO: an impossible date, time or offset is invalid, not another form.
+        if (form == IsoOffset.OutOfRange || !time.Valid || !IsValidDate(year, month, day))
         {
             return true;
         }
 
-        var local = new DateTime(year, month, day, hour, minute, second, DateTimeKind.Unspecified).AddTicks(fractionTicks);
+        var local = new DateTime(year, month, day, 0, 0, 0, DateTimeKind.Unspecified).AddTicks(time.Ticks);
         valid = TryApplyZone(local, offset, zone, ref cache, out value);
         return true;
+    }
+
+    /// <summary>
+    /// The time after an ISO date, from <paramref name="i"/>: nothing (midnight), or <c>T</c> or a space and
+    /// <c>HH:mm[:ss[.fffffff]]</c>; <paramref name="i"/> moves past it. <see langword="false"/> when it is not that form;
+    /// an impossible time in that form (25:00) is read, and marked not valid.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryReadIsoTime(ReadOnlySpan<byte> text, ref int i, out IsoTime time)
+    {
+        time = new IsoTime(0, Valid: true);
+        if (i >= text.Length || text[i] is not ((byte)'T' or (byte)'t' or (byte)' '))
+        {
+            return true;
+        }
+
+        if (text.Length < i + 6 || !TryTwo(text, i + 1, out var hour) || text[i + 3] != (byte)':' || !TryTwo(text, i + 4, out var minute))
+        {
+            return false;
+        }
+
+        i += 6;
+        var second = 0;
+        long fractionTicks = 0;
+        var tooPrecise = false;
+        if (i < text.Length && text[i] == (byte)':')
+        {
+            if (!TryTwo(text, i + 1, out second))
+            {
+                return false;
+            }
+
+            i += 3;
+            if (i < text.Length && text[i] is (byte)'.' or (byte)',' && !TryReadFraction(text, ref i, out fractionTicks, out tooPrecise))
+            {
+                return false;
+            }
+        }
+
+        var valid = !tooPrecise && hour <= 23 && minute <= 59 && second <= 59;
+        time = new IsoTime((hour * TimeSpan.TicksPerHour) + (minute * TimeSpan.TicksPerMinute) + (second * TicksPerSecond) + fractionTicks, valid);
+        return true;
+    }
+
+    /// <summary>The fraction of a second after the separator at <paramref name="i"/>, in ticks; at least one digit.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static bool TryReadFraction(ReadOnlySpan<byte> text, ref int i, out long fractionTicks, out bool tooPrecise)
+    {
+        fractionTicks = 0;
+        tooPrecise = false;
+        i++;
+        var scale = TicksPerSecond;
+        var start = i;
+        for (; i < text.Length && (uint)(text[i] - (byte)'0') <= 9; i++)
+        {
+            if (scale == 1)
+            {
+                // Finer than a tick (100 ns): zeros lose nothing, any other digit would be dropped.
+                tooPrecise |= text[i] != (byte)'0';
+                continue;
+            }
+
+            scale /= 10;
+            fractionTicks += (text[i] - (byte)'0') * scale;
+        }
+
+        return i != start;
+    }
+
+    /// <summary>The rest of an ISO timestamp from <paramref name="i"/>: nothing (no offset), <c>Z</c>, or <c>±HH[:]mm</c> / <c>±HH</c> up to ±14:00.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveInlining)]
+    private static IsoOffset ReadIsoOffset(ReadOnlySpan<byte> text, int i, out TimeSpan? offset)
+    {
+        offset = null;
+        if (i >= text.Length)
+        {
+            return IsoOffset.Read;
+        }
+
+        if (text[i] is (byte)'Z' or (byte)'z' && i + 1 == text.Length)
+        {
+            offset = TimeSpan.Zero;
+            return IsoOffset.Read;
+        }
+
+        if (text[i] is not ((byte)'+' or (byte)'-') || !TryTwo(text, i + 1, out var offsetHours))
+        {
+            return IsoOffset.NotIso;
+        }
+
+        var offsetMinutes = 0;
+        var rest = text.Length - (i + 3);
+        if (!((rest == 3 && text[i + 3] == (byte)':' && TryTwo(text, i + 4, out offsetMinutes))
+            || (rest == 2 && TryTwo(text, i + 3, out offsetMinutes))
+            || rest == 0))
+        {
+            return IsoOffset.NotIso;
+        }
+
+        if (offsetMinutes > 59 || (offsetHours * 60) + offsetMinutes > 14 * 60)
+        {
+            return IsoOffset.OutOfRange;
+        }
+
+        var sign = text[i] == (byte)'-' ? -1 : 1;
+        offset = new TimeSpan(sign * offsetHours, sign * offsetMinutes, 0);
+        return IsoOffset.Read;
     }
 
     private static bool TryParseSlow(ReadOnlySpan<byte> text, TimeZoneInfo zone, ref ZoneCache cache, out DateTimeOffset value)
@@ -498,4 +537,15 @@ internal static class FieldParsers
 
     [MethodImpl(MethodImplOptions.AggressiveInlining)]
     private static bool IsSpace(byte b) => b is (byte)' ' or (byte)'\t' or (byte)'\r' or (byte)'\n';
+
+    /// <summary>The time of day of an ISO timestamp in ticks, and whether it is one (hours ≤ 23, minutes and seconds ≤ 59, no digit finer than a tick).</summary>
+    private readonly record struct IsoTime(long Ticks, bool Valid);
+
+    /// <summary>What follows an ISO time: an offset (or none) read, a form that is not ISO, or an offset beyond ±14:00.</summary>
+    private enum IsoOffset
+    {
+        Read,
+        NotIso,
+        OutOfRange,
+    }
 }

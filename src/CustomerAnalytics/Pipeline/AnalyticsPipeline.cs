@@ -1,9 +1,9 @@
 using System.Collections.Immutable;
 using CustomerAnalytics.Enrichment;
 using CustomerAnalytics.Kpis;
+using CustomerAnalytics.Internal;
 using CustomerAnalytics.Lifetime;
 using CustomerAnalytics.Loading;
-using CustomerAnalytics.Model;
 using CustomerAnalytics.Recommendations;
 
 namespace CustomerAnalytics.Pipeline;
@@ -29,42 +29,8 @@ public static class AnalyticsPipeline
     /// <returns>The run's results.</returns>
     /// <exception cref="ArgumentException"><paramref name="options"/> are invalid.</exception>
     /// <exception cref="DataLoadException">In strict mode, an input has bad rows or a transaction names an unknown customer or product; or an input cannot be read.</exception>
-    public static AnalyticsRun Run(PipelineOptions options, IProgress<PipelineStage>? progress = null)
-    {
-        var builder = Start(options, progress);
-        ImmutableArray<PipelineInput> inputs;
-        if (options.OrderLinesPath is { } orderLines)
-        {
-            var report = Read(options, orderLines, p => OrderLinesLoader.LoadInto(builder, p, options.Load), s => OrderLinesLoader.LoadInto(builder, s, orderLines, DataFormat.Auto, options.Load));
-            inputs = [Input("order_lines", orderLines, report)];
-        }
-        else
-        {
-            var dimensions = Task.Run(() => (
-                Customers: Read(options, options.CustomersPath!, p => CustomerLoader.Load(p, options.Load), s => CustomerLoader.Load(s, options.CustomersPath!, DataFormat.Auto, options.Load)),
-                Products: Read(options, options.ProductsPath!, p => ProductLoader.Load(p, options.Load), s => ProductLoader.Load(s, options.ProductsPath!, DataFormat.Auto, options.Load))));
-            LoadReport transactions;
-            try
-            {
-                transactions = Read(
-                    options,
-                    options.TransactionsPath!,
-                    p => TransactionLoader.LoadInto(builder, p, options.Load),
-                    s => TransactionLoader.LoadInto(builder, s, options.TransactionsPath!, DataFormat.Auto, options.Load));
-            }
-            catch
-            {
-                // The transactions' error wins; the dimension loads are still observed so none goes unobserved.
-                _ = dimensions.ContinueWith(t => t.Exception, TaskScheduler.Default);
-                throw;
-            }
-
-            var (customers, products) = dimensions.GetAwaiter().GetResult();
-            inputs = AddDimensions(builder, options, customers, products, transactions);
-        }
-
-        return Finish(builder, options, inputs, progress);
-    }
+    public static AnalyticsRun Run(PipelineOptions options, IProgress<PipelineStage>? progress = null) =>
+        SyncPath.Result(RunCore(options, progress, useAsync: false, CancellationToken.None));
 
     /// <summary>Runs the pipeline on files, asynchronously.</summary>
     /// <param name="options">The inputs and options.</param>
@@ -74,43 +40,8 @@ public static class AnalyticsPipeline
     /// <exception cref="ArgumentException"><paramref name="options"/> are invalid.</exception>
     /// <exception cref="DataLoadException">In strict mode, an input has bad rows or a transaction names an unknown customer or product; or an input cannot be read.</exception>
     /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
-    public static async Task<AnalyticsRun> RunAsync(PipelineOptions options, IProgress<PipelineStage>? progress = null, CancellationToken cancellationToken = default)
-    {
-        var builder = Start(options, progress);
-        ImmutableArray<PipelineInput> inputs;
-        if (options.OrderLinesPath is { } orderLines)
-        {
-            var report = await ReadAsync(
-                options,
-                orderLines,
-                p => OrderLinesLoader.LoadIntoAsync(builder, p, options.Load, cancellationToken),
-                s => OrderLinesLoader.LoadIntoAsync(builder, s, orderLines, DataFormat.Auto, options.Load, cancellationToken)).ConfigureAwait(false);
-            inputs = [Input("order_lines", orderLines, report)];
-        }
-        else
-        {
-            var customers = ReadAsync(
-                options,
-                options.CustomersPath!,
-                p => CustomerLoader.LoadAsync(p, options.Load, cancellationToken),
-                s => CustomerLoader.LoadAsync(s, options.CustomersPath!, DataFormat.Auto, options.Load, cancellationToken));
-            var products = ReadAsync(
-                options,
-                options.ProductsPath!,
-                p => ProductLoader.LoadAsync(p, options.Load, cancellationToken),
-                s => ProductLoader.LoadAsync(s, options.ProductsPath!, DataFormat.Auto, options.Load, cancellationToken));
-            var transactions = ReadAsync(
-                options,
-                options.TransactionsPath!,
-                p => TransactionLoader.LoadIntoAsync(builder, p, options.Load, cancellationToken),
-                s => TransactionLoader.LoadIntoAsync(builder, s, options.TransactionsPath!, DataFormat.Auto, options.Load, cancellationToken));
-            await Task.WhenAll(customers, products, transactions).ConfigureAwait(false);
-            inputs = AddDimensions(builder, options, await customers.ConfigureAwait(false), await products.ConfigureAwait(false), await transactions.ConfigureAwait(false));
-        }
-
-        cancellationToken.ThrowIfCancellationRequested();
-        return await Task.Run(() => Finish(builder, options, inputs, progress), cancellationToken).ConfigureAwait(false);
-    }
+    public static Task<AnalyticsRun> RunAsync(PipelineOptions options, IProgress<PipelineStage>? progress = null, CancellationToken cancellationToken = default) =>
+        RunCore(options, progress, useAsync: true, cancellationToken).AsTask();
 
     /// <summary>
     /// Runs the analysis stages (KPIs, global lists, recommendations) on a dataset the host built itself, for example
@@ -128,35 +59,19 @@ public static class AnalyticsPipeline
         return AnalyzeCore(dataset, options, [], progress: null);
     }
 
-    /// <summary>Reads a file by path, or through <see cref="PipelineOptions.OpenRead"/> when the host gave one.</summary>
-    private static T Read<T>(PipelineOptions options, string path, Func<string, T> fromPath, Func<Stream, T> fromStream)
+    /// <summary>
+    /// The one body of <see cref="Run"/> and <see cref="RunAsync"/>: load (<see cref="PipelineReader"/>), enrich,
+    /// analyse. With <paramref name="useAsync"/> off it runs on the caller's thread and returns a completed task.
+    /// </summary>
+    private static async ValueTask<AnalyticsRun> RunCore(PipelineOptions options, IProgress<PipelineStage>? progress, bool useAsync, CancellationToken cancellationToken)
     {
-        if (options.OpenRead is not { } open)
-        {
-            return fromPath(path);
-        }
-
-        using var stream = Open(open, path);
-        return fromStream(stream);
+        var builder = Start(options, progress);
+        var inputs = await new PipelineReader(options, builder, useAsync, cancellationToken).ReadAll().ConfigureAwait(false);
+        cancellationToken.ThrowIfCancellationRequested();
+        return useAsync
+            ? await Task.Run(() => Finish(builder, options, inputs, progress), cancellationToken).ConfigureAwait(false)
+            : Finish(builder, options, inputs, progress);
     }
-
-    /// <summary>The asynchronous twin of <see cref="Read{T}"/>.</summary>
-    private static async Task<T> ReadAsync<T>(PipelineOptions options, string path, Func<string, Task<T>> fromPath, Func<Stream, Task<T>> fromStream)
-    {
-        if (options.OpenRead is not { } open)
-        {
-            return await fromPath(path).ConfigureAwait(false);
-        }
-
-        var stream = Open(open, path);
-        await using (stream.ConfigureAwait(false))
-        {
-            return await fromStream(stream).ConfigureAwait(false);
-        }
-    }
-
-    private static Stream Open(Func<string, Stream> open, string path) =>
-        open(path) ?? throw new InvalidOperationException($"PipelineOptions.OpenRead returned null for '{path}'.");
 
     private static EnrichedDatasetBuilder Start(PipelineOptions options, IProgress<PipelineStage>? progress)
     {
@@ -167,25 +82,6 @@ public static class AnalyticsPipeline
         var strict = options.Enrichment.StrictReferences || options.Load.Mode == LoadMode.Strict;
         return new EnrichedDatasetBuilder(options.Enrichment with { StrictReferences = strict });
     }
-
-    private static ImmutableArray<PipelineInput> AddDimensions(
-        EnrichedDatasetBuilder builder,
-        PipelineOptions options,
-        LoadResult<Customer> customers,
-        LoadResult<Product> products,
-        LoadReport transactions)
-    {
-        builder.AddCustomers(customers.Rows).AddProducts(products.Rows);
-        return
-        [
-            Input("customers", options.CustomersPath!, customers.Report),
-            Input("products", options.ProductsPath!, products.Report),
-            Input("transactions", options.TransactionsPath!, transactions),
-        ];
-    }
-
-    private static PipelineInput Input(string role, string path, LoadReport report) =>
-        new(role, path, File.Exists(path) ? new FileInfo(path).Length : 0, report);
 
     private static AnalyticsRun Finish(EnrichedDatasetBuilder builder, PipelineOptions options, ImmutableArray<PipelineInput> inputs, IProgress<PipelineStage>? progress)
     {
@@ -202,14 +98,13 @@ public static class AnalyticsPipeline
         var byCategory = KpiCalculator.ByCategory(dataset);
         var topProducts = KpiCalculator.TopProducts(dataset, options.TopProductsCount);
         var global = GlobalRecommendations.Compute(dataset, options.GlobalListSize);
-        // One order definition under every customer KPI and the lifetime summary: built once for all of them.
-        var orders = OrderFacts.Build(dataset);
+        // Every customer KPI and the lifetime summary read the dataset's order facts, built once on first use.
         var customers = new CustomerAnalyses(
-            CustomerKpiCalculator.ByPeriodFromOrders(dataset, orders, options.TimeSeries),
-            CustomerKpiCalculator.PurchasesFromOrders(dataset, orders),
-            CustomerKpiCalculator.CohortsFromOrders(dataset, orders, options.TimeSeries.TimeZone),
-            RfmCalculator.ComputeFromOrders(dataset, orders, options.Rfm));
-        var (clv, clvNote, calibration) = LifetimeValue(dataset, orders, options);
+            CustomerKpiCalculator.ByPeriod(dataset, options.TimeSeries),
+            CustomerKpiCalculator.Purchases(dataset),
+            CustomerKpiCalculator.Cohorts(dataset, options.TimeSeries.TimeZone),
+            RfmCalculator.Compute(dataset, options.Rfm));
+        var (clv, clvNote, calibration) = LifetimeValue(dataset, options);
 
         progress?.Report(PipelineStage.Recommending);
         var recommender = options.Recommender ?? new SegmentAffinityRecommender();
@@ -225,7 +120,7 @@ public static class AnalyticsPipeline
     /// buyer with positive spend, no convergence) the run goes on without CLV and says why. With a holdout period and a
     /// BG/NBD fit it also compares actual and predicted holdout purchases.
     /// </summary>
-    private static (ClvResult? Clv, string? Note, ImmutableArray<CalibrationHoldoutRow> Calibration) LifetimeValue(EnrichedDataset dataset, OrderFacts orders, PipelineOptions options)
+    private static (ClvResult? Clv, string? Note, ImmutableArray<CalibrationHoldoutRow> Calibration) LifetimeValue(EnrichedDataset dataset, PipelineOptions options)
     {
         if (options.LifetimeValue is not { } clvOptions)
         {
@@ -239,7 +134,7 @@ public static class AnalyticsPipeline
 
         try
         {
-            var summary = BtydSummary.CreateFromOrders(dataset, orders, options.LifetimeSummary);
+            var summary = BtydSummary.Create(dataset, options.LifetimeSummary);
             var purchases = BgNbdModel.TryFit(summary, options.LifetimeFit);
             if (!purchases.Converged)
             {

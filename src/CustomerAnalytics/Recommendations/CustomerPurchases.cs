@@ -33,45 +33,101 @@ internal sealed class CustomerPurchases
     /// </summary>
     public static CustomerPurchases Build(EnrichedDataset dataset, out int[] netBuyers, int parallelThreshold = ParallelThreshold)
     {
-        var customers = dataset.CustomerColumn;
-        var products = dataset.ProductColumn;
-        var quantities = dataset.QuantityColumn;
         var customerCount = dataset.CustomerTable.Length;
         var productCount = dataset.ProductTable.Length;
-
-        var lineOffsets = new int[customerCount + 1];
-        foreach (var customer in customers)
-        {
-            lineOffsets[customer + 1]++;
-        }
-
-        for (var c = 0; c < customerCount; c++)
-        {
-            lineOffsets[c + 1] += lineOffsets[c];
-        }
-
-        var cursor = lineOffsets[..^1];
-        var lineProducts = new int[customers.Length];
-        var lineQuantities = new int[customers.Length];
-        for (var row = 0; row < customers.Length; row++)
-        {
-            var at = cursor[customers[row]]++;
-            lineProducts[at] = products[row];
-            lineQuantities[at] = quantities[row];
-        }
-
-        var parts = customers.Length < parallelThreshold ? 1 : Math.Clamp(Environment.ProcessorCount, 1, 8);
+        var lines = CustomerLines.Of(dataset);
+        var parts = dataset.CustomerColumn.Length < parallelThreshold ? 1 : Math.Clamp(Environment.ProcessorCount, 1, 8);
         var ranges = new Range[parts];
-        var results = new (List<int> Bought, int[] NetBuyers)[parts];
-        var counts = new int[customerCount + 1];
         for (var i = 0; i < parts; i++)
         {
             ranges[i] = new Range((int)((long)customerCount * i / parts), (int)((long)customerCount * (i + 1) / parts));
         }
 
-        void Process(int part)
+        // counts[c + 1]: customer c's products bought, summed into offsets once every part is done.
+        var counts = new int[customerCount + 1];
+        var results = new PartPurchases[parts];
+        if (parts == 1)
         {
-            var (first, end) = (ranges[part].Start.Value, ranges[part].End.Value);
+            results[0] = lines.Buy(ranges[0], productCount, counts);
+        }
+        else
+        {
+            Parallel.For(0, parts, part => results[part] = lines.Buy(ranges[part], productCount, counts));
+        }
+
+        return Merge(results, ranges, counts, productCount, out netBuyers);
+    }
+
+    /// <summary>Concatenates the parts' products (in customer order) and sums their net buyers.</summary>
+    private static CustomerPurchases Merge(PartPurchases[] results, Range[] ranges, int[] counts, int productCount, out int[] netBuyers)
+    {
+        var customerCount = counts.Length - 1;
+        for (var c = 0; c < customerCount; c++)
+        {
+            counts[c + 1] += counts[c];
+        }
+
+        var all = new int[counts[customerCount]];
+        netBuyers = new int[productCount];
+        for (var part = 0; part < results.Length; part++)
+        {
+            CollectionsMarshal.AsSpan(results[part].Bought).CopyTo(all.AsSpan(counts[ranges[part].Start.Value]));
+            var buyers = results[part].NetBuyers;
+            for (var p = 0; p < productCount; p++)
+            {
+                netBuyers[p] += buyers[p];
+            }
+        }
+
+        return new CustomerPurchases(counts, all);
+    }
+
+    /// <summary>One part's customers' products bought, in customer order, and per product its customers with a positive net quantity.</summary>
+    private readonly record struct PartPurchases(List<int> Bought, int[] NetBuyers);
+
+    /// <summary>
+    /// The lines regrouped by customer (a counting sort that copies each line's product and quantity, so the
+    /// per-customer pass reads memory in order): customer c's lines are [Offsets[c], Offsets[c + 1]).
+    /// </summary>
+    private sealed record CustomerLines(int[] Offsets, int[] Products, int[] Quantities)
+    {
+        public static CustomerLines Of(EnrichedDataset dataset)
+        {
+            var customers = dataset.CustomerColumn;
+            var products = dataset.ProductColumn;
+            var quantities = dataset.QuantityColumn;
+            var customerCount = dataset.CustomerTable.Length;
+            var lineOffsets = new int[customerCount + 1];
+            foreach (var customer in customers)
+            {
+                lineOffsets[customer + 1]++;
+            }
+
+            for (var c = 0; c < customerCount; c++)
+            {
+                lineOffsets[c + 1] += lineOffsets[c];
+            }
+
+            var cursor = lineOffsets[..^1];
+            var lineProducts = new int[customers.Length];
+            var lineQuantities = new int[customers.Length];
+            for (var row = 0; row < customers.Length; row++)
+            {
+                var at = cursor[customers[row]]++;
+                lineProducts[at] = products[row];
+                lineQuantities[at] = quantities[row];
+            }
+
+            return new CustomerLines(lineOffsets, lineProducts, lineQuantities);
+        }
+
+        /// <summary>The products bought by the customers of <paramref name="range"/>; their counts go to <paramref name="counts"/>[c + 1].</summary>
+        public PartPurchases Buy(Range range, int productCount, int[] counts)
+        {
+            var (first, end) = (range.Start.Value, range.End.Value);
+            var lineOffsets = Offsets;
+            var lineProducts = Products;
+            var lineQuantities = Quantities;
             var bought = new List<int>();
             var buyers = new int[productCount];
             var lastSeenBy = new int[productCount];
@@ -115,35 +171,7 @@ internal sealed class CustomerPurchases
                 counts[c + 1] = bought.Count - start;
             }
 
-            results[part] = (bought, buyers);
+            return new PartPurchases(bought, buyers);
         }
-
-        if (parts == 1)
-        {
-            Process(0);
-        }
-        else
-        {
-            Parallel.For(0, parts, Process);
-        }
-
-        for (var c = 0; c < customerCount; c++)
-        {
-            counts[c + 1] += counts[c];
-        }
-
-        var all = new int[counts[customerCount]];
-        netBuyers = new int[productCount];
-        for (var part = 0; part < parts; part++)
-        {
-            CollectionsMarshal.AsSpan(results[part].Bought).CopyTo(all.AsSpan(counts[ranges[part].Start.Value]));
-            var buyers = results[part].NetBuyers;
-            for (var p = 0; p < productCount; p++)
-            {
-                netBuyers[p] += buyers[p];
-            }
-        }
-
-        return new CustomerPurchases(counts, all);
     }
 }

@@ -35,19 +35,7 @@ internal sealed class ItemSimilarityMatrix
     /// <param name="ordinalRank">Each product's position in the ordinal order of product ids, for ties.</param>
     public static ItemSimilarityMatrix Build(Baskets baskets, int productCount, ItemCooccurrenceOptions options, int[] ordinalRank)
     {
-        var basketsOf = baskets.Transpose(productCount);
-        var counts = new int[productCount];
-        for (var p = 0; p < productCount; p++)
-        {
-            counts[p] = basketsOf.Of(p).Length;
-        }
-
-        var neighbors = new int[productCount][];
-        var similarities = new double[productCount][];
-        var self = new double[productCount];
-        var similarity = options.Similarity;
-        var support = options.MinimumSupport;
-        var limit = options.MaxNeighbors;
+        var rows = new Rows(baskets, productCount, options, ordinalRank);
         Parallel.ForEach(
             Partitioner.Create(0, Math.Max(productCount, 1), 256),
             () => new RowScratch(productCount),
@@ -55,80 +43,13 @@ internal sealed class ItemSimilarityMatrix
             {
                 for (var i = range.Item1; i < Math.Min(range.Item2, productCount); i++)
                 {
-                    BuildRow(i, scratch);
+                    rows.Build(i, scratch);
                 }
 
                 return scratch;
             },
             _ => { });
-        return new ItemSimilarityMatrix(neighbors, similarities, self);
-
-        void BuildRow(int i, RowScratch scratch)
-        {
-            var cii = counts[i];
-            self[i] = cii >= support && cii > 0 ? Similarity(similarity, cii, cii, cii) : 0;
-            neighbors[i] = [];
-            similarities[i] = [];
-            if (cii < support)
-            {
-                return;
-            }
-
-            // c_ij for every j sharing a basket with i.
-            var count = scratch.Count;
-            var touched = scratch.Touched;
-            touched.Clear();
-            foreach (var basket in basketsOf.Of(i))
-            {
-                foreach (var j in baskets.Of(basket))
-                {
-                    if (count[j]++ == 0)
-                    {
-                        touched.Add(j);
-                    }
-                }
-            }
-
-            // Keep the `limit` most similar (ties: lower ordinal rank) with a min-heap whose top is the worst kept.
-            var heap = scratch.Heap;
-            heap.Clear();
-            var worst = default(NeighborKey);
-            foreach (var j in touched)
-            {
-                var cij = count[j];
-                count[j] = 0;
-                if (j == i || cij < support)
-                {
-                    continue;
-                }
-
-                var value = Similarity(similarity, cij, cii, counts[j]);
-                if (heap.Count < limit)
-                {
-                    heap.Enqueue(j, new NeighborKey(value, ordinalRank[j]));
-                    heap.TryPeek(out _, out worst);
-                }
-                else if (value > worst.Similarity || (value == worst.Similarity && ordinalRank[j] < worst.OrdinalRank))
-                {
-                    // Most candidates fail the test above once the heap holds good neighbours: only the rest pay for the heap.
-                    heap.EnqueueDequeue(j, new NeighborKey(value, ordinalRank[j]));
-                    heap.TryPeek(out _, out worst);
-                }
-            }
-
-            var n = heap.Count;
-            var rowNeighbors = new int[n];
-            var rowSimilarities = new double[n];
-            for (var k = n - 1; k >= 0; k--)
-            {
-                heap.TryDequeue(out var j, out var key);
-                rowNeighbors[k] = j;
-                rowSimilarities[k] = key.Similarity;
-            }
-
-            neighbors[i] = rowNeighbors;
-            similarities[i] = rowSimilarities;
-        }
+        return new ItemSimilarityMatrix(rows.Neighbors, rows.Similarities, rows.Self);
     }
 
     /// <summary>The similarity of two products from their counts.</summary>
@@ -156,5 +77,123 @@ internal sealed class ItemSimilarityMatrix
         public List<int> Touched { get; } = [];
 
         public PriorityQueue<int, NeighborKey> Heap { get; } = new(NeighborKey.Comparer);
+    }
+
+    /// <summary>The rows of the matrix as they are built, each by one thread: its self-similarity, co-occurrence counts and most similar neighbours.</summary>
+    private sealed class Rows
+    {
+        private readonly Baskets _baskets;
+        private readonly Baskets _basketsOf;
+        private readonly int[] _counts;
+        private readonly int[] _ordinalRank;
+        private readonly ItemSimilarity _similarity;
+        private readonly int _support;
+        private readonly int _limit;
+
+        public Rows(Baskets baskets, int productCount, ItemCooccurrenceOptions options, int[] ordinalRank)
+        {
+            _baskets = baskets;
+            _basketsOf = baskets.Transpose(productCount);
+            _counts = new int[productCount];
+            for (var p = 0; p < productCount; p++)
+            {
+                _counts[p] = _basketsOf.Of(p).Length;
+            }
+
+            _ordinalRank = ordinalRank;
+            _similarity = options.Similarity;
+            _support = options.MinimumSupport;
+            _limit = options.MaxNeighbors;
+            Neighbors = new int[productCount][];
+            Similarities = new double[productCount][];
+            Self = new double[productCount];
+        }
+
+        public int[][] Neighbors { get; }
+
+        public double[][] Similarities { get; }
+
+        public double[] Self { get; }
+
+        /// <summary>Row <paramref name="i"/>: empty below the minimum support.</summary>
+        public void Build(int i, RowScratch scratch)
+        {
+            var cii = _counts[i];
+            Self[i] = cii >= _support && cii > 0 ? Similarity(_similarity, cii, cii, cii) : 0;
+            Neighbors[i] = [];
+            Similarities[i] = [];
+            if (cii < _support)
+            {
+                return;
+            }
+
+            CountCooccurrences(i, scratch);
+            KeepMostSimilar(i, cii, scratch);
+            var heap = scratch.Heap;
+            var n = heap.Count;
+            var rowNeighbors = new int[n];
+            var rowSimilarities = new double[n];
+            for (var k = n - 1; k >= 0; k--)
+            {
+                heap.TryDequeue(out var j, out var key);
+                rowNeighbors[k] = j;
+                rowSimilarities[k] = key.Similarity;
+            }
+
+            Neighbors[i] = rowNeighbors;
+            Similarities[i] = rowSimilarities;
+        }
+
+        /// <summary>c_ij for every j sharing a basket with i, in <see cref="RowScratch.Count"/>; the js in <see cref="RowScratch.Touched"/>.</summary>
+        private void CountCooccurrences(int i, RowScratch scratch)
+        {
+            var count = scratch.Count;
+            var touched = scratch.Touched;
+            touched.Clear();
+            foreach (var basket in _basketsOf.Of(i))
+            {
+                foreach (var j in _baskets.Of(basket))
+                {
+                    if (count[j]++ == 0)
+                    {
+                        touched.Add(j);
+                    }
+                }
+            }
+        }
+
+        /// <summary>
+        /// Keeps the <c>limit</c> most similar (ties: lower ordinal rank) in <see cref="RowScratch.Heap"/>, a min-heap
+        /// whose top is the worst kept; clears the counts.
+        /// </summary>
+        private void KeepMostSimilar(int i, int cii, RowScratch scratch)
+        {
+            var count = scratch.Count;
+            var heap = scratch.Heap;
+            heap.Clear();
+            var worst = default(NeighborKey);
+            foreach (var j in scratch.Touched)
+            {
+                var cij = count[j];
+                count[j] = 0;
+                if (j == i || cij < _support)
+                {
+                    continue;
+                }
+
+                var value = Similarity(_similarity, cij, cii, _counts[j]);
+                if (heap.Count < _limit)
+                {
+                    heap.Enqueue(j, new NeighborKey(value, _ordinalRank[j]));
+                    heap.TryPeek(out _, out worst);
+                }
+                else if (value > worst.Similarity || (value == worst.Similarity && _ordinalRank[j] < worst.OrdinalRank))
+                {
+                    // Most candidates fail the test above once the heap holds good neighbours: only the rest pay for the heap.
+                    heap.EnqueueDequeue(j, new NeighborKey(value, _ordinalRank[j]));
+                    heap.TryPeek(out _, out worst);
+                }
+            }
+        }
     }
 }

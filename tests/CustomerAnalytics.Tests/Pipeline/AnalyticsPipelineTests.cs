@@ -69,6 +69,47 @@ public sealed class AnalyticsPipelineTests : IDisposable
     }
 
     [Fact]
+    public async Task RunAndRunAsync_Seed_SameFiguresAndByteIdenticalArtifacts()
+    {
+        // Both come from one body (the sync run is the async core with useAsync off): the same answer, file for file.
+        var sync = AnalyticsPipeline.Run(SeedOptions);
+        var async = await AnalyticsPipeline.RunAsync(SeedOptions);
+        sync.WriteArtifacts(Path.Combine(_output, "sync"));
+        async.WriteArtifacts(Path.Combine(_output, "async"));
+
+        Assert.Equal(sync.Overall, async.Overall);
+        Assert.Equal(sync.Purchases, async.Purchases);
+        Assert.Equal(sync.Periods.ToArray(), async.Periods.ToArray());
+        Assert.Equal(sync.Inputs.Select(i => (i.Role, i.Bytes, i.Report.RowsLoaded)), async.Inputs.Select(i => (i.Role, i.Bytes, i.Report.RowsLoaded)));
+        var files = Directory.EnumerateFiles(Path.Combine(_output, "sync"), "*", SearchOption.AllDirectories).ToArray();
+        Assert.NotEmpty(files);
+        foreach (var file in files)
+        {
+            var twin = Path.Combine(_output, "async", Path.GetRelativePath(Path.Combine(_output, "sync"), file));
+            Assert.Equal(File.ReadAllBytes(file), File.ReadAllBytes(twin));
+        }
+    }
+
+    [Fact]
+    public void Run_UnderASingleThreadedContext_NeverPostsToIt()
+    {
+        // A UI-like context that would deadlock a sync-over-async wait: the sync run must never need it.
+        var context = new RecordingContext();
+        var previous = SynchronizationContext.Current;
+        SynchronizationContext.SetSynchronizationContext(context);
+        try
+        {
+            Assert.Equal(1474.92m, AnalyticsPipeline.Run(SeedOptions with { OpenRead = File.OpenRead }).Overall.Revenue);
+        }
+        finally
+        {
+            SynchronizationContext.SetSynchronizationContext(previous);
+        }
+
+        Assert.Equal(0, context.Posts);
+    }
+
+    [Fact]
     public async Task OpenRead_SyncAndAsync_EveryInputReadThroughItAndDisposed()
     {
         foreach (var useAsync in new[] { false, true })
@@ -533,6 +574,23 @@ public sealed class AnalyticsPipelineTests : IDisposable
         {
             BytesRead += read;
             return read;
+        }
+    }
+
+    private sealed class RecordingContext : SynchronizationContext
+    {
+        public int Posts { get; private set; }
+
+        public override void Post(SendOrPostCallback d, object? state)
+        {
+            Posts++;
+            base.Post(d, state);
+        }
+
+        public override void Send(SendOrPostCallback d, object? state)
+        {
+            Posts++;
+            base.Send(d, state);
         }
     }
 

@@ -1,6 +1,4 @@
-using CustomerAnalytics.Enrichment;
-
-namespace CustomerAnalytics.Kpis;
+namespace CustomerAnalytics.Enrichment;
 
 /// <summary>
 /// The one definition of an order that every customer KPI, RFM and lifetime calculation uses: a distinct
@@ -8,8 +6,14 @@ namespace CustomerAnalytics.Kpis;
 /// earliest timestamp of its rows; its revenue and units are the sums over its rows (returns subtract). An order is a
 /// <em>purchase</em> when its net units are positive and a <em>return</em> when they are negative.
 /// </summary>
+/// <remarks>
+/// Built once per dataset, on first use, and kept there (<see cref="EnrichedDataset.OrderFacts"/>); immutable apart from
+/// the cache of <see cref="LocalDays"/>, which is safe to share between threads.
+/// </remarks>
 internal sealed class OrderFacts
 {
+    private ZoneDays? _days;
+
     private OrderFacts(int[] customer, long[] ticks, long[] revenueUnits, long[] units)
     {
         Customer = customer;
@@ -39,6 +43,52 @@ internal sealed class OrderFacts
     /// <summary>Whether an order is a return (net units &lt; 0).</summary>
     public bool IsReturn(int order) => Units[order] < 0;
 
+    /// <summary>
+    /// Per order: its local day (<see cref="DateOnly.DayNumber"/>) in <paramref name="zone"/>. The days of the zone asked
+    /// last are kept, so the analyses of one run (usually all in one zone) map the instants once; read only.
+    /// </summary>
+    public int[] LocalDays(TimeZoneInfo zone)
+    {
+        if (Volatile.Read(ref _days) is { } kept && kept.Zone.Equals(zone))
+        {
+            return kept.Days;
+        }
+
+        var days = Days(Ticks, zone);
+        Volatile.Write(ref _days, new ZoneDays(zone, days));
+        return days;
+    }
+
+    /// <summary>The local day (<see cref="DateOnly.DayNumber"/>) of a UTC instant in <paramref name="zone"/>.</summary>
+    private static int Day(long utcTicks, TimeZoneInfo zone)
+    {
+        if (ReferenceEquals(zone, TimeZoneInfo.Utc))
+        {
+            return (int)(utcTicks / TimeSpan.TicksPerDay);
+        }
+
+        var offset = zone.GetUtcOffset(new DateTime(utcTicks, DateTimeKind.Utc));
+        return (int)((utcTicks + offset.Ticks) / TimeSpan.TicksPerDay);
+    }
+
+    /// <summary>The local days of many instants; a zone with a fixed offset is applied without per-instant look-ups.</summary>
+    private static int[] Days(long[] utcTicks, TimeZoneInfo zone)
+    {
+        var days = new int[utcTicks.Length];
+        var fixedOffset = ReferenceEquals(zone, TimeZoneInfo.Utc) || (zone.GetAdjustmentRules().Length == 0 && !zone.SupportsDaylightSavingTime)
+            ? zone.BaseUtcOffset.Ticks
+            : (long?)null;
+        for (var i = 0; i < utcTicks.Length; i++)
+        {
+            days[i] = fixedOffset is { } off
+                ? (int)((utcTicks[i] + off) / TimeSpan.TicksPerDay)
+                : Day(utcTicks[i], zone);
+        }
+
+        return days;
+    }
+
+    /// <summary>Sums the rows of <paramref name="dataset"/> into one entry per order.</summary>
     public static OrderFacts Build(EnrichedDataset dataset)
     {
         var count = dataset.OrderCount;
@@ -71,4 +121,7 @@ internal sealed class OrderFacts
 
         return new OrderFacts(customer, ticks, revenue, units);
     }
+
+    /// <summary>The local days of every order in one zone, swapped in as one reference.</summary>
+    private sealed record ZoneDays(TimeZoneInfo Zone, int[] Days);
 }
