@@ -24,7 +24,7 @@ namespace CustomerAnalytics.Recommendations;
 /// <para><b>Cold start:</b> a customer the model has never seen, or one with nothing bought, gets popularity by revenue.
 /// A basket (<see cref="IRelatedProductsModel.RelatedToBasket"/>) is folded in as a new customer: its factors are solved
 /// against the fitted product factors, as <c>implicit</c>'s <c>recalculate_user</c> does.</para>
-/// <para>The fitted model is immutable and thread-safe; see <c>docs/recommenders.md</c>.</para>
+/// <para>The fitted model is immutable and thread-safe; see <c>docs/implicit-als.md</c>.</para>
 /// </remarks>
 public sealed class ImplicitAlsRecommender : IRecommender
 {
