@@ -571,6 +571,16 @@ public sealed class CommandTests : IDisposable
     }
 
     [Fact]
+    public async Task Recommend_Als_TastesLikeYours()
+    {
+        var result = await CliRunner.RunAsync("recommend", "--data", Data, "--customer", "C003", "--strategy", "als", "--quiet");
+
+        Assert.Equal(0, result.ExitCode);
+        Assert.Contains("customers with tastes like yours bought it", result.Output, StringComparison.Ordinal);
+        Assert.DoesNotContain("│ P200", result.Output, StringComparison.Ordinal); // bought by C003: excluded
+    }
+
+    [Fact]
     public async Task Related_UnknownProduct_Exit3()
     {
         var result = await CliRunner.RunAsync("related", "--data", Data, "--product", "NOPE", "--quiet");

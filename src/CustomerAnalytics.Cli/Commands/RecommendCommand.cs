@@ -19,7 +19,7 @@ internal sealed class RecommendSettings : DataSettings
     public int Count { get; init; } = 10;
 
     [CommandOption("-s|--strategy <NAME>")]
-    [Description("The strategy: [green]segment-affinity[/], [green]popularity[/] or [green]item-cooccurrence[/].")]
+    [Description("The strategy: [green]segment-affinity[/], [green]popularity[/], [green]item-cooccurrence[/] or [green]als[/] (implicit-feedback matrix factorisation).")]
     [DefaultValue(Strategies.Default)]
     public string Strategy { get; init; } = Strategies.Default;
 

@@ -12,6 +12,7 @@ internal static class Strategies
         ["popularity"] = () => new PopularityRecommender(),
         ["segment-affinity"] = () => new SegmentAffinityRecommender(),
         ["item-cooccurrence"] = () => new ItemCooccurrenceRecommender(),
+        ["als"] = () => new ImplicitAlsRecommender(),
     };
 
     public static IEnumerable<string> Names => Factories.Keys.Order(StringComparer.Ordinal);

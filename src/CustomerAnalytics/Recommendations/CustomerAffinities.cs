@@ -27,7 +27,11 @@ internal sealed class CustomerAffinities
     /// <summary>The affinities matching <see cref="ProductsOf"/>.</summary>
     public ReadOnlySpan<double> ValuesOf(int customer) => _values.AsSpan(_offsets[customer], _offsets[customer + 1] - _offsets[customer]);
 
-    public static CustomerAffinities Build(EnrichedDataset dataset, ItemCooccurrenceOptions options)
+    public static CustomerAffinities Build(EnrichedDataset dataset, ItemCooccurrenceOptions options) =>
+        Build(dataset, options.Weight, options.HalfLifeDays, options.ReferenceTime);
+
+    /// <summary>The affinities by <paramref name="weight"/>, decayed by <paramref name="halfLifeDays"/> from <paramref name="referenceTime"/> (default: the latest timestamp) when set.</summary>
+    public static CustomerAffinities Build(EnrichedDataset dataset, AffinityWeight weight, double? halfLifeDays = null, DateTimeOffset? referenceTime = null)
     {
         var customers = dataset.CustomerColumn;
         var products = dataset.ProductColumn;
@@ -37,9 +41,9 @@ internal sealed class CustomerAffinities
         var customerCount = dataset.CustomerTable.Length;
 
         long reference = 0;
-        if (options.HalfLifeDays is not null)
+        if (halfLifeDays is not null)
         {
-            reference = options.ReferenceTime?.UtcTicks ?? (ticks.Length == 0 ? 0 : ticks.Max());
+            reference = referenceTime?.UtcTicks ?? (ticks.Length == 0 ? 0 : ticks.Max());
         }
 
         var rowsByCustomer = RowGroups.By(customers, customerCount);
@@ -63,18 +67,18 @@ internal sealed class CustomerAffinities
                     touched.Add(p);
                 }
 
-                double weight = options.Weight switch
+                double value = weight switch
                 {
                     AffinityWeight.Units => quantities[row],
                     AffinityWeight.Revenue => (double)Money.ToDecimal(revenues[row]),
                     _ => quantities[row] > 0 ? 1 : 0,
                 };
-                if (options.HalfLifeDays is { } halfLife)
+                if (halfLifeDays is { } halfLife)
                 {
-                    weight *= Math.Pow(0.5, (reference - ticks[row]) / (double)TimeSpan.TicksPerDay / halfLife);
+                    value *= Math.Pow(0.5, (reference - ticks[row]) / (double)TimeSpan.TicksPerDay / halfLife);
                 }
 
-                sum[p] += weight;
+                sum[p] += value;
             }
 
             touched.Sort();

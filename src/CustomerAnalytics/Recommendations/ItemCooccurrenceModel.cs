@@ -1,4 +1,3 @@
-using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using CustomerAnalytics.Enrichment;
@@ -21,7 +20,7 @@ internal sealed class ItemCooccurrenceModel : IRelatedProductsModel
     private readonly ItemSimilarityMatrix _similarity;
     private readonly RankedCandidates _fallback;
     private readonly int[] _ordinalRank;
-    private readonly ConcurrentBag<Scratch> _pool = [];
+    private readonly ScratchPool<Scratch> _pool;
 
     public ItemCooccurrenceModel(string name, SalesStatistics statistics, CustomerAffinities affinities, ItemSimilarityMatrix similarity, RankedCandidates fallback, int[] ordinalRank)
     {
@@ -32,6 +31,7 @@ internal sealed class ItemCooccurrenceModel : IRelatedProductsModel
         _similarity = similarity;
         _fallback = fallback;
         _ordinalRank = ordinalRank;
+        _pool = new(() => new Scratch(_dataset.ProductTable.Length));
     }
 
     /// <summary>Whom a list is for: its reasons differ.</summary>
@@ -55,7 +55,7 @@ internal sealed class ItemCooccurrenceModel : IRelatedProductsModel
             return CandidateListModel.Select(_fallback, default, filter, request.Count, _dataset.ProductTable);
         }
 
-        return WithScratch(scratch => ForCustomer(customer, request, filter, scratch));
+        return _pool.With(scratch => ForCustomer(customer, request, filter, scratch));
     }
 
     public ImmutableArray<CustomerRecommendations> RecommendAll(RecommendationRequest? request = null)
@@ -63,27 +63,7 @@ internal sealed class ItemCooccurrenceModel : IRelatedProductsModel
         request ??= RecommendationRequest.Default;
         request.Validate();
         var filter = new ProductFilter(request, _dataset.ProductTable);
-        var customers = _dataset.CustomerTable;
-        var result = new CustomerRecommendations[customers.Length];
-        if (customers.Length == 0)
-        {
-            return [];
-        }
-
-        Parallel.ForEach(
-            Partitioner.Create(0, customers.Length, 512),
-            Rent,
-            (range, _, scratch) =>
-            {
-                for (var c = range.Item1; c < range.Item2; c++)
-                {
-                    result[c] = new CustomerRecommendations(customers[c].Id, ForCustomer(c, request, filter, scratch));
-                }
-
-                return scratch;
-            },
-            _pool.Add);
-        return CandidateListModel.WithoutGuest(result, _dataset);
+        return _pool.ForEveryCustomer(_dataset, 512, new ParallelOptions(), (c, scratch) => ForCustomer(c, request, filter, scratch));
     }
 
     public ImmutableArray<Recommendation> RelatedTo(string productId, RecommendationRequest? request = null)
@@ -99,7 +79,7 @@ internal sealed class ItemCooccurrenceModel : IRelatedProductsModel
 
         // The product itself is never its own related product, whatever the request says.
         var always = request with { ExcludePurchased = true };
-        return WithScratch(scratch => Score([product], [1.0], [product], always, filter, Audience.Product, scratch));
+        return _pool.With(scratch => Score([product], [1.0], [product], always, filter, Audience.Product, scratch));
     }
 
     public ImmutableArray<Recommendation> RelatedToBasket(IEnumerable<string> productIds, RecommendationRequest? request = null)
@@ -107,21 +87,11 @@ internal sealed class ItemCooccurrenceModel : IRelatedProductsModel
         ArgumentNullException.ThrowIfNull(productIds);
         request ??= RecommendationRequest.Default;
         request.Validate();
-        var basket = new SortedSet<int>();
-        foreach (var id in productIds)
-        {
-            ArgumentNullException.ThrowIfNull(id, nameof(productIds));
-            if (_dataset.TryGetProductIndex(id, out var product))
-            {
-                basket.Add(product);
-            }
-        }
-
+        var items = BasketProducts.KnownIndexes(_dataset, productIds);
         var filter = new ProductFilter(request, _dataset.ProductTable);
-        int[] items = [.. basket];
         var ones = new double[items.Length];
         Array.Fill(ones, 1.0);
-        return WithScratch(scratch => Score(items, ones, items, request, filter, Audience.Basket, scratch));
+        return _pool.With(scratch => Score(items, ones, items, request, filter, Audience.Basket, scratch));
     }
 
     private ImmutableArray<Recommendation> ForCustomer(int customer, RecommendationRequest request, ProductFilter filter, Scratch scratch) =>
@@ -259,21 +229,6 @@ internal sealed class ItemCooccurrenceModel : IRelatedProductsModel
         (Audience.Basket, true) => ReasonText.InYourBasket,
         _ => ReasonText.OftenBoughtWith(products[source].Id),
     };
-
-    private ImmutableArray<Recommendation> WithScratch(Func<Scratch, ImmutableArray<Recommendation>> run)
-    {
-        var scratch = Rent();
-        try
-        {
-            return run(scratch);
-        }
-        finally
-        {
-            _pool.Add(scratch);
-        }
-    }
-
-    private Scratch Rent() => _pool.TryTake(out var scratch) ? scratch : new Scratch(_dataset.ProductTable.Length);
 
     /// <summary>Per-product running scores of one list, reset in O(1) by a generation stamp.</summary>
     private sealed class Scratch(int productCount)

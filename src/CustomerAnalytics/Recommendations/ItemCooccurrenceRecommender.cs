@@ -54,13 +54,7 @@ public sealed class ItemCooccurrenceRecommender : IRecommender
     {
         var statistics = SalesStatistics.Compute(dataset);
         var products = dataset.ProductTable;
-        var ordinalRank = new int[products.Length];
-        var byId = Enumerable.Range(0, products.Length).ToArray();
-        Array.Sort(byId, (a, b) => string.CompareOrdinal(products[a].Id, products[b].Id));
-        for (var r = 0; r < byId.Length; r++)
-        {
-            ordinalRank[byId[r]] = r;
-        }
+        var ordinalRank = ProductOrder.OrdinalRanks(products);
 
         var baskets = Options.Scope == CooccurrenceScope.Order
             ? Baskets.PerOrder(dataset)

@@ -32,6 +32,15 @@ internal static class ReasonText
     /// <summary><c>often bought with P100</c>.</summary>
     public static string OftenBoughtWith(string productId) => "often bought with " + productId;
 
+    /// <summary><c>customers with tastes like yours bought it; nearest to your P100</c>, or without the second part.</summary>
+    public static string TastesLikeYours(string? nearestProductId) =>
+        nearestProductId is null
+            ? "customers with tastes like yours bought it"
+            : "customers with tastes like yours bought it; nearest to your " + nearestProductId;
+
+    /// <summary><c>bought by customers like those who bought P100</c>.</summary>
+    public static string BoughtByCustomersLike(string productId) => "bought by customers like those who bought " + productId;
+
     /// <summary>A money amount with at least two decimals and no rounding: <c>796.00</c>, <c>0.1234</c>.</summary>
     public static string Amount(decimal value) => value.ToString("0.00##", CultureInfo.InvariantCulture);
 
