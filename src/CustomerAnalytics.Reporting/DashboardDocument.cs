@@ -36,6 +36,12 @@ public sealed record DashboardDocument(
     /// <value>Defaults to <see langword="null"/>: not shown.</value>
     public string? TimeZoneName { get; init; }
 
+    /// <summary>The data the page's script filters (built by the <c>From…</c> factories), or <see langword="null"/>: a static page.</summary>
+    internal InteractiveData? Interactive { get; init; }
+
+    /// <summary>Why the page has no filters although the factories built it (too many orders), or <see langword="null"/>.</summary>
+    internal string? InteractiveNote { get; init; }
+
     /// <summary>The ids of the built-in sections, in page order.</summary>
     public static ImmutableArray<string> StandardSectionIds { get; } =
         ["revenue-by-segment", "revenue-by-category", "top-products", "revenue-by-month", "top-category-by-segment", "cohort-retention", "rfm-segments"];
@@ -85,7 +91,8 @@ public sealed record DashboardDocument(
         ArgumentNullException.ThrowIfNull(run);
         options ??= DashboardOptions.Default;
         options.Validate();
-        return Create(run.Dataset, run.Overall, run.BySegment, run.ByCategory, run.TopProducts, run.Global.TopCategoryBySegment, run.Periods, run.Cohorts, run.Rfm, run.Options.TimeSeries.TimeZone, options);
+        var monthly = run.Options.TimeSeries.Period == KpiPeriod.Month;
+        return Create(run.Dataset, run.Overall, run.BySegment, run.ByCategory, run.TopProducts, run.Global.TopCategoryBySegment, run.Periods, run.Cohorts, run.Rfm, run.Options.TimeSeries.TimeZone, monthly, options);
     }
 
     /// <summary>
@@ -126,6 +133,7 @@ public sealed record DashboardDocument(
             CustomerKpiCalculator.Cohorts(dataset),
             dataset.TransactionCount == 0 ? null : RfmCalculator.Compute(dataset),
             TimeZoneInfo.Utc,
+            monthly: true,
             options);
     }
 
@@ -140,6 +148,7 @@ public sealed record DashboardDocument(
         ImmutableArray<CohortCell> cohorts,
         RfmResult? rfm,
         TimeZoneInfo zone,
+        bool monthly,
         DashboardOptions options)
     {
         var format = Format.For(options);
@@ -174,6 +183,8 @@ public sealed record DashboardDocument(
             FirstDate = range?.First,
             LastDate = range?.Last,
             TimeZoneName = range is null ? null : zoneName,
+            Interactive = InteractiveData.Of(dataset, range, zone, monthly, format, options, out var note),
+            InteractiveNote = note,
         };
     }
 }

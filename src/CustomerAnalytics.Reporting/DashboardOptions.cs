@@ -60,6 +60,22 @@ public sealed record DashboardOptions
     /// <value>Defaults to <see langword="null"/>.</value>
     public DateTimeOffset? GeneratedAt { get; init; }
 
+    /// <summary>Whether the page built by <see cref="DashboardDocument.FromDataset"/>, <see cref="DashboardDocument.FromRun"/> or
+    /// <see cref="DashboardDocument.FromResults"/> carries its orders as JSON and one script (allowed by its hash) with
+    /// filters, period-over-period change, sort, CSV export and drill-down. Without scripts the page is the static view.</summary>
+    /// <value>Defaults to <see langword="true"/>.</value>
+    public bool Interactive { get; init; } = true;
+
+    /// <summary>The most orders the page embeds for its filters (about 40 bytes each). With more, the page has no filters
+    /// and says so under its header: it shows the static figures of the whole data, which are aggregates whatever the size.</summary>
+    /// <value>Defaults to 50,000 (Online Retail has 25,900 orders: about 1 MB of JSON); 0 to 1,000,000.</value>
+    public int MaxEmbeddedOrders { get; init; } = 50_000;
+
+    /// <summary>How many rows a drill-down list (a segment's customers, a customer's orders) shows at most; the list
+    /// says how many there are in all.</summary>
+    /// <value>Defaults to 100; 1 to 10,000.</value>
+    public int MaxDrillDownRows { get; init; } = 100;
+
     /// <summary>Checks the options, listing every invalid one.</summary>
     /// <exception cref="ArgumentException">One or more options are invalid.</exception>
     public void Validate()
@@ -113,6 +129,16 @@ public sealed record DashboardOptions
         if (CurrencyDecimals is < 0 or > 4)
         {
             problems.Add($"{nameof(CurrencyDecimals)} must be 0 to 4 (was {CurrencyDecimals})");
+        }
+
+        if (MaxEmbeddedOrders is < 0 or > 1_000_000)
+        {
+            problems.Add($"{nameof(MaxEmbeddedOrders)} must be 0 to 1,000,000 (was {MaxEmbeddedOrders})");
+        }
+
+        if (MaxDrillDownRows is < 1 or > 10_000)
+        {
+            problems.Add($"{nameof(MaxDrillDownRows)} must be 1 to 10,000 (was {MaxDrillDownRows})");
         }
 
         if (Culture is null)

@@ -54,14 +54,32 @@ public static partial class DashboardWriter
         .h0{background:#eff6ff}.h1{background:#dbeafe}.h2{background:#bfdbfe}.h3{background:#93c5fd}.h4{background:#60a5fa}
         .h5{background:#2563eb;color:#fff}.h6{background:#1d4ed8;color:#fff}.h7{background:#1e40af;color:#fff}.h8{background:#1e3a8a;color:#fff}.h9{background:#172554;color:#fff}
         footer{margin-top:20px;color:var(--muted);font-size:12px}
+        [hidden]{display:none!important}
+        .filters{display:flex;flex-wrap:wrap;gap:8px 16px;align-items:flex-end;background:var(--panel);border:1px solid var(--line);border-radius:8px;padding:12px 16px;margin-bottom:16px}
+        .filters label{display:flex;flex-direction:column;font-size:12px;color:var(--muted);gap:2px}
+        .filters input,.filters select{font:inherit;color:var(--ink);padding:3px 4px;max-width:100%}
+        .filter-note{flex-basis:100%;margin:0;font-size:12px;color:var(--muted)}
+        p.note{margin:0 0 16px;color:var(--ink)}
+        .card-change{font-size:12px;color:var(--muted);margin-top:2px}
+        button{font:inherit;color:var(--accent);background:none;border:0;padding:0;cursor:pointer;text-align:inherit}
+        .filters button,.table-tools button,#drill-down>button{border:1px solid var(--line);border-radius:6px;padding:3px 10px;background:var(--page)}
+        th button{font-weight:bold;color:var(--ink)}
+        th[aria-sort=ascending] button::after{content:" \25B2"}th[aria-sort=descending] button::after{content:" \25BC"}
+        .table-tools{margin:0 0 6px;text-align:right}
         @media (max-width:600px){body{padding:12px}.panel{padding:10px}.cards{grid-template-columns:repeat(2,minmax(0,1fr))}.card-value{font-size:20px}}
         """;
 
     private static readonly string StyleHash = Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(StyleSheet)));
 
-    /// <summary>The page's Content Security Policy: nothing may load or run; only the page's own style sheet applies.</summary>
+    /// <summary>The page's one script (filters, sort, export, drill-down), an embedded resource of this assembly.</summary>
+    internal static string Script { get; } = ReadScript();
+
+    private static readonly string ScriptHash = Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(Script)));
+
+    /// <summary>The page's Content Security Policy: nothing may load; only the page's own style sheet applies and only its
+    /// own script runs (each allowed by its SHA-256 hash; no other inline script or handler, no <c>eval</c>).</summary>
     public static string ContentSecurityPolicy { get; } =
-        $"default-src 'none'; style-src 'sha256-{StyleHash}'; img-src data:; base-uri 'none'; form-action 'none'";
+        $"default-src 'none'; script-src 'sha256-{ScriptHash}'; style-src 'sha256-{StyleHash}'; img-src data:; base-uri 'none'; form-action 'none'";
 
     /// <summary>Renders the document as HTML.</summary>
     /// <param name="document">The document.</param>
@@ -95,6 +113,15 @@ public static partial class DashboardWriter
         AppendDateRange(html, document);
 
         html.Append("</header>\n<main>\n");
+        if (document.Interactive is not null)
+        {
+            html.Append("<div id=\"filters\" class=\"filters\" role=\"search\" aria-label=\"Filters\" hidden></div>\n");
+        }
+        else if (!string.IsNullOrEmpty(document.InteractiveNote))
+        {
+            Html.Append(html.Append("<p class=\"note\">"), document.InteractiveNote).Append("</p>\n");
+        }
+
         if (!document.Cards.IsDefaultOrEmpty)
         {
             html.Append("<section class=\"cards\" aria-label=\"Key figures\">\n");
@@ -124,7 +151,15 @@ public static partial class DashboardWriter
             html.Append(" from data of ").Append(generatedAt.UtcDateTime.ToString("yyyy-MM-dd'T'HH:mm:ss'Z'", CultureInfo.InvariantCulture));
         }
 
-        html.Append(".</footer>\n</body>\n</html>\n");
+        html.Append(".</footer>\n");
+        if (document.Interactive is { } data)
+        {
+            // The JSON is ASCII with < > & escaped as \u003C…, so no value can end the element early (</script>, <!--).
+            html.Append("<script type=\"application/json\" id=\"dashboard-data\">").Append(data.Json).Append("</script>\n");
+            html.Append("<script>").Append(Script).Append("</script>\n");
+        }
+
+        html.Append("</body>\n</html>\n");
         return html.ToString();
     }
 
@@ -156,6 +191,14 @@ public static partial class DashboardWriter
         var html = Render(document, options);
         CreateFolderOf(path);
         await File.WriteAllTextAsync(path, html, new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
+    }
+
+    private static string ReadScript()
+    {
+        using var stream = typeof(DashboardWriter).Assembly.GetManifestResourceStream("CustomerAnalytics.Reporting.dashboard.js")
+            ?? throw new InvalidOperationException("The dashboard script resource is missing from CustomerAnalytics.Reporting.");
+        using var reader = new StreamReader(stream, Encoding.UTF8);
+        return reader.ReadToEnd().Replace("\r\n", "\n", StringComparison.Ordinal);
     }
 
     private static void CreateFolderOf(string path)

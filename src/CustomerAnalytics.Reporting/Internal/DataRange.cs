@@ -41,6 +41,7 @@ internal readonly record struct DataRange(DateOnly First, DateOnly Last)
         return last > Last;
     }
 
-    private static DateOnly LocalDay(long utcTicks, TimeZoneInfo zone) =>
+    /// <summary>The local day of a UTC timestamp in <paramref name="zone"/>.</summary>
+    public static DateOnly LocalDay(long utcTicks, TimeZoneInfo zone) =>
         DateOnly.FromDateTime(TimeZoneInfo.ConvertTimeFromUtc(new DateTime(utcTicks, DateTimeKind.Utc), zone));
 }
