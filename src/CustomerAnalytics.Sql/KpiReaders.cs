@@ -45,15 +45,15 @@ internal static class KpiReaders
         return result.ToImmutable();
     }
 
-    private static long Int64(DbDataReader reader, int ordinal) => Convert.ToInt64(reader.GetValue(ordinal), CultureInfo.InvariantCulture);
+    internal static long Int64(DbDataReader reader, int ordinal) => Convert.ToInt64(reader.GetValue(ordinal), CultureInfo.InvariantCulture);
 
-    private static int Count(DbDataReader reader, int ordinal) => checked((int)Int64(reader, ordinal));
+    internal static int Count(DbDataReader reader, int ordinal) => checked((int)Int64(reader, ordinal));
 
     /// <summary>
     /// An exact sum as the in-memory calculators print it: at least two decimal places, no trailing zeros beyond them
     /// (DuckDB's <c>DECIMAL(38,4)</c> gives <c>796.0000</c>, the dataset <c>796.00</c>; the values are equal either way).
     /// </summary>
-    private static decimal Money(DbDataReader reader, int ordinal)
+    internal static decimal Money(DbDataReader reader, int ordinal)
     {
         var value = reader.GetDecimal(ordinal);
         var scaled = value * 10_000m;

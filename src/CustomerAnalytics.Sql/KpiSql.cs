@@ -64,9 +64,10 @@ internal sealed class KpiSql(SqlBinding binding, SqlDialectRules rules)
 
     /// <summary>
     /// The kept lines with the columns the KPIs read: revenue = line total, else quantity × (unit price, else list
-    /// price); a line without any is left out, as the in-memory builder rejects it.
+    /// price); a line without any is left out, as the in-memory builder rejects it. <c>ts_us</c> is the timestamp in
+    /// microseconds since 1970 UTC (<see langword="null"/> when the source has no timestamp column).
     /// </summary>
-    private string Kept()
+    internal string Kept()
     {
         var source = binding.Source;
         string? T(SqlColumnPart part) => binding[part] is { } c ? "t." + SqlIdentifier.Quote(c) : null;
@@ -95,7 +96,8 @@ internal sealed class KpiSql(SqlBinding binding, SqlDialectRules rules)
                     {quantity} AS quantity,
                     {C(SqlColumnPart.Segment, "c")} AS segment,
                     {C(SqlColumnPart.Category, "p")} AS category,
-                    {revenue} AS revenue
+                    {revenue} AS revenue,
+                    {(T(SqlColumnPart.Timestamp) is { } ts ? rules.EpochMicroseconds(ts) : "CAST(NULL AS BIGINT)")} AS ts_us
                 FROM {source.Transactions.ToFromClause()} AS t
                 INNER JOIN {source.Customers.ToFromClause()} AS c ON c.{SqlIdentifier.Quote(binding[SqlColumnPart.CustomerId]!)} = {T(SqlColumnPart.LineCustomerId)}
                 INNER JOIN {source.Products.ToFromClause()} AS p ON p.{SqlIdentifier.Quote(binding[SqlColumnPart.ProductId]!)} = {T(SqlColumnPart.LineProductId)}

@@ -14,6 +14,7 @@ internal enum SqlColumnPart
     UnitPrice,
     OrderId,
     LineTotal,
+    Timestamp,
 }
 
 /// <summary>Which relation a column is read from.</summary>
@@ -41,5 +42,6 @@ internal sealed record SqlColumnRole(SqlColumnPart Part, SqlSourceTable Table, s
         new(SqlColumnPart.UnitPrice, SqlSourceTable.Transactions, "TransactionColumns.UnitPrice", "unit price", source.TransactionColumns.UnitPrice, false),
         new(SqlColumnPart.OrderId, SqlSourceTable.Transactions, "TransactionColumns.OrderId", "order id", source.TransactionColumns.OrderId, false),
         new(SqlColumnPart.LineTotal, SqlSourceTable.Transactions, "TransactionColumns.LineTotal", "line total", source.TransactionColumns.LineTotal, false),
+        new(SqlColumnPart.Timestamp, SqlSourceTable.Transactions, "TransactionColumns.Timestamp", "timestamp", source.TransactionColumns.Timestamp, false),
     ];
 }

@@ -26,6 +26,27 @@ internal sealed class SqlDialectRules
         ? expression
         : expression + " COLLATE \"C\"";
 
+    /// <summary>
+    /// Microseconds since 1970-01-01 00:00 UTC of a timestamp as a <c>BIGINT</c>: a <c>TIMESTAMPTZ</c> is an instant, a
+    /// <c>TIMESTAMP</c> without a zone is read as UTC (the session's time zone plays no part in either dialect).
+    /// </summary>
+    public string EpochMicroseconds(string expression) => Dialect == SqlDialect.DuckDb
+        ? $"epoch_us({expression})"
+        : $"CAST(EXTRACT(EPOCH FROM {expression}) * 1000000 AS BIGINT)";
+
+    /// <summary>⌊<paramref name="dividend"/> ÷ <paramref name="divisor"/>⌋ in exact integer arithmetic, also for a negative dividend (both dialects' <c>%</c> truncates).</summary>
+    public string FloorDivide(string dividend, long divisor)
+    {
+        var d = divisor.ToString(System.Globalization.CultureInfo.InvariantCulture);
+        var exact = $"(({dividend}) - (((({dividend}) % {d}) + {d}) % {d}))";
+        return Dialect == SqlDialect.DuckDb ? $"({exact} // {d})" : $"({exact} / {d})";
+    }
+
+    /// <summary>Integer division of non-negative integers (DuckDB's <c>/</c> divides as a fraction).</summary>
+    public string IntegerDivide(string dividend, string divisor) => Dialect == SqlDialect.DuckDb
+        ? $"(({dividend}) // ({divisor}))"
+        : $"(({dividend}) / ({divisor}))";
+
     /// <summary>The placeholder of the <paramref name="position"/>-th parameter (1-based).</summary>
     public static string Parameter(int position) => "$" + position.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

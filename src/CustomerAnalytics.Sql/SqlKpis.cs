@@ -24,12 +24,15 @@ namespace CustomerAnalytics.Sql;
 public sealed class SqlKpis
 {
     private readonly KpiSql _sql;
+    private readonly CustomerKpiSql _customerSql;
 
     private SqlKpis(SqlBinding binding, SqlDialect dialect)
     {
         Dialect = dialect;
         Source = binding.Source;
-        _sql = new KpiSql(binding, SqlDialectRules.For(dialect));
+        var rules = SqlDialectRules.For(dialect);
+        _sql = new KpiSql(binding, rules);
+        _customerSql = new CustomerKpiSql(new OrderSql(_sql, binding, rules));
     }
 
     /// <summary>The dialect the queries are written in.</summary>
@@ -106,6 +109,40 @@ public sealed class SqlKpis
     {
         ArgumentOutOfRangeException.ThrowIfNegative(count);
         return new(Dialect, _sql.Products(CheckRanking(rankBy), true), [(long)count], KpiReaders.ProductsAsync);
+    }
+
+    /// <summary>
+    /// The time series of <see cref="CustomerKpiCalculator.ByPeriod"/>: per local day, ISO week or month, from the first
+    /// period with an order to the last (the engine returns the periods with an order; those between are filled with
+    /// zeros in the client). The time zone's offsets are the ones .NET gives (<see cref="TimeZoneInfo.GetUtcOffset(DateTime)"/>),
+    /// passed as a parameter, so the engine's own time zone database plays no part; see <c>docs/sql.md</c>.
+    /// </summary>
+    /// <param name="options">The period and time zone; <see cref="TimeSeriesOptions.Default"/> when <see langword="null"/>.</param>
+    /// <returns>The query.</returns>
+    /// <exception cref="ArgumentException">The options are invalid.</exception>
+    /// <exception cref="InvalidOperationException">The source has no timestamp column.</exception>
+    public SqlQuery<ImmutableArray<PeriodKpi>> ByPeriod(TimeSeriesOptions? options = null)
+    {
+        options ??= TimeSeriesOptions.Default;
+        options.Validate();
+        var parameters = new SqlParameters();
+        var sql = _customerSql.ByPeriod(options, parameters);
+        return new(Dialect, sql, parameters.ToImmutableArray(), CustomerKpiReaders.ByPeriod(options.Period));
+    }
+
+    /// <summary>Purchases, returns, units per order, revenue per customer and the repeat purchase rate, as <see cref="CustomerKpiCalculator.Purchases"/>.</summary>
+    /// <returns>The query.</returns>
+    public SqlQuery<PurchaseKpis> Purchases() => new(Dialect, _customerSql.Purchases(), [], CustomerKpiReaders.PurchasesAsync);
+
+    /// <summary>Monthly cohort retention, as <see cref="CustomerKpiCalculator.Cohorts"/>; the time zone's offsets are passed as for <see cref="ByPeriod"/>.</summary>
+    /// <param name="timeZone">The time zone whose calendar months count; <see cref="TimeZoneInfo.Utc"/> when <see langword="null"/>.</param>
+    /// <returns>The query.</returns>
+    /// <exception cref="InvalidOperationException">The source has no timestamp column.</exception>
+    public SqlQuery<ImmutableArray<CohortCell>> Cohorts(TimeZoneInfo? timeZone = null)
+    {
+        var parameters = new SqlParameters();
+        var sql = _customerSql.Cohorts(timeZone ?? TimeZoneInfo.Utc, parameters);
+        return new(Dialect, sql, parameters.ToImmutableArray(), CustomerKpiReaders.CohortsAsync);
     }
 
     private static ProductRanking CheckRanking(ProductRanking rankBy) =>

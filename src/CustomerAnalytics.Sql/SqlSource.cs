@@ -10,8 +10,8 @@ namespace CustomerAnalytics.Sql;
 /// </summary>
 /// <remarks>
 /// Every table and column name must be a plain identifier (or <c>schema.identifier</c> for a table): the SQL quotes
-/// them, and <see cref="Validate"/> rejects anything else, so no SQL can be injected through a name. Columns a KPI
-/// does not need (timestamps, names, signup dates) are not read.
+/// them, and <see cref="Validate"/> rejects anything else, so no SQL can be injected through a name. Columns no KPI
+/// needs (names, signup dates) are not read; the timestamp is read by the time-based KPIs only.
 /// </remarks>
 public sealed record SqlSource
 {
@@ -38,7 +38,7 @@ public sealed record SqlSource
     /// <value>Defaults to <see cref="ProductColumns.Default"/>.</value>
     public ProductColumns ProductColumns { get; init; } = ProductColumns.Default;
 
-    /// <summary>The names of the transactions' columns: customer id, product id, quantity and the optional unit price, order id and line total are used.</summary>
+    /// <summary>The names of the transactions' columns: customer id, product id, quantity and the optional unit price, order id, line total and timestamp (needed by the time-based KPIs) are used.</summary>
     /// <value>Defaults to <see cref="TransactionColumns.Default"/>.</value>
     public TransactionColumns TransactionColumns { get; init; } = TransactionColumns.Default;
 

@@ -31,10 +31,5 @@ public sealed class PostgresEquivalenceTests
         await Equivalence.AssertAllAsync(connection, InSchema("ca_kept"), SqlDialect.PostgreSql, tables.Dataset());
     }
 
-    private static SqlSource InSchema(string schema) => SqlSource.Default with
-    {
-        Customers = SqlRelation.Table(schema + ".customers"),
-        Products = SqlRelation.Table(schema + ".products"),
-        Transactions = SqlRelation.Table(schema + ".transactions"),
-    };
+    private static SqlSource InSchema(string schema) => PostgresDatabase.InSchema(schema);
 }

@@ -31,6 +31,14 @@ internal static class PostgresDatabase
         return connection;
     }
 
+    /// <summary>The default source with its three tables in <paramref name="schema"/>.</summary>
+    public static SqlSource InSchema(string schema) => SqlSource.Default with
+    {
+        Customers = SqlRelation.Table(schema + ".customers"),
+        Products = SqlRelation.Table(schema + ".products"),
+        Transactions = SqlRelation.Table(schema + ".transactions"),
+    };
+
     private static async Task ExecuteAsync(NpgsqlConnection connection, string sql)
     {
         await using var command = new NpgsqlCommand(sql, connection);
