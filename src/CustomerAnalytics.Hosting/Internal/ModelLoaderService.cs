@@ -13,6 +13,7 @@ internal sealed class ModelLoaderService(ModelStore store, IOptions<CustomerAnal
 {
     private readonly CancellationTokenSource _stopping = new();
     private Task? _refreshing;
+    private volatile bool _disposed;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -26,6 +27,11 @@ internal sealed class ModelLoaderService(ModelStore store, IOptions<CustomerAnal
 
     public async Task StopAsync(CancellationToken cancellationToken)
     {
+        if (_disposed)
+        {
+            return; // the host disposed the services before stopping them: the refresh was cancelled then
+        }
+
         await _stopping.CancelAsync().ConfigureAwait(false);
         if (_refreshing is { } refreshing)
         {
@@ -33,7 +39,12 @@ internal sealed class ModelLoaderService(ModelStore store, IOptions<CustomerAnal
         }
     }
 
-    public void Dispose() => _stopping.Dispose();
+    public void Dispose()
+    {
+        _disposed = true;
+        _stopping.Cancel();
+        _stopping.Dispose();
+    }
 
     private async Task RefreshAsync(TimeSpan interval, CancellationToken stopping)
     {
