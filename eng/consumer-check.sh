@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Packs the libraries (CustomerAnalytics, CustomerAnalytics.Sql and CustomerAnalytics.Reporting) into a local folder feed
-# and builds and runs samples/PackageConsumer and samples/SqlPackageConsumer against them by package version, as a host
+# Packs the libraries (CustomerAnalytics, CustomerAnalytics.Sql, CustomerAnalytics.Reporting and CustomerAnalytics.Hosting)
+# into a local folder feed and builds and runs samples/PackageConsumer, samples/SqlPackageConsumer and
+# samples/HostingPackageConsumer against them by package version, as a host
 # application would consume them. A unique prerelease version keeps NuGet's cache from serving an older build of the same version.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -9,7 +10,8 @@ version="0.1.0-ci.$(date -u +%Y%m%d%H%M%S).$$"
 dotnet pack src/CustomerAnalytics -c Release -o "$feed" -p:Version="$version" -nologo -v quiet
 dotnet pack src/CustomerAnalytics.Sql -c Release -o "$feed" -p:Version="$version" -nologo -v quiet
 dotnet pack src/CustomerAnalytics.Reporting -c Release -o "$feed" -p:Version="$version" -nologo -v quiet
-for consumer in samples/PackageConsumer samples/SqlPackageConsumer; do
+dotnet pack src/CustomerAnalytics.Hosting -c Release -o "$feed" -p:Version="$version" -nologo -v quiet
+for consumer in samples/PackageConsumer samples/SqlPackageConsumer samples/HostingPackageConsumer; do
   dotnet run --project "$consumer" -c Release -p:CustomerAnalyticsVersion="$version" \
     -p:RestoreAdditionalProjectSources="$feed" -p:RestoreNoCache=true
 done

@@ -5,7 +5,7 @@ using Microsoft.AspNetCore.Http.Features;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.DependencyInjection;
 using RecommendationService;
-using RecommendationService.Hosting;
+using CustomerAnalytics.Hosting;
 using RecommendationService.LoadTest;
 
 // A short load run: the service hosted in this process on 127.0.0.1 (Kestrel, a free port), and many concurrent

@@ -1,6 +1,6 @@
 using CustomerAnalytics.Enrichment;
 using CustomerAnalytics.Model;
-using RecommendationService.Hosting;
+using CustomerAnalytics.Hosting;
 
 namespace RecommendationService.LoadTest;
 

@@ -1,4 +1,5 @@
-using RecommendationService.Hosting;
+using CustomerAnalytics.Hosting;
+using RecommendationService.Api;
 using RecommendationService.Security;
 
 namespace RecommendationService;
@@ -14,7 +15,7 @@ public static class ServiceApp
     public static WebApplication Create(string[] args, Action<WebApplicationBuilder>? configure = null)
     {
         var builder = WebApplication.CreateBuilder(args);
-        builder.Services.AddCustomerAnalytics(builder.Configuration);
+        builder.Services.AddRecommendationService(builder.Configuration);
         builder.Services.AddAdminApiKey();
         configure?.Invoke(builder);
 

@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
-using RecommendationService.Hosting;
+using CustomerAnalytics.Hosting;
 
 namespace RecommendationService.Tests;
 
@@ -70,7 +70,7 @@ public sealed class SecurityTests : IDisposable
 
         var error = Assert.ThrowsAny<Exception>(() => factory.CreateClient());
 
-        Assert.Contains("Invalid CustomerAnalytics settings: AdminApiKey must be set when EnableAdminReload is true (the key clients send in the X-Api-Key header).", error.ToString(), StringComparison.Ordinal);
+        Assert.Contains("Invalid CustomerAnalytics settings: CustomerAnalytics:AdminApiKey must be set when CustomerAnalytics:EnableAdminReload is true (the key clients send in the X-Api-Key header).", error.ToString(), StringComparison.Ordinal);
     }
 
     [Fact]
@@ -91,7 +91,7 @@ public sealed class SecurityTests : IDisposable
         var gate = _factory.Source.Hold();
 
         var requests = Enumerable.Range(0, 12).Select(_ => client.PostAsync(Reload, null)).ToArray();
-        while (store.Joined < 11)
+        while (store.CoalescedReloads < 11)
         {
             await Task.Delay(10);
         }

@@ -4,7 +4,7 @@ using System.Text;
 using System.Text.Encodings.Web;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.Extensions.Options;
-using RecommendationService.Hosting;
+using RecommendationService.Api;
 
 namespace RecommendationService.Security;
 

@@ -2,24 +2,23 @@ using CustomerAnalytics.Artifacts;
 using CustomerAnalytics.Enrichment;
 using CustomerAnalytics.Loading;
 
-namespace RecommendationService.Hosting;
+namespace CustomerAnalytics.Hosting.Internal;
 
 /// <summary>Loads the configured files with the library's loaders: the three files (customers and products in
-/// parallel, then transactions streamed into the builder), or one order-lines file.</summary>
+/// parallel with the transactions streamed into the builder), or one order-lines file.</summary>
 internal sealed class FileDatasetSource : IDatasetSource
 {
-    private readonly RecommendationServiceOptions _options;
+    private readonly CustomerAnalyticsOptions _options;
     private readonly string? _customers;
     private readonly string? _products;
     private readonly string? _transactions;
     private readonly string? _orderLines;
     private readonly string[] _folders;
 
-    public FileDatasetSource(RecommendationServiceOptions options, string contentRoot)
+    public FileDatasetSource(CustomerAnalyticsOptions options, string contentRoot)
     {
         _options = options;
         _folders = [Path.GetFullPath(contentRoot), Environment.CurrentDirectory];
-        static string? Given(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
         string? Resolve(string? path, string file) =>
             Given(path) is { } given ? Path.GetFullPath(given, contentRoot)
             : Given(options.DataDirectory) is { } folder ? Path.Combine(Path.GetFullPath(folder, contentRoot), file)
@@ -33,16 +32,22 @@ internal sealed class FileDatasetSource : IDatasetSource
         }
     }
 
-    /// <summary>The files: full paths when <see cref="DiagnosticsSettings.IncludeDetails"/> is on, file names otherwise.</summary>
+    /// <summary>The files: full paths when <see cref="CustomerAnalyticsDiagnosticsOptions.IncludeDetails"/> is on, file names otherwise.</summary>
     public string Description => string.Join(", ", Files.Select(f => _options.Diagnostics.IncludeDetails ? f : Path.GetFileName(f)));
 
     private IEnumerable<string> Files => _orderLines is not null ? [_orderLines] : [_customers!, _products!, _transactions!];
+
+    /// <summary>Whether the options name files to load (an order-lines file, a data folder or all three files); empty
+    /// settings count as unset.</summary>
+    public static bool IsConfigured(CustomerAnalyticsOptions options) =>
+        Given(options.OrderLinesPath) is not null || Given(options.DataDirectory) is not null
+        || (Given(options.CustomersPath) is not null && Given(options.ProductsPath) is not null && Given(options.TransactionsPath) is not null);
 
     public async Task<EnrichedDataset> LoadAsync(CancellationToken cancellationToken) =>
         (await LoadWithAccountAsync(cancellationToken).ConfigureAwait(false)).Dataset;
 
     /// <summary>Loads the files; the join follows the load mode (strict: an unknown customer or product is an error).
-    /// Unless <see cref="DiagnosticsSettings.IncludeDetails"/> is on, a failure's message names files, not paths.</summary>
+    /// Unless <see cref="CustomerAnalyticsDiagnosticsOptions.IncludeDetails"/> is on, a failure's message names files, not paths.</summary>
     public async Task<DatasetLoad> LoadWithAccountAsync(CancellationToken cancellationToken)
     {
         try
@@ -72,19 +77,16 @@ internal sealed class FileDatasetSource : IDatasetSource
         return message;
     }
 
+    private static string? Given(string? value) => string.IsNullOrWhiteSpace(value) ? null : value;
+
     private async Task<DatasetLoad> LoadFilesAsync(CancellationToken cancellationToken)
     {
-        var load = LoadOptions.Default with
-        {
-            Mode = _options.Lenient ? LoadMode.Lenient : LoadMode.Strict,
-            IncludeValuesInDiagnostics = _options.Diagnostics.IncludeDetails,
-        };
-        var enrichment = EnrichmentOptions.Default with { StrictReferences = !_options.Lenient };
+        var load = FileLoadOptions.Load(_options);
+        var enrichment = FileLoadOptions.Enrichment(_options);
         var builder = new EnrichedDatasetBuilder(enrichment);
         if (_orderLines is not null)
         {
-            var columns = _options.OrderLinesPreset == "online-retail" ? TransactionColumns.OnlineRetail : TransactionColumns.Default;
-            var lines = await OrderLinesLoader.LoadIntoAsync(builder, _orderLines, load with { TransactionColumns = columns }, cancellationToken).ConfigureAwait(false);
+            var lines = await OrderLinesLoader.LoadIntoAsync(builder, _orderLines, load, cancellationToken).ConfigureAwait(false);
             return Accounted(builder.Build(), load, enrichment, ("order_lines", lines));
         }
 

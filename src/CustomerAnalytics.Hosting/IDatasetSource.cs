@@ -2,12 +2,17 @@ using CustomerAnalytics.Artifacts;
 using CustomerAnalytics.Enrichment;
 using CustomerAnalytics.Loading;
 
-namespace RecommendationService.Hosting;
+namespace CustomerAnalytics.Hosting;
 
-/// <summary>Where the service's data comes from; called at start-up and on every reload.</summary>
+/// <summary>
+/// Where the host's data comes from; the <see cref="ModelStore"/> calls it at start-up and on every reload. The files
+/// named in <see cref="CustomerAnalyticsOptions"/> are the default source; register your own implementation as a
+/// singleton to read from elsewhere (a database, a blob store, data the host already has).
+/// </summary>
 public interface IDatasetSource
 {
-    /// <summary>A short description of the source for logs and the health report (for example the file paths).</summary>
+    /// <summary>A short description of the source for logs and the health report (for example the file names). It
+    /// should not hold secrets or absolute paths unless the host wants them shown.</summary>
     string Description { get; }
 
     /// <summary>Loads and enriches the data.</summary>
@@ -16,7 +21,7 @@ public interface IDatasetSource
     Task<EnrichedDataset> LoadAsync(CancellationToken cancellationToken);
 
     /// <summary>
-    /// Loads and enriches the data with the account of every input row, which <c>/health</c> shows. By default the
+    /// Loads and enriches the data with the account of every input row, which the health report shows. By default the
     /// account of the join only (no inputs: the source did not say what it read).
     /// </summary>
     /// <param name="cancellationToken">Cancels the load.</param>
@@ -28,8 +33,3 @@ public interface IDatasetSource
         return new DatasetLoad(dataset, RunAccount.Of([], dataset.Report, listed, RunAccount.LimitsOf(LoadOptions.Default, EnrichmentOptions.Default)));
     }
 }
-
-/// <summary>A loaded dataset and the account of the rows it was built from.</summary>
-/// <param name="Dataset">The dataset.</param>
-/// <param name="Account">Read, loaded, rejected, kept and left out, per input.</param>
-public sealed record DatasetLoad(EnrichedDataset Dataset, RunAccount Account);

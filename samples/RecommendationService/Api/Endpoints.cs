@@ -1,13 +1,14 @@
 using System.Collections.Immutable;
 using System.Globalization;
 using System.Text.Json;
+using CustomerAnalytics.Hosting;
 using CustomerAnalytics.Recommendations;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
 
-namespace RecommendationService.Hosting;
+namespace RecommendationService.Api;
 
 /// <summary>The service's HTTP endpoints. Every answer is computed from one snapshot, named by its model version.</summary>
 public static class Endpoints
@@ -20,7 +21,7 @@ public static class Endpoints
     public static IEndpointRouteBuilder MapCustomerAnalytics(this IEndpointRouteBuilder app)
     {
         ArgumentNullException.ThrowIfNull(app);
-        var options = app.ServiceProvider.GetRequiredService<IOptions<RecommendationServiceOptions>>().Value;
+        var options = ValidatedSettings(app.ServiceProvider);
         app.MapGet("/customers/{id}/recommendations", Recommend).WithName("Recommend");
         app.MapGet("/products/{id}/related", Related).WithName("RelatedProducts");
         app.MapGet("/kpis/summary", Summary).WithName("KpiSummary");
@@ -101,8 +102,8 @@ public static class Endpoints
         return TypedResults.Ok(new RelatedProductsResponse(id, category, snapshot.Related.StrategyName, snapshot.Version, items));
     }
 
-    internal static Results<Ok<KpiSummary>, ProblemHttpResult> Summary(ModelStore store) =>
-        store.Current is { } snapshot ? TypedResults.Ok(snapshot.Summary) : NotReady();
+    internal static Results<Ok<KpiSummary>, ProblemHttpResult> Summary(ModelStore store, KpiSummaries summaries) =>
+        store.Current is { } snapshot ? TypedResults.Ok(summaries.For(snapshot)) : NotReady();
 
     internal static async Task<Results<Ok<ReloadResponse>, ProblemHttpResult>> ReloadAsync(HttpRequest request, ModelStore store, CancellationToken cancellationToken)
     {
@@ -123,6 +124,38 @@ public static class Endpoints
                 title: "Reload failed",
                 detail: $"{ex.Message} Model version {store.Current?.Version ?? 0} keeps serving.");
         }
+    }
+
+    /// <summary>The service's settings, read here to decide what to map (before the host's start-up validation): the
+    /// package's settings are checked at the same time, so one start lists every bad setting of both.</summary>
+    private static RecommendationServiceOptions ValidatedSettings(IServiceProvider services)
+    {
+        var failures = new List<OptionsValidationException>();
+        RecommendationServiceOptions? options = null;
+        try
+        {
+            _ = services.GetRequiredService<IOptions<CustomerAnalyticsOptions>>().Value;
+        }
+        catch (OptionsValidationException ex)
+        {
+            failures.Add(ex);
+        }
+
+        try
+        {
+            options = services.GetRequiredService<IOptions<RecommendationServiceOptions>>().Value;
+        }
+        catch (OptionsValidationException ex)
+        {
+            failures.Add(ex);
+        }
+
+        return failures.Count switch
+        {
+            0 => options!,
+            1 => throw failures[0],
+            _ => throw new AggregateException(failures),
+        };
     }
 
     private static ProblemHttpResult NotReady() =>

@@ -1,6 +1,6 @@
 using System.Text.Json;
 
-namespace RecommendationService.Hosting;
+namespace RecommendationService.Api;
 
 /// <summary>Checks the body of <c>POST /admin/reload</c>: none, or an empty JSON object with a JSON content type.
 /// Anything else is refused before a reload starts, so a stray or garbage request does not reload.</summary>

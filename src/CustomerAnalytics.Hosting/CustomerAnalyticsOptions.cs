@@ -1,0 +1,163 @@
+using System.Collections.Immutable;
+using CustomerAnalytics.Enrichment;
+using CustomerAnalytics.Hosting.Internal;
+
+namespace CustomerAnalytics.Hosting;
+
+/// <summary>
+/// What <c>AddCustomerAnalytics</c> loads and how often: the input files (the same files, columns and options as the
+/// tool's <c>run</c>), the reload schedule and what health reports may show. Bound from the <c>CustomerAnalytics</c>
+/// configuration section or configured in code with <c>o =&gt; o with { … }</c>; checked once at start-up.
+/// Immutable: derive variants with <c>with</c>.
+/// </summary>
+/// <example>
+/// <code>
+/// // appsettings.json: { "CustomerAnalytics": { "DataDirectory": "data", "RefreshInterval": "01:00:00" } }
+/// builder.Services.AddCustomerAnalytics(builder.Configuration.GetSection(CustomerAnalyticsOptions.SectionName));
+/// // or in code:
+/// builder.Services.AddCustomerAnalytics(o =&gt; o with { OrderLinesPath = "online_retail.csv.gz", OrderLinesPreset = "online-retail", Lenient = true });
+/// </code>
+/// </example>
+public sealed record CustomerAnalyticsOptions
+{
+    /// <summary>The configuration section the settings are usually bound from.</summary>
+    public const string SectionName = "CustomerAnalytics";
+
+    /// <summary>A folder with <c>customers.csv</c>, <c>products.csv</c> and <c>transactions.csv</c>, used for any of the
+    /// three paths left unset (the tool's <c>--data</c>). Relative paths are relative to the host's content root.</summary>
+    public string? DataDirectory { get; init; }
+
+    /// <summary>The customers file: CSV, JSON or JSON Lines, optionally <c>.gz</c> (<c>--customers</c>).</summary>
+    public string? CustomersPath { get; init; }
+
+    /// <summary>The products file (<c>--products</c>).</summary>
+    public string? ProductsPath { get; init; }
+
+    /// <summary>The transactions file (<c>--transactions</c>).</summary>
+    public string? TransactionsPath { get; init; }
+
+    /// <summary>One flat order-lines file (for example Online Retail) instead of the three files (<c>--order-lines</c>);
+    /// when set, the three-file settings are ignored.</summary>
+    public string? OrderLinesPath { get; init; }
+
+    /// <summary>The column names of a known layout: <c>default</c> or <c>online-retail</c> (<c>--preset</c>).</summary>
+    /// <value>Defaults to <c>default</c>.</value>
+    public string OrderLinesPreset { get; init; } = "default";
+
+    /// <summary>
+    /// Column names by field, over the preset (the tool's <c>--map FIELD=COLUMN</c>); they apply to the transactions
+    /// file and to the order-lines file. Fields: <c>id</c>, <c>customer</c>, <c>product</c>, <c>quantity</c>,
+    /// <c>timestamp</c>, <c>price</c>, <c>order</c>, <c>total</c>, <c>segment</c>, <c>category</c>, <c>name</c>,
+    /// <c>customer-name</c>.
+    /// </summary>
+    /// <value>Defaults to none.</value>
+    public IReadOnlyDictionary<string, string> Columns { get; init; } = ImmutableDictionary<string, string>.Empty;
+
+    /// <summary>The CSV field separator: one character, <c>tab</c>, or <c>auto</c> to detect among <c>, ; tab |</c> (<c>--separator</c>).</summary>
+    /// <value>Defaults to <c>,</c>.</value>
+    public string Separator { get; init; } = ",";
+
+    /// <summary>The encoding of the input files by name or code page: <c>utf-8</c>, <c>latin1</c>, <c>windows-1252</c>, … (<c>--encoding</c>).</summary>
+    /// <value>Defaults to <c>utf-8</c>.</value>
+    public string Encoding { get; init; } = "utf-8";
+
+    /// <summary>Keeps the good rows and reports the bad ones instead of failing the load (<c>--lenient</c>); the join
+    /// follows: in strict mode an unknown customer or product under <see cref="UnknownReferencePolicy.Reject"/> fails it.</summary>
+    public bool Lenient { get; init; }
+
+    /// <summary>Keeps lines without a customer id under one guest customer (<c>--keep-guest-lines</c>).</summary>
+    public bool KeepGuestLines { get; init; }
+
+    /// <summary>Keeps a negative unit price as an adjustment (<c>--allow-negative-prices</c>).</summary>
+    public bool AllowNegativePrices { get; init; }
+
+    /// <summary>Rounds amounts with more than this many decimal places (0 to 4), half away from zero (<c>--round-money</c>).</summary>
+    /// <value>Defaults to <see langword="null"/>: money is kept exactly.</value>
+    public int? RoundMoney { get; init; }
+
+    /// <summary>A transaction whose customer is not in the customers file (<c>--unknown-customers</c>): <c>Reject</c> or <c>KeepAsUnknown</c>.</summary>
+    /// <value>Defaults to <see cref="UnknownReferencePolicy.Reject"/>.</value>
+    public UnknownReferencePolicy UnknownCustomers { get; init; } = UnknownReferencePolicy.Reject;
+
+    /// <summary>A transaction whose product is not in the products file (<c>--unknown-products</c>): <c>Reject</c> or <c>KeepAsUnknown</c>.</summary>
+    /// <value>Defaults to <see cref="UnknownReferencePolicy.Reject"/>.</value>
+    public UnknownReferencePolicy UnknownProducts { get; init; } = UnknownReferencePolicy.Reject;
+
+    /// <summary>How many problems a load lists per file (<c>--max-problems</c>).</summary>
+    /// <value>Defaults to 100.</value>
+    public int MaxProblems { get; init; } = 100;
+
+    /// <summary>How often the model store reloads the data and refits the models on its own; a failed refresh keeps the
+    /// serving model and shows in health until the next one succeeds.</summary>
+    /// <value>Defaults to <see langword="null"/>: only at start-up and when <see cref="ModelStore.ReloadAsync"/> is called.</value>
+    public TimeSpan? RefreshInterval { get; init; }
+
+    /// <summary>What health reports and load errors may show.</summary>
+    /// <value>Defaults to file names only, no raw values.</value>
+    public CustomerAnalyticsDiagnosticsOptions Diagnostics { get; init; } = new();
+
+    /// <summary>Checks the options, listing every invalid one by its property name.</summary>
+    /// <exception cref="ArgumentException">One or more options are invalid.</exception>
+    public void Validate()
+    {
+        var problems = Problems(OptionKeys.Code);
+        if (problems.Count > 0)
+        {
+            throw new ArgumentException(OptionKeys.Message(problems));
+        }
+    }
+
+    /// <summary>Every problem, each naming its setting by <paramref name="key"/> (a configuration key or a property path).</summary>
+    internal List<string> Problems(OptionKeys key)
+    {
+        var problems = new List<string>();
+        if (OrderLinesPreset is not ("default" or "online-retail"))
+        {
+            problems.Add($"{key[nameof(OrderLinesPreset)]} must be 'default' or 'online-retail' (was '{OrderLinesPreset}')");
+        }
+
+        foreach (var (field, column) in Columns ?? ImmutableDictionary<string, string>.Empty)
+        {
+            if (!ColumnMap.IsField(field))
+            {
+                problems.Add($"{key[nameof(Columns), field]} is not a field; use one of {ColumnMap.FieldNames}");
+            }
+            else if (string.IsNullOrWhiteSpace(column))
+            {
+                problems.Add($"{key[nameof(Columns), field]} must name a column");
+            }
+        }
+
+        if (!FileLoadOptions.IsSeparator(Separator))
+        {
+            problems.Add($"{key[nameof(Separator)]} must be one character, 'tab' or 'auto' (was '{Separator}')");
+        }
+
+        if (FileLoadOptions.EncodingProblem(Encoding) is { } encoding)
+        {
+            problems.Add($"{key[nameof(Encoding)]} {encoding}");
+        }
+
+        if (RoundMoney is < 0 or > 4)
+        {
+            problems.Add($"{key[nameof(RoundMoney)]} must be from 0 to 4 (was {RoundMoney})");
+        }
+
+        if (MaxProblems < 1)
+        {
+            problems.Add($"{key[nameof(MaxProblems)]} must be at least 1 (was {MaxProblems})");
+        }
+
+        if (RefreshInterval is { } interval && interval < TimeSpan.FromSeconds(1))
+        {
+            problems.Add($"{key[nameof(RefreshInterval)]} must be at least 00:00:01, or unset for no scheduled refresh (was {interval:c})");
+        }
+
+        if (Diagnostics is null)
+        {
+            problems.Add($"{key[nameof(Diagnostics)]} must not be null");
+        }
+
+        return problems;
+    }
+}

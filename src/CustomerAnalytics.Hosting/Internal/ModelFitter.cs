@@ -1,0 +1,54 @@
+using System.Collections.Frozen;
+using System.Diagnostics;
+using CustomerAnalytics.Enrichment;
+using CustomerAnalytics.Recommendations;
+using Microsoft.Extensions.Logging;
+
+namespace CustomerAnalytics.Hosting.Internal;
+
+/// <summary>Fits every registered strategy on one dataset, each inside a <c>CustomerAnalytics.Fit</c> activity and timed
+/// by the <c>customer_analytics.fit.duration</c> histogram.</summary>
+/// <remarks><see cref="IRecommender.Fit"/> takes no cancellation token, so a fit that started runs to its end.</remarks>
+internal static class ModelFitter
+{
+    public static (FrozenDictionary<string, IRecommenderModel> Models, IRelatedProductsModel Related) Fit(
+        EnrichedDataset dataset, IReadOnlyList<IRecommender> recommenders, TimeProvider clock, ILogger logger, HostingTelemetry telemetry)
+    {
+        var models = new Dictionary<string, IRecommenderModel>(StringComparer.Ordinal);
+        foreach (var recommender in recommenders)
+        {
+            if (models.ContainsKey(recommender.Name))
+            {
+                throw new InvalidOperationException($"Two recommenders are named '{recommender.Name}'; strategy names must be unique (register one instance per name).");
+            }
+
+            models.Add(recommender.Name, Timed(recommender.Name, () => recommender.Fit(dataset), clock, logger, telemetry));
+        }
+
+        var related = models.Values.OfType<IRelatedProductsModel>().FirstOrDefault()
+            ?? Timed("item-cooccurrence (related products)", () => new ItemCooccurrenceRecommender().Fit(dataset), clock, logger, telemetry);
+        return (models.ToFrozenDictionary(StringComparer.Ordinal), related);
+    }
+
+    private static T Timed<T>(string strategy, Func<T> fit, TimeProvider clock, ILogger logger, HostingTelemetry telemetry)
+    {
+        using var activity = telemetry.Activities.StartActivity("CustomerAnalytics.Fit");
+        activity?.SetTag(HostingTelemetry.StrategyTag, strategy);
+        var started = clock.GetTimestamp();
+        try
+        {
+            return fit();
+        }
+        catch (Exception ex)
+        {
+            activity?.SetStatus(ActivityStatusCode.Error, ex.Message);
+            throw;
+        }
+        finally
+        {
+            var elapsed = clock.GetElapsedTime(started);
+            telemetry.FitDuration.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>(HostingTelemetry.StrategyTag, strategy));
+            HostingLog.Fitted(logger, strategy, elapsed.TotalMilliseconds);
+        }
+    }
+}
