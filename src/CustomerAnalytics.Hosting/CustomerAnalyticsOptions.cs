@@ -1,5 +1,8 @@
 using System.Collections.Immutable;
+using System.Globalization;
 using CustomerAnalytics.Enrichment;
+using CustomerAnalytics.Loading;
+using Microsoft.Extensions.Configuration;
 using CustomerAnalytics.Hosting.Internal;
 
 namespace CustomerAnalytics.Hosting;
@@ -46,12 +49,27 @@ public sealed record CustomerAnalyticsOptions
 
     /// <summary>
     /// Column names by field, over the preset (the tool's <c>--map FIELD=COLUMN</c>); they apply to the transactions
-    /// file and to the order-lines file. Fields: <c>id</c>, <c>customer</c>, <c>product</c>, <c>quantity</c>,
-    /// <c>timestamp</c>, <c>price</c>, <c>order</c>, <c>total</c>, <c>segment</c>, <c>category</c>, <c>name</c>,
-    /// <c>customer-name</c>.
+    /// file and to the order-lines file. Fields (<see cref="ColumnFields.Transactions"/>): <c>id</c>, <c>customer</c>,
+    /// <c>product</c>, <c>quantity</c>, <c>timestamp</c>, <c>price</c>, <c>order</c>, <c>total</c>, <c>segment</c>,
+    /// <c>category</c>, <c>name</c>, <c>customer-name</c>.
     /// </summary>
     /// <value>Defaults to none.</value>
     public IReadOnlyDictionary<string, string> Columns { get; init; } = ImmutableDictionary<string, string>.Empty;
+
+    /// <summary>Column names of the customers file by field (the tool's <c>--map customers.FIELD=COLUMN</c>). Fields
+    /// (<see cref="ColumnFields.Customers"/>): <c>id</c>, <c>segment</c>, <c>signup</c>, <c>name</c>.</summary>
+    /// <value>Defaults to none: the loader's accepted names (<see cref="CustomerAnalytics.Loading.CustomerColumns.Default"/>).</value>
+    public IReadOnlyDictionary<string, string> CustomerColumns { get; init; } = ImmutableDictionary<string, string>.Empty;
+
+    /// <summary>Column names of the products file by field (the tool's <c>--map products.FIELD=COLUMN</c>). Fields
+    /// (<see cref="ColumnFields.Products"/>): <c>id</c>, <c>category</c>, <c>price</c>, <c>name</c>.</summary>
+    /// <value>Defaults to none: the loader's accepted names (<see cref="CustomerAnalytics.Loading.ProductColumns.Default"/>).</value>
+    public IReadOnlyDictionary<string, string> ProductColumns { get; init; } = ImmutableDictionary<string, string>.Empty;
+
+    /// <summary>The time zone of timestamps written without an offset, and of date-only values: an IANA or Windows id
+    /// such as <c>UTC</c> or <c>America/New_York</c> (<c>--time-zone</c>).</summary>
+    /// <value>Defaults to <c>UTC</c>.</value>
+    public string TimeZone { get; init; } = "UTC";
 
     /// <summary>The CSV field separator: one character, <c>tab</c>, or <c>auto</c> to detect among <c>, ; tab |</c> (<c>--separator</c>).</summary>
     /// <value>Defaults to <c>,</c>.</value>
@@ -92,9 +110,31 @@ public sealed record CustomerAnalyticsOptions
     /// <value>Defaults to <see langword="null"/>: only at start-up and when <see cref="ModelStore.ReloadAsync"/> is called.</value>
     public TimeSpan? RefreshInterval { get; init; }
 
+    /// <summary>The default strategy and the strategies' options.</summary>
+    /// <value>Defaults to <see cref="CustomerAnalyticsRecommenderOptions"/>' defaults.</value>
+    public CustomerAnalyticsRecommenderOptions Recommender { get; init; } = new();
+
     /// <summary>What health reports and load errors may show.</summary>
     /// <value>Defaults to file names only, no raw values.</value>
     public CustomerAnalyticsDiagnosticsOptions Diagnostics { get; init; } = new();
+
+    /// <summary>
+    /// The options a configuration section holds (the <c>CustomerAnalytics</c> section of <c>appsettings.json</c> or of
+    /// the tool's <c>customer-analytics.json</c>) over the defaults, checked: an unknown key is an error too.
+    /// </summary>
+    /// <param name="section">The section, usually <c>configuration.GetSection(CustomerAnalyticsOptions.SectionName)</c>.</param>
+    /// <returns>The options.</returns>
+    /// <exception cref="ArgumentException">A setting is invalid; the message names every bad key (<c>CustomerAnalytics:RoundMoney</c>).</exception>
+    /// <exception cref="InvalidOperationException">A key is not a setting, or a value cannot be converted to its setting's type.</exception>
+    public static CustomerAnalyticsOptions FromConfiguration(IConfiguration section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        var options = new CustomerAnalyticsOptions();
+        section.Bind(options, binder => binder.ErrorOnUnknownConfiguration = true);
+        var path = (section as IConfigurationSection)?.Path;
+        var problems = options.Problems(string.IsNullOrEmpty(path) ? OptionKeys.Code : OptionKeys.Configuration(path));
+        return problems.Count > 0 ? throw new ArgumentException(OptionKeys.Message(problems)) : options;
+    }
 
     /// <summary>Checks the options, listing every invalid one by its property name.</summary>
     /// <exception cref="ArgumentException">One or more options are invalid.</exception>
@@ -107,6 +147,19 @@ public sealed record CustomerAnalyticsOptions
         }
     }
 
+    /// <summary>The library's load options these settings ask for (columns, separator, encoding, time zone, mode, …).</summary>
+    /// <returns>Options for the loaders; raw values are kept out of diagnostics unless <see cref="CustomerAnalyticsDiagnosticsOptions.IncludeDetails"/> is on.</returns>
+    /// <exception cref="ArgumentException">The options are invalid (see <see cref="Validate"/>).</exception>
+    public LoadOptions ToLoadOptions()
+    {
+        Validate();
+        return FileLoadOptions.Load(this);
+    }
+
+    /// <summary>The join's options these settings ask for: the unknown-reference policies, strict unless <see cref="Lenient"/>.</summary>
+    /// <returns>Options for <see cref="EnrichedDatasetBuilder"/>.</returns>
+    public EnrichmentOptions ToEnrichmentOptions() => FileLoadOptions.Enrichment(this);
+
     /// <summary>Every problem, each naming its setting by <paramref name="key"/> (a configuration key or a property path).</summary>
     internal List<string> Problems(OptionKeys key)
     {
@@ -116,16 +169,12 @@ public sealed record CustomerAnalyticsOptions
             problems.Add($"{key[nameof(OrderLinesPreset)]} must be 'default' or 'online-retail' (was '{OrderLinesPreset}')");
         }
 
-        foreach (var (field, column) in Columns ?? ImmutableDictionary<string, string>.Empty)
+        problems.AddRange(ColumnMap.Problems(Columns, ColumnMap.Transactions, f => key[nameof(Columns), f]));
+        problems.AddRange(ColumnMap.Problems(CustomerColumns, ColumnMap.Customers, f => key[nameof(CustomerColumns), f]));
+        problems.AddRange(ColumnMap.Problems(ProductColumns, ColumnMap.Products, f => key[nameof(ProductColumns), f]));
+        if (FileLoadOptions.TimeZoneOf(TimeZone) is null)
         {
-            if (!ColumnMap.IsField(field))
-            {
-                problems.Add($"{key[nameof(Columns), field]} is not a field; use one of {ColumnMap.FieldNames}");
-            }
-            else if (string.IsNullOrWhiteSpace(column))
-            {
-                problems.Add($"{key[nameof(Columns), field]} must name a column");
-            }
+            problems.Add($"{key[nameof(TimeZone)]} must be an IANA or Windows time zone id such as UTC or America/New_York (was '{TimeZone}')");
         }
 
         if (!FileLoadOptions.IsSeparator(Separator))
@@ -153,11 +202,42 @@ public sealed record CustomerAnalyticsOptions
             problems.Add($"{key[nameof(RefreshInterval)]} must be at least 00:00:01, or unset for no scheduled refresh (was {interval:c})");
         }
 
+        problems.AddRange(RecommenderProblems(key));
         if (Diagnostics is null)
         {
             problems.Add($"{key[nameof(Diagnostics)]} must not be null");
         }
 
         return problems;
+    }
+
+    private IEnumerable<string> RecommenderProblems(OptionKeys key)
+    {
+        if (Recommender is null)
+        {
+            yield return $"{key[nameof(Recommender)]} must not be null";
+            yield break;
+        }
+
+        string Key(string property) => key[nameof(Recommender), property];
+        if (string.IsNullOrWhiteSpace(Recommender.Strategy))
+        {
+            yield return $"{Key(nameof(Recommender.Strategy))} must name a strategy";
+        }
+
+        if (Recommender.MinimumSupport < 1)
+        {
+            yield return $"{Key(nameof(Recommender.MinimumSupport))} must be at least 1 (was {Recommender.MinimumSupport})";
+        }
+
+        if (!Enum.IsDefined(Recommender.Similarity))
+        {
+            yield return $"{Key(nameof(Recommender.Similarity))} must be Jaccard, Cosine, Lift or Cooccurrence (was {(int)Recommender.Similarity})";
+        }
+
+        if (Recommender.HalfLifeDays is { } days && !(double.IsFinite(days) && days > 0))
+        {
+            yield return string.Create(CultureInfo.InvariantCulture, $"{Key(nameof(Recommender.HalfLifeDays))} must be positive, or unset for no time decay (was {days})");
+        }
     }
 }

@@ -475,7 +475,10 @@ public sealed class CommandTests : IDisposable
         var result = await CliRunner.RunAsync("kpis", "--order-lines", "x.csv", "--map", "colour=red");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.StartsWith("error: Invalid --map 'colour=red': expected FIELD=COLUMN with FIELD one of id, customer, product,", result.Error, StringComparison.Ordinal);
+        Assert.Equal(
+            "error: Invalid --map 'colour=red': expected [FILE.]FIELD=COLUMN with FILE customers (fields id, name, segment, signup), products (fields category, id, name, price) "
+            + "or transactions, the default, also for --order-lines (fields category, customer, customer-name, id, name, order, price, product, quantity, segment, timestamp, total).",
+            System.Text.RegularExpressions.Regex.Replace(result.Error, @"\s+", " ").Trim());
     }
 
     [Fact]
@@ -493,7 +496,7 @@ public sealed class CommandTests : IDisposable
         var result = await CliRunner.RunAsync("kpis");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.StartsWith("error: No data given: use --data DIR, or --customers, --products and --transactions, or --order-lines FILE.", result.Error, StringComparison.Ordinal);
+        Assert.StartsWith("error: No data given: use --data DIR, or --customers, --products and --transactions, or --order-lines FILE (or name them in the --config file).", result.Error, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -19,9 +19,8 @@ internal sealed class RecommendSettings : DataSettings
     public int Count { get; init; } = 10;
 
     [CommandOption("-s|--strategy <NAME>")]
-    [Description("The strategy: [green]segment-affinity[/], [green]popularity[/], [green]item-cooccurrence[/] or [green]als[/] (implicit-feedback matrix factorisation).")]
-    [DefaultValue(Strategies.Default)]
-    public string Strategy { get; init; } = Strategies.Default;
+    [Description("The strategy: [green]segment-affinity[/], [green]popularity[/], [green]item-cooccurrence[/] or [green]als[/] (implicit-feedback matrix factorisation); default from --config, else [green]segment-affinity[/].")]
+    public string? Strategy { get; init; }
 
     [CommandOption("--include-purchased")]
     [Description("Also recommend products the customer already bought.")]
@@ -39,7 +38,7 @@ internal sealed class RecommendSettings : DataSettings
             return ValidationResult.Error($"--count must be 1 to 1000 (was {Count}).");
         }
 
-        return Strategies.Exists(Strategy)
+        return Strategy is null || Strategies.Exists(Strategy)
             ? base.Validate()
             : ValidationResult.Error($"Unknown --strategy '{Strategy}'; one of: {string.Join(", ", Strategies.Names)}.");
     }
@@ -57,11 +56,12 @@ internal sealed class RecommendCommand : DataCommand<RecommendSettings>
             throw new CliException($"Customer '{customer}' is not in the data ({Formats.Count(dataset.Customers.Count)} customers loaded).", ExitCodes.NotFound);
         }
 
-        var model = Strategies.Create(settings.Strategy).Fit(dataset);
+        var strategy = Strategies.NameFor(settings.Strategy, settings);
+        var model = Strategies.Create(strategy, settings).Fit(dataset);
         var items = model.Recommend(customer, RecommendationRequest.Default with { Count = settings.Count, ExcludePurchased = !settings.IncludePurchased });
         var segment = dataset.Segments[dataset.CustomerSegments[index]];
         consoles.Out.Write(Tables.Create(
-            $"Recommendations for {customer} ({segment}), {settings.Strategy}",
+            $"Recommendations for {customer} ({segment}), {strategy}",
             ["#", "Product", "Category", "Score", "Reason"],
             [true, false, false, true, false],
             items.Select(r => new[] { Formats.Count(r.Rank), r.ProductId, CategoryOf(dataset, r.ProductId), Formats.Score(r.Score), r.Reason })));

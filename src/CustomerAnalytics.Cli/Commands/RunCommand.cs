@@ -25,9 +25,8 @@ internal sealed class RunSettings : DataSettings
     public int Top { get; init; } = 10;
 
     [CommandOption("-s|--strategy <NAME>")]
-    [Description("The strategy that recommends for every customer.")]
-    [DefaultValue(Strategies.Default)]
-    public string Strategy { get; init; } = Strategies.Default;
+    [Description("The strategy that recommends for every customer (see recommend --help); default from --config, else [green]segment-affinity[/].")]
+    public string? Strategy { get; init; }
 
     [CommandOption("-n|--count <N>")]
     [Description("How many products to recommend to each customer.")]
@@ -63,7 +62,7 @@ internal sealed class RunSettings : DataSettings
             return ValidationResult.Error($"--currency '{Currency}' is not a currency: give an ISO 4217 code such as GBP, or a symbol of 1 to 8 characters such as £.");
         }
 
-        return Strategies.Exists(Strategy)
+        return Strategy is null || Strategies.Exists(Strategy)
             ? base.Validate()
             : ValidationResult.Error($"Unknown --strategy '{Strategy}'; one of: {string.Join(", ", Strategies.Names)}.");
     }
@@ -108,7 +107,7 @@ internal sealed class RunCommand : Command<RunSettings>
             Load = DataInputs.OptionsFrom(settings),
             Enrichment = JoinPolicies.OptionsFrom(settings),
             TopProductsCount = settings.Top,
-            Recommender = Strategies.Create(settings.Strategy),
+            Recommender = Strategies.Create(Strategies.NameFor(settings.Strategy, settings), settings),
             Recommendations = RecommendationRequest.Default with { Count = settings.Count },
             IncludeEnrichedEvents = !settings.NoEvents,
         };

@@ -1,6 +1,5 @@
 using System.Collections.Immutable;
 using System.Globalization;
-using System.Text;
 using CustomerAnalytics.Artifacts;
 using CustomerAnalytics.Cli.Commands;
 using CustomerAnalytics.Enrichment;
@@ -31,22 +30,6 @@ internal sealed record LoadedData(EnrichedDataset Dataset, ImmutableArray<InputF
 /// <summary>Loads the data named by <see cref="DataSettings"/> with the library's loaders, showing progress.</summary>
 internal static class DataInputs
 {
-    private static readonly Dictionary<string, Func<TransactionColumns, string[], TransactionColumns>> Fields = new(StringComparer.OrdinalIgnoreCase)
-    {
-        ["id"] = (c, v) => c with { Id = v },
-        ["customer"] = (c, v) => c with { CustomerId = v },
-        ["product"] = (c, v) => c with { ProductId = v },
-        ["quantity"] = (c, v) => c with { Quantity = v },
-        ["timestamp"] = (c, v) => c with { Timestamp = v },
-        ["price"] = (c, v) => c with { UnitPrice = v },
-        ["order"] = (c, v) => c with { OrderId = v },
-        ["total"] = (c, v) => c with { LineTotal = v },
-        ["segment"] = (c, v) => c with { Segment = v },
-        ["category"] = (c, v) => c with { Category = v },
-        ["name"] = (c, v) => c with { ProductName = v },
-        ["customer-name"] = (c, v) => c with { CustomerName = v },
-    };
-
     /// <summary>Loads and enriches. Bad input throws a <see cref="CliException"/> whose message names file, line and
     /// column; the rejected rows are written to <paramref name="rejectedPath"/> first.</summary>
     public static LoadedData Load(DataSettings settings, IAnsiConsole console, string? rejectedPath, CancellationToken cancellationToken)
@@ -56,7 +39,7 @@ internal static class DataInputs
 
         return Stages.Run(console, settings.Quiet, stages =>
         {
-            var builder = new EnrichedDatasetBuilder(JoinPolicies.OptionsFrom(settings));
+            var builder = new EnrichedDatasetBuilder(settings.Options.ToEnrichmentOptions());
             var inputs = ImmutableArray.CreateBuilder<InputFile>();
             EnrichedDataset dataset;
             Stages.Stage enrich;
@@ -150,72 +133,22 @@ internal static class DataInputs
 
     private static List<(string Role, string Path)> Plan(DataSettings settings)
     {
-        if (settings.OrderLinesPath is { } orderLines)
+        var options = settings.Options;
+        if (options.OrderLinesPath is { } orderLines)
         {
             return [("order-lines", orderLines)];
         }
 
-        string PathOf(string? given, string file) => given ?? Path.Combine(settings.DataDirectory!, file);
+        string PathOf(string? given, string file) => given ?? Path.Combine(options.DataDirectory!, file);
         return
         [
-            ("customers", PathOf(settings.CustomersPath, "customers.csv")),
-            ("products", PathOf(settings.ProductsPath, "products.csv")),
-            ("transactions", PathOf(settings.TransactionsPath, "transactions.csv")),
+            ("customers", PathOf(options.CustomersPath, "customers.csv")),
+            ("products", PathOf(options.ProductsPath, "products.csv")),
+            ("transactions", PathOf(options.TransactionsPath, "transactions.csv")),
         ];
     }
 
-    /// <summary>An encoding by name or code page, Windows code pages included (without registering them process-wide).</summary>
-    private static Encoding EncodingFrom(string name)
-    {
-        try
-        {
-            return int.TryParse(name, NumberStyles.None, CultureInfo.InvariantCulture, out var codePage)
-                ? CodePagesEncodingProvider.Instance.GetEncoding(codePage) ?? Encoding.GetEncoding(codePage)
-                : CodePagesEncodingProvider.Instance.GetEncoding(name) ?? Encoding.GetEncoding(name);
-        }
-        catch (Exception ex) when (ex is ArgumentException or NotSupportedException)
-        {
-            throw new CliException($"Unknown --encoding '{name}': use utf-8, latin1, windows-1252, utf-16 or another encoding name or code page.", ExitCodes.UsageError);
-        }
-    }
-
-    public static LoadOptions OptionsFrom(DataSettings settings)
-    {
-        var columns = settings.Preset.ToUpperInvariant() switch
-        {
-            "DEFAULT" => TransactionColumns.Default,
-            "ONLINE-RETAIL" => TransactionColumns.OnlineRetail,
-            _ => throw new CliException($"Unknown --preset '{settings.Preset}': use default or online-retail.", ExitCodes.UsageError),
-        };
-        foreach (var mapping in settings.ColumnMappings)
-        {
-            var parts = mapping.Split('=', 2, StringSplitOptions.TrimEntries);
-            if (parts.Length != 2 || parts[1].Length == 0 || !Fields.TryGetValue(parts[0], out var set))
-            {
-                throw new CliException(
-                    $"Invalid --map '{mapping}': expected FIELD=COLUMN with FIELD one of {string.Join(", ", Fields.Keys)}.",
-                    ExitCodes.UsageError);
-            }
-
-            columns = set(columns, [parts[1]]);
-        }
-
-        char? separator = settings.Separator switch
-        {
-            "auto" => null,
-            "tab" or "\\t" => '\t',
-            var s => s[0],
-        };
-        return LoadOptions.Default with
-        {
-            Mode = settings.Lenient ? LoadMode.Lenient : LoadMode.Strict,
-            KeepGuestLines = settings.KeepGuestLines,
-            AllowNegativePrices = settings.AllowNegativePrices,
-            MoneyDecimals = settings.RoundMoney,
-            MaxReportedProblems = settings.MaxProblems,
-            Separator = separator,
-            Encoding = EncodingFrom(settings.Encoding),
-            TransactionColumns = columns,
-        };
-    }
+    /// <summary>The loaders' options the flags and the config file ask for; raw values stay in the messages (the
+    /// terminal is the user's own).</summary>
+    public static LoadOptions OptionsFrom(DataSettings settings) => settings.Options.ToLoadOptions() with { IncludeValuesInDiagnostics = true };
 }

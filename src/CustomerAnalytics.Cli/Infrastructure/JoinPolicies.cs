@@ -27,15 +27,10 @@ internal static class JoinPolicies
     ];
 
     /// <summary>
-    /// The join's options the flags ask for. In strict mode (no <c>--lenient</c>) an unknown customer or product whose
-    /// policy is <c>reject</c> is an error naming file and line, as <see cref="Pipeline.AnalyticsPipeline"/> joins.
+    /// The join's options the flags and the config file ask for. In strict mode (no <c>--lenient</c>) an unknown
+    /// customer or product whose policy is <c>reject</c> is an error naming file and line, as <see cref="Pipeline.AnalyticsPipeline"/> joins.
     /// </summary>
-    public static EnrichmentOptions OptionsFrom(DataSettings settings) => EnrichmentOptions.Default with
-    {
-        UnknownCustomers = ByName[settings.UnknownCustomers],
-        UnknownProducts = ByName[settings.UnknownProducts],
-        StrictReferences = !settings.Lenient,
-    };
+    public static EnrichmentOptions OptionsFrom(DataSettings settings) => settings.Options.ToEnrichmentOptions();
 
     /// <summary>Whether <paramref name="name"/> is a policy name.</summary>
     public static bool IsName(string name) => ByName.ContainsKey(name);

@@ -22,7 +22,7 @@ internal static class LoadMessages
         var text = new StringBuilder();
         var total = exception.TotalProblems;
         text.Append(CultureInfo.InvariantCulture, $"{(total == 1 ? "1 problem" : $"{total} problems")} found while loading '{exception.Diagnostics[0].Source}'.");
-        if (exception.LenientModeWouldHelp && !settings.Lenient)
+        if (exception.LenientModeWouldHelp && !settings.Options.Lenient)
         {
             text.Append(total == 1 ? " Fix it" : " Fix them").Append(", or add --lenient to keep the good rows and write the bad ones to rejected_rows.csv.");
         }
@@ -46,15 +46,15 @@ internal static class LoadMessages
 
     private static string? Flag(LoadRemedy remedy, DataSettings settings) => remedy switch
     {
-        LoadRemedy.Lenient => settings.Lenient ? null : "add --lenient to skip such rows (they are written to rejected_rows.csv)",
+        LoadRemedy.Lenient => settings.Options.Lenient ? null : "add --lenient to skip such rows (they are written to rejected_rows.csv)",
         LoadRemedy.KeepGuestLines => "add --keep-guest-lines to keep such lines under the guest customer",
         LoadRemedy.AllowNegativePrices => "add --allow-negative-prices to keep a negative unit price as an adjustment",
         LoadRemedy.MoneyDecimals => "add --round-money N (0 to 4) to round such amounts half away from zero",
-        LoadRemedy.ColumnMap => settings.OrderLinesPath is null
-            ? "Rename the column in the file to one of the names expected."
+        LoadRemedy.ColumnMap => settings.Options.OrderLinesPath is null
+            ? "Map your header with --map [customers.|products.]FIELD=HEADER (transactions fields: id, customer, product, quantity, timestamp, price, order, total, segment, category, name, customer-name; customers: id, segment, signup, name; products: id, category, price, name)."
             : "Map your header with --map FIELD=HEADER (fields: id, customer, product, quantity, timestamp, price, order, total, segment, category, name, customer-name).",
         LoadRemedy.Separator => "Pass the file's separator with --separator (or --separator auto to detect it).",
-        LoadRemedy.SourceTimeZone => "A timestamp without an offset is read as UTC; a local time skipped by a daylight saving change is invalid there.",
+        LoadRemedy.SourceTimeZone => "A timestamp without an offset is read in --time-zone (UTC by default); a local time skipped by a daylight saving change is invalid there.",
         _ => null,
     };
 }

@@ -1,26 +1,32 @@
+using CustomerAnalytics.Cli.Commands;
+using CustomerAnalytics.Hosting;
 using CustomerAnalytics.Recommendations;
 
 namespace CustomerAnalytics.Cli.Infrastructure;
 
-/// <summary>The recommendation strategies the tool offers, by name.</summary>
+/// <summary>The recommendation strategies the tool offers, by name, made with the settings' strategy options.</summary>
 internal static class Strategies
 {
-    public const string Default = "segment-affinity";
-
-    private static readonly Dictionary<string, Func<IRecommender>> Factories = new(StringComparer.Ordinal)
+    private static readonly Dictionary<string, Func<CustomerAnalyticsRecommenderOptions, IRecommender>> Factories = new(StringComparer.Ordinal)
     {
-        ["popularity"] = () => new PopularityRecommender(),
-        ["segment-affinity"] = () => new SegmentAffinityRecommender(),
-        ["item-cooccurrence"] = () => new ItemCooccurrenceRecommender(),
-        ["als"] = () => new ImplicitAlsRecommender(),
+        ["popularity"] = _ => new PopularityRecommender(),
+        ["segment-affinity"] = _ => new SegmentAffinityRecommender(),
+        ["item-cooccurrence"] = o => new ItemCooccurrenceRecommender(o.ItemCooccurrence()),
+        ["als"] = _ => new ImplicitAlsRecommender(),
     };
+
+    /// <summary>The default strategy (<see cref="CustomerAnalyticsRecommenderOptions.Strategy"/>'s default).</summary>
+    public static string Default { get; } = new CustomerAnalyticsRecommenderOptions().Strategy;
 
     public static IEnumerable<string> Names => Factories.Keys.Order(StringComparer.Ordinal);
 
     public static bool Exists(string name) => Factories.ContainsKey(name);
 
-    public static IRecommender Create(string name) =>
+    /// <summary>The strategy named by the flag when given, else by the settings (the config file's or the default).</summary>
+    public static string NameFor(string? flag, DataSettings settings) => flag ?? settings.Options.Recommender.Strategy;
+
+    public static IRecommender Create(string name, DataSettings settings) =>
         Factories.TryGetValue(name, out var create)
-            ? create()
+            ? create(settings.Options.Recommender)
             : throw new CliException($"Unknown strategy '{name}'; one of: {string.Join(", ", Names)}.", ExitCodes.UsageError);
 }

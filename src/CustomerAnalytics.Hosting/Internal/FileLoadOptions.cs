@@ -19,10 +19,32 @@ internal static class FileLoadOptions
         Separator = SeparatorOf(options.Separator),
         Encoding = EncodingOf(options.Encoding) ?? Encoding.UTF8,
         IncludeValuesInDiagnostics = options.Diagnostics.IncludeDetails,
+        SourceTimeZone = TimeZoneOf(options.TimeZone) ?? TimeZoneInfo.Utc,
         TransactionColumns = ColumnMap.Apply(
             options.OrderLinesPreset == "online-retail" ? TransactionColumns.OnlineRetail : TransactionColumns.Default,
-            options.Columns),
+            options.Columns,
+            ColumnMap.Transactions),
+        CustomerColumns = ColumnMap.Apply(CustomerColumns.Default, options.CustomerColumns, ColumnMap.Customers),
+        ProductColumns = ColumnMap.Apply(ProductColumns.Default, options.ProductColumns, ColumnMap.Products),
     };
+
+    /// <summary>A time zone by IANA or Windows id, or <see langword="null"/>.</summary>
+    public static TimeZoneInfo? TimeZoneOf(string? id)
+    {
+        if (string.IsNullOrWhiteSpace(id))
+        {
+            return null;
+        }
+
+        try
+        {
+            return TimeZoneInfo.FindSystemTimeZoneById(id.Trim());
+        }
+        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            return null;
+        }
+    }
 
     /// <summary>The join follows the load mode: strict unless lenient.</summary>
     public static EnrichmentOptions Enrichment(CustomerAnalyticsOptions options) => EnrichmentOptions.Default with

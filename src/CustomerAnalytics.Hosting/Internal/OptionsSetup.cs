@@ -24,7 +24,7 @@ internal sealed class OptionsSetup
         }
 
         // The binder sets init-only properties on a copy nobody else holds; nested records are copied too.
-        var copy = options with { Diagnostics = options.Diagnostics with { } };
+        var copy = options with { Diagnostics = options.Diagnostics with { }, Recommender = options.Recommender with { } };
         _section!.Bind(copy);
         return copy;
     }
