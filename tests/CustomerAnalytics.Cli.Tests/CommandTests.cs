@@ -62,7 +62,7 @@ public sealed class CommandTests : IDisposable
         Assert.Contains("rfm_segments.csv", listed);
         Assert.Equal("customers,transactions,orders,units,revenue,average_order_value\n4,7,7,13,1474.92,210.70\n", await File.ReadAllTextAsync(Path.Combine(output, "kpi_overall.csv")));
         Assert.Contains("<div class=\"card-value\">1,474.92</div>", await File.ReadAllTextAsync(Path.Combine(output, "dashboard.html")), StringComparison.Ordinal);
-        Assert.Contains("segment-affinity,C002,1,P400,59.97,", await File.ReadAllTextAsync(Path.Combine(output, "recommendations", "by_customer.csv")), StringComparison.Ordinal);
+        Assert.Contains("item-cooccurrence,C002,1,P200,796,\"top seller: 4 units, 796.00 revenue\"\nitem-cooccurrence,C002,2,P400,59.98,", await File.ReadAllTextAsync(Path.Combine(output, "recommendations", "by_customer.csv")), StringComparison.Ordinal);
         Assert.Contains("✓ load:", result.Output, StringComparison.Ordinal);
         AssertRow(result.Output, "Revenue", "1,474.92");
         Assert.Contains("Artifacts written to " + output, result.Output, StringComparison.Ordinal);
@@ -511,7 +511,7 @@ public sealed class CommandTests : IDisposable
     [Fact]
     public async Task Recommend_C004_SegmentAffinityInOrder()
     {
-        var result = await CliRunner.RunAsync("recommend", "--data", Data, "--customer", "C004", "--count", "3", "--quiet");
+        var result = await CliRunner.RunAsync("recommend", "--data", Data, "--customer", "C004", "--count", "3", "--quiet", "--strategy", "segment-affinity");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         Assert.Contains("Recommendations for C004 (Consumer), segment-affinity", result.Output, StringComparison.Ordinal);
@@ -556,7 +556,7 @@ public sealed class CommandTests : IDisposable
     public async Task Related_P400_AlsoBought()
     {
         // P400 was bought by C001 only, who also bought P200 (Jaccard 1/2) and P100 (1/3).
-        var result = await CliRunner.RunAsync("related", "--data", Data, "--product", "P400", "--quiet");
+        var result = await CliRunner.RunAsync("related", "--data", Data, "--product", "P400", "--quiet", "--min-support", "1");
 
         Assert.True(result.ExitCode == 0, result.ToString());
         AssertRow(result.Output, "1", "P200", "Software", "0.5", "often bought with P400");
@@ -566,7 +566,7 @@ public sealed class CommandTests : IDisposable
     [Fact]
     public async Task Recommend_ItemCooccurrence_BecauseYouBought()
     {
-        var result = await CliRunner.RunAsync("recommend", "--data", Data, "--customer", "C003", "--strategy", "item-cooccurrence", "--quiet");
+        var result = await CliRunner.RunAsync("recommend", "--data", Data, "--customer", "C003", "--strategy", "item-cooccurrence", "--quiet", "--min-support", "1");
 
         Assert.Equal(0, result.ExitCode);
         AssertRow(result.Output, "1", "P400", "Accessories", "0.5", "because you bought P200");

@@ -68,6 +68,18 @@ public sealed partial class ConfigFileTests : IDisposable
         Assert.Contains("Recommendations for C004 (Consumer), segment-affinity", flag.Output, StringComparison.Ordinal);
     }
 
+    /// <summary>Defaults from evidence: item co-occurrence with minimum support 3 (docs/recommender-quality.md). On the
+    /// five-customer seed no pair has three buyers, so every list is the model's popularity fallback.</summary>
+    [Fact]
+    public async Task Recommend_NoStrategyNamed_ItemCooccurrenceWithSupport3()
+    {
+        var result = await CliRunner.RunAsync("recommend", "--data", TestPaths.SampleData, "--customer", "C004", "--count", "2", "--quiet");
+
+        Assert.Contains("Recommendations for C004 (Consumer), item-cooccurrence", result.Output, StringComparison.Ordinal);
+        CommandTests.AssertRow(result.Output, "1", "P200", "Software", "796", "top seller: 4 units, 796.00 revenue");
+        CommandTests.AssertRow(result.Output, "2", "P300", "Hardware", "499", "top seller: 1 unit, 499.00 revenue");
+    }
+
     [Fact]
     public async Task Kpis_LenientFlag_WinsOverStrictConfig()
     {

@@ -101,6 +101,17 @@ public sealed class ConfigurationFileTests
         Assert.Equal(3, host.Host.Services.GetRequiredService<IOptions<CustomerAnalyticsOptions>>().Value.Recommender.MinimumSupport);
     }
 
+    /// <summary>Defaults from evidence (docs/recommender-quality.md): item co-occurrence with minimum support 3.</summary>
+    [Fact]
+    public void Recommender_Defaults_ItemCooccurrenceWithSupport3()
+    {
+        var defaults = new CustomerAnalyticsOptions().Recommender;
+
+        Assert.Equal(("item-cooccurrence", 3, ItemSimilarity.Jaccard, (double?)null), (defaults.Strategy, defaults.MinimumSupport, defaults.Similarity, defaults.HalfLifeDays));
+        using var provider = new ServiceCollection().AddCustomerAnalytics(o => o).BuildServiceProvider();
+        Assert.Equal(3, provider.GetServices<IRecommender>().OfType<ItemCooccurrenceRecommender>().Single().Options.MinimumSupport);
+    }
+
     private static IConfigurationSection Json(string json) =>
         new ConfigurationBuilder().AddJsonStream(new MemoryStream(System.Text.Encoding.UTF8.GetBytes(json))).Build().GetSection(CustomerAnalyticsOptions.SectionName);
 }

@@ -8,10 +8,21 @@ public sealed class EndpointTests(ServiceFactory factory) : IClassFixture<Servic
 {
     private readonly HttpClient _client = factory.CreateClient();
 
+    /// <summary>Defaults from evidence (docs/recommender-quality.md): a request naming no strategy gets item co-occurrence.</summary>
     [Fact]
-    public async Task Recommendations_DefaultStrategy_SegmentAffinityForC004()
+    public async Task Recommendations_NoStrategyNamed_ItemCooccurrence()
     {
-        var body = await GetJsonAsync("/customers/C004/recommendations", HttpStatusCode.OK);
+        var body = await GetJsonAsync("/customers/C003/recommendations", HttpStatusCode.OK);
+        var named = await GetJsonAsync("/customers/C003/recommendations?strategy=item-cooccurrence", HttpStatusCode.OK);
+
+        Assert.Equal("item-cooccurrence", body.GetProperty("strategy").GetString());
+        Assert.Equal(named.GetProperty("items").GetRawText(), body.GetProperty("items").GetRawText());
+    }
+
+    [Fact]
+    public async Task Recommendations_SegmentAffinityForC004()
+    {
+        var body = await GetJsonAsync("/customers/C004/recommendations?strategy=segment-affinity", HttpStatusCode.OK);
 
         Assert.Equal("C004", body.GetProperty("customerId").GetString());
         Assert.Equal("segment-affinity", body.GetProperty("strategy").GetString());

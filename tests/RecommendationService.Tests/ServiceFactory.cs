@@ -28,6 +28,8 @@ public sealed class ServiceFactory : WebApplicationFactory<Program>
         builder.UseEnvironment("Testing");
         builder.UseSetting("CustomerAnalytics:EnableAdminReload", "true");
         builder.UseSetting("CustomerAnalytics:AdminApiKey", ApiKey);
+        // The seed's five customers have no pair of products bought by three of them: co-occurrence tests need support 1.
+        builder.UseSetting("CustomerAnalytics:Recommender:MinimumSupport", "1");
         builder.ConfigureTestServices(services => services.AddSingleton<IDatasetSource>(Source));
     }
 }

@@ -35,7 +35,7 @@ public static class Endpoints
     }
 
     internal static Results<Ok<RecommendationsResponse>, ValidationProblem, ProblemHttpResult> Recommend(
-        string id, string? count, string? strategy, string? excludePurchased, ModelStore store, IOptions<RecommendationServiceOptions> settings)
+        string id, string? count, string? strategy, string? excludePurchased, ModelStore store, IOptions<RecommendationServiceOptions> settings, IOptions<CustomerAnalyticsOptions> analytics)
     {
         if (store.Current is not { } snapshot)
         {
@@ -45,7 +45,7 @@ public static class Endpoints
         var options = settings.Value;
         var errors = new Dictionary<string, string[]>(StringComparer.Ordinal);
         var n = ParseCount(count, options, errors);
-        var name = strategy ?? options.DefaultStrategy;
+        var name = strategy ?? analytics.Value.Recommender.Strategy;
         if (!snapshot.Models.TryGetValue(name, out var model))
         {
             errors["strategy"] = [$"Unknown strategy '{name}'; one of: {string.Join(", ", snapshot.Models.Keys.Order(StringComparer.Ordinal))}."];

@@ -31,11 +31,13 @@ public static class RecommendationServiceCollectionExtensions
         return services;
     }
 
-    private sealed class OptionsValidator(IEnumerable<IRecommender> recommenders) : IValidateOptions<RecommendationServiceOptions>
+    private sealed class OptionsValidator(IEnumerable<IRecommender> recommenders, IConfiguration configuration) : IValidateOptions<RecommendationServiceOptions>
     {
         public ValidateOptionsResult Validate(string? name, RecommendationServiceOptions options)
         {
-            var problems = options.Problems([.. recommenders.Select(r => r.Name)]);
+            // The package's own setting, read as written: the package's validation reports its other problems.
+            var strategy = configuration[CustomerAnalyticsOptions.SectionName + ":Recommender:Strategy"] ?? new CustomerAnalyticsRecommenderOptions().Strategy;
+            var problems = options.Problems([.. recommenders.Select(r => r.Name)], strategy);
             return problems.Count == 0
                 ? ValidateOptionsResult.Success
                 : ValidateOptionsResult.Fail($"Invalid {CustomerAnalyticsOptions.SectionName} settings: " + string.Join("; ", problems) + ".");

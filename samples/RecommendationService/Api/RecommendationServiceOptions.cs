@@ -12,9 +12,6 @@ public sealed class RecommendationServiceOptions
     /// (the sample: <c>X-Api-Key</c> checked against <see cref="AdminApiKey"/>).</summary>
     public const string AdminPolicy = "customer-analytics-admin";
 
-    /// <summary>The strategy used when a request names none; must be a registered strategy.</summary>
-    public string DefaultStrategy { get; set; } = "segment-affinity";
-
     /// <summary>How many items a request gets when it names no count.</summary>
     public int DefaultCount { get; set; } = 10;
 
@@ -31,8 +28,10 @@ public sealed class RecommendationServiceOptions
 
     /// <summary>Every problem with the settings, each naming its configuration key.</summary>
     /// <param name="strategies">The registered strategies' names.</param>
+    /// <param name="defaultStrategy">The strategy used when a request names none: the package's
+    /// <c>CustomerAnalytics:Recommender:Strategy</c> (<see cref="CustomerAnalyticsRecommenderOptions.Strategy"/>), shared with the tool.</param>
     /// <returns>The problems; empty when the settings are valid.</returns>
-    public IReadOnlyList<string> Problems(IReadOnlyCollection<string> strategies)
+    public IReadOnlyList<string> Problems(IReadOnlyCollection<string> strategies, string defaultStrategy)
     {
         ArgumentNullException.ThrowIfNull(strategies);
         static string Key(string property) => CustomerAnalyticsOptions.SectionName + ":" + property;
@@ -47,9 +46,9 @@ public sealed class RecommendationServiceOptions
             problems.Add($"{Key(nameof(MaxCount))} must be at least {Key(nameof(DefaultCount))} (was {MaxCount})");
         }
 
-        if (!strategies.Contains(DefaultStrategy, StringComparer.Ordinal))
+        if (!strategies.Contains(defaultStrategy, StringComparer.Ordinal))
         {
-            problems.Add($"{Key(nameof(DefaultStrategy))} must be one of the registered strategies {string.Join(", ", strategies.Order(StringComparer.Ordinal))} (was '{DefaultStrategy}')");
+            problems.Add($"{Key("Recommender:Strategy")} must be one of the registered strategies {string.Join(", ", strategies.Order(StringComparer.Ordinal))} (was '{defaultStrategy}')");
         }
 
         if (EnableAdminReload && string.IsNullOrWhiteSpace(AdminApiKey))

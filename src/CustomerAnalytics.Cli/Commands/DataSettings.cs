@@ -86,7 +86,7 @@ internal class DataSettings : CommandSettings
     public int? MaxProblems { get; init; }
 
     [CommandOption("--min-support <N>")]
-    [Description("Item co-occurrence (recommend, run, evaluate, related): ignore product pairs bought together by fewer than N customers.")]
+    [Description("Item co-occurrence (recommend, run, evaluate, related): ignore product pairs bought together by fewer than N customers (default 3).")]
     public int? MinimumSupport { get; init; }
 
     [CommandOption("--similarity <NAME>")]

@@ -19,7 +19,7 @@ internal sealed class RecommendSettings : DataSettings
     public int Count { get; init; } = 10;
 
     [CommandOption("-s|--strategy <NAME>")]
-    [Description("The strategy: [green]segment-affinity[/], [green]popularity[/], [green]item-cooccurrence[/] or [green]als[/] (implicit-feedback matrix factorisation); default from --config, else [green]segment-affinity[/].")]
+    [Description("The strategy: [green]segment-affinity[/], [green]popularity[/], [green]item-cooccurrence[/] or [green]als[/] (implicit-feedback matrix factorisation); default from --config, else [green]item-cooccurrence[/] (minimum support 3, see docs/recommender-quality.md).")]
     public string? Strategy { get; init; }
 
     [CommandOption("--include-purchased")]

@@ -25,7 +25,7 @@ internal sealed class RunSettings : DataSettings
     public int Top { get; init; } = 10;
 
     [CommandOption("-s|--strategy <NAME>")]
-    [Description("The strategy that recommends for every customer (see recommend --help); default from --config, else [green]segment-affinity[/].")]
+    [Description("The strategy that recommends for every customer (see recommend --help); default from --config, else [green]item-cooccurrence[/] (minimum support 3, see docs/recommender-quality.md).")]
     public string? Strategy { get; init; }
 
     [CommandOption("-n|--count <N>")]

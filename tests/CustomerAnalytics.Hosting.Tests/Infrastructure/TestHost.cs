@@ -38,6 +38,8 @@ public sealed class TestHost : IAsyncDisposable
     public static TestHost Create(IEnumerable<KeyValuePair<string, string?>>? settings = null, bool files = false, Action<IServiceCollection>? services = null)
     {
         var builder = Microsoft.Extensions.Hosting.Host.CreateApplicationBuilder(new HostApplicationBuilderSettings { DisableDefaults = true, EnvironmentName = "Testing", ContentRootPath = TestPaths.RepositoryRoot });
+        // The seed's five customers have no pair of products bought by three of them: co-occurrence tests need support 1.
+        builder.Configuration.AddInMemoryCollection([new("CustomerAnalytics:Recommender:MinimumSupport", "1")]);
         builder.Configuration.AddInMemoryCollection(settings ?? []);
         var source = new TestSource();
         var counting = new CountingRecommender();
