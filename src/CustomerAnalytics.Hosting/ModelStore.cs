@@ -106,7 +106,7 @@ public sealed class ModelStore : IDisposable
 
             var loaded = _clock.GetElapsedTime(started);
             _telemetry.LoadDuration.Record(loaded.TotalSeconds);
-            var (models, related) = ModelFitter.Fit(load.Dataset, _recommenders, _clock, _logger, _telemetry);
+            var (models, related) = ModelFitter.Fit(load.Dataset, _recommenders, _clock, _logger, _telemetry, _stopping.Token);
             var fitted = _clock.GetElapsedTime(started) - loaded;
             var version = (Current?.Version ?? 0) + 1;
             var snapshot = new ModelSnapshot(version, _clock.GetUtcNow(), _source.Description, load, models, related);

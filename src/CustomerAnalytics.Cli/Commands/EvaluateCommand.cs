@@ -111,7 +111,7 @@ internal sealed class EvaluateCommand : DataCommand<EvaluateSettings>
             ExcludePurchased = !settings.IncludePurchased,
             Truth = settings.Truth == "all" ? TruthSet.All : TruthSet.NewProducts,
         };
-        var table = RecommenderComparison.Run(split, settings.Strategies.Select(s => Strategies.Create(s, settings)), options);
+        var table = RecommenderComparison.Run(split, settings.Strategies.Select(s => Strategies.Create(s, settings)), options, cancellationToken: cancellationToken);
         var k = settings.K.ToString(CultureInfo.InvariantCulture);
         consoles.Out.WriteLine($"Split: {table.Split}.");
         consoles.Out.Write(Tables.Create(

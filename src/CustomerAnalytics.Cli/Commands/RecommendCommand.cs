@@ -57,7 +57,7 @@ internal sealed class RecommendCommand : DataCommand<RecommendSettings>
         }
 
         var strategy = Strategies.NameFor(settings.Strategy, settings);
-        var model = Strategies.Create(strategy, settings).Fit(dataset);
+        var model = Strategies.Create(strategy, settings).Fit(dataset, cancellationToken);
         var items = model.Recommend(customer, RecommendationRequest.Default with { Count = settings.Count, ExcludePurchased = !settings.IncludePurchased });
         var segment = dataset.Segments[dataset.CustomerSegments[index]];
         consoles.Out.Write(Tables.Create(

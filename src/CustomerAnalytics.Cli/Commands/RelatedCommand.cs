@@ -42,7 +42,7 @@ internal sealed class RelatedCommand : DataCommand<RelatedSettings>
             throw new CliException($"Product '{product}' is not in the data ({Formats.Count(dataset.Products.Count)} products loaded).", ExitCodes.NotFound);
         }
 
-        var items = new ItemCooccurrenceRecommender(settings.Options.Recommender.ItemCooccurrence()).Fit(dataset).RelatedTo(product, RecommendationRequest.Default with { Count = settings.Count });
+        var items = new ItemCooccurrenceRecommender(settings.Options.Recommender.ItemCooccurrence()).Fit(dataset, cancellationToken).RelatedTo(product, RecommendationRequest.Default with { Count = settings.Count });
         consoles.Out.Write(Tables.Create(
             $"Related to {product} ({RecommendCommand.CategoryOf(dataset, product)}): customers who bought it also bought",
             ["#", "Product", "Category", "Score", "Reason"],

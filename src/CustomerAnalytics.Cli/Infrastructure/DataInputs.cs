@@ -62,7 +62,7 @@ internal static class DataInputs
                 // The join follows the load mode: in strict mode an unknown customer or product (policy reject) throws,
                 // listing them with file and line like a loader's error.
                 enrich = stages.Begin("enrich", null);
-                dataset = builder.Build();
+                dataset = builder.Build(cancellationToken);
             }
             catch (DataLoadException ex)
             {

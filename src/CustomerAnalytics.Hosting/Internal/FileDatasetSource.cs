@@ -87,7 +87,7 @@ internal sealed class FileDatasetSource : IDatasetSource
         if (_orderLines is not null)
         {
             var lines = await OrderLinesLoader.LoadIntoAsync(builder, _orderLines, load, cancellationToken).ConfigureAwait(false);
-            return Accounted(builder.Build(), load, enrichment, ("order_lines", lines));
+            return Accounted(builder.Build(cancellationToken), load, enrichment, ("order_lines", lines));
         }
 
         var customers = CustomerLoader.LoadAsync(_customers!, load, cancellationToken);
@@ -95,7 +95,7 @@ internal sealed class FileDatasetSource : IDatasetSource
         var (customerRows, productRows) = (await customers.ConfigureAwait(false), await products.ConfigureAwait(false));
         builder.AddCustomers(customerRows.Rows).AddProducts(productRows.Rows);
         var transactions = await TransactionLoader.LoadIntoAsync(builder, _transactions!, load, cancellationToken).ConfigureAwait(false);
-        return Accounted(builder.Build(), load, enrichment, ("customers", customerRows.Report), ("products", productRows.Report), ("transactions", transactions));
+        return Accounted(builder.Build(cancellationToken), load, enrichment, ("customers", customerRows.Report), ("products", productRows.Report), ("transactions", transactions));
     }
 
     private static DatasetLoad Accounted(EnrichedDataset dataset, LoadOptions load, EnrichmentOptions enrichment, params (string Role, LoadReport Report)[] inputs)

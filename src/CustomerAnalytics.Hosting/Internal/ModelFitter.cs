@@ -8,11 +8,12 @@ namespace CustomerAnalytics.Hosting.Internal;
 
 /// <summary>Fits every registered strategy on one dataset, each inside a <c>CustomerAnalytics.Fit</c> activity and timed
 /// by the <c>customer_analytics.fit.duration</c> histogram.</summary>
-/// <remarks><see cref="IRecommender.Fit"/> takes no cancellation token, so a fit that started runs to its end.</remarks>
+/// <remarks>The store's stopping token reaches every fit (<see cref="IRecommender.Fit(EnrichedDataset, CancellationToken)"/>),
+/// so a host shutting down does not wait for a long fit.</remarks>
 internal static class ModelFitter
 {
     public static (FrozenDictionary<string, IRecommenderModel> Models, IRelatedProductsModel Related) Fit(
-        EnrichedDataset dataset, IReadOnlyList<IRecommender> recommenders, TimeProvider clock, ILogger logger, HostingTelemetry telemetry)
+        EnrichedDataset dataset, IReadOnlyList<IRecommender> recommenders, TimeProvider clock, ILogger logger, HostingTelemetry telemetry, CancellationToken cancellationToken)
     {
         var models = new Dictionary<string, IRecommenderModel>(StringComparer.Ordinal);
         foreach (var recommender in recommenders)
@@ -22,11 +23,11 @@ internal static class ModelFitter
                 throw new InvalidOperationException($"Two recommenders are named '{recommender.Name}'; strategy names must be unique (register one instance per name).");
             }
 
-            models.Add(recommender.Name, Timed(recommender.Name, () => recommender.Fit(dataset), clock, logger, telemetry));
+            models.Add(recommender.Name, Timed(recommender.Name, () => recommender.Fit(dataset, cancellationToken), clock, logger, telemetry));
         }
 
         var related = models.Values.OfType<IRelatedProductsModel>().FirstOrDefault()
-            ?? Timed("item-cooccurrence (related products)", () => new ItemCooccurrenceRecommender().Fit(dataset), clock, logger, telemetry);
+            ?? Timed("item-cooccurrence (related products)", () => new ItemCooccurrenceRecommender().Fit(dataset, cancellationToken), clock, logger, telemetry);
         return (models.ToFrozenDictionary(StringComparer.Ordinal), related);
     }
 

@@ -222,7 +222,9 @@ public sealed class EnrichedDatasetBuilder
     /// <see cref="EnrichmentOptions.StrictReferences"/> is on and a transaction names a customer or product that is unknown
     /// while its policy is <see cref="UnknownReferencePolicy.Reject"/>: lists them with their file and line.
     /// </exception>
-    public EnrichedDataset Build() => JoinPasses.Build(_staging, _options);
+    /// <param name="cancellationToken">Checked between the join's passes; a cancelled builder cannot be built again.</param>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public EnrichedDataset Build(CancellationToken cancellationToken = default) => JoinPasses.Build(_staging, _options, cancellationToken);
 
     internal void ThrowIfBuilt() => _staging.ThrowIfSealed();
 }

@@ -86,7 +86,7 @@ public static class RankingEvaluator
         });
     }
 
-    /// <summary>Ranking metrics of recommendation lists (as <see cref="IRecommenderModel.RecommendAll"/> returns them) against the truth.</summary>
+    /// <summary>Ranking metrics of recommendation lists (as <see cref="IRecommenderModel.RecommendAll(RecommendationRequest?)"/> returns them) against the truth.</summary>
     /// <param name="truth">The relevant (customer, product) pairs.</param>
     /// <param name="predictions">One entry per customer, items best first.</param>
     /// <param name="options">The options; <see langword="null"/> for <see cref="RankingMetricsOptions.Default"/>.</param>

@@ -8,7 +8,7 @@ namespace CustomerAnalytics.Evaluation;
 /// split's truth: a <see cref="ComparisonTable"/> of strategies × metrics, with fit and recommend-all times.
 /// </summary>
 /// <remarks>
-/// <para>Every strategy answers for every customer of the training dataset (<see cref="IRecommenderModel.RecommendAll"/>
+/// <para>Every strategy answers for every customer of the training dataset (<see cref="IRecommenderModel.RecommendAll(RecommendationRequest?)"/>
 /// with <see cref="ComparisonOptions.K"/> items); the ranking metrics count the customers in the truth (all of whom
 /// have an entry), and the list metrics use the lists of those same customers, relative to the training purchases.</para>
 /// <para>Times are measured with the given <see cref="TimeProvider"/>; they are the only figures that vary from run to
@@ -23,8 +23,10 @@ public static class RecommenderComparison
     /// <param name="timeProvider">The clock of the timings; <see langword="null"/> for <see cref="TimeProvider.System"/>.</param>
     /// <returns>The table.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="split"/>, <paramref name="strategies"/> or one of them is <see langword="null"/>.</exception>
+    /// <param name="cancellationToken">Checked between strategies and passed to each fit and batch of recommendations.</param>
     /// <exception cref="ArgumentException"><paramref name="options"/> are invalid.</exception>
-    public static ComparisonTable Run(EvaluationSplit split, IEnumerable<IRecommender> strategies, ComparisonOptions? options = null, TimeProvider? timeProvider = null)
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static ComparisonTable Run(EvaluationSplit split, IEnumerable<IRecommender> strategies, ComparisonOptions? options = null, TimeProvider? timeProvider = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(split);
         ArgumentNullException.ThrowIfNull(strategies);
@@ -52,11 +54,12 @@ public static class RecommenderComparison
         var results = ImmutableArray.CreateBuilder<StrategyResult>(recommenders.Length);
         foreach (var recommender in recommenders)
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var start = timeProvider.GetTimestamp();
-            var model = recommender.Fit(train);
+            var model = recommender.Fit(train, cancellationToken);
             var fitTime = timeProvider.GetElapsedTime(start);
             start = timeProvider.GetTimestamp();
-            var lists = model.RecommendAll(request);
+            var lists = model.RecommendAll(request, cancellationToken);
             var recommendTime = timeProvider.GetElapsedTime(start);
 
             var ranking = RankingEvaluator.EvaluateLists(truth, lists, metricsOptions);

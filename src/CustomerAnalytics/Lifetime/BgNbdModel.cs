@@ -66,8 +66,10 @@ public sealed class BgNbdModel
     /// <returns>The fitted model, in the summary's time unit.</returns>
     /// <exception cref="ArgumentException">The summary is empty or the options are invalid.</exception>
     /// <exception cref="InvalidOperationException">The optimiser did not converge within <see cref="LifetimeFitOptions.MaxIterations"/>; the message says which parameter ran away.</exception>
-    public static BgNbdModel Fit(BtydSummary summary, LifetimeFitOptions? options = null) =>
-        TryFit(summary, options).ModelOrThrow(nameof(summary));
+    /// <param name="cancellationToken">Checked at each evaluation of the likelihood.</param>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static BgNbdModel Fit(BtydSummary summary, LifetimeFitOptions? options = null, CancellationToken cancellationToken = default) =>
+        TryFit(summary, options, cancellationToken).ModelOrThrow(nameof(summary));
 
     /// <summary>
     /// Fits the model as <see cref="Fit"/> does, but returns a fit that cannot be made (no customers, no maximum within
@@ -79,7 +81,9 @@ public sealed class BgNbdModel
     /// <param name="options">Tolerance, iteration limit and penalizer; <see cref="LifetimeFitOptions.Default"/> when <see langword="null"/>.</param>
     /// <returns>The model, or why there is none.</returns>
     /// <exception cref="ArgumentException">The options are invalid.</exception>
-    public static LifetimeFitResult<BgNbdModel> TryFit(BtydSummary summary, LifetimeFitOptions? options = null)
+    /// <param name="cancellationToken">Checked at each evaluation of the likelihood.</param>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static LifetimeFitResult<BgNbdModel> TryFit(BtydSummary summary, LifetimeFitOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(summary);
         options ??= LifetimeFitOptions.Default;
@@ -92,7 +96,7 @@ public sealed class BgNbdModel
         var maxT = summary.T.Max();
         var likelihood = new BgNbdLikelihood(Rows(summary));
         var fit = LifetimeMath.MaximiseLikelihood(
-            v => likelihood.Evaluate(v[0], v[1], v[2], v[3]), [1, maxT > 0 ? 1 / maxT : 1, 1, 1], summary.Count, options);
+            v => likelihood.Evaluate(v[0], v[1], v[2], v[3]), [1, maxT > 0 ? 1 / maxT : 1, 1, 1], summary.Count, options, cancellationToken);
         var p = fit.Parameters;
         var (boundary, advice) = LifetimeMath.Boundary(p, "r", "α", "a", "b");
         var data = FormattableString.Invariant($"{summary.Count} customers ({summary.RepeatBuyers} repeat buyers)");

@@ -64,8 +64,10 @@ public sealed class GammaGammaModel
     /// <returns>The fitted model.</returns>
     /// <exception cref="ArgumentException">The summary has no repeat buyer with positive spend, or the options are invalid.</exception>
     /// <exception cref="InvalidOperationException">The optimiser did not converge (the message says which parameter ran away), or converged to q ≤ 1.</exception>
-    public static GammaGammaModel Fit(BtydSummary summary, LifetimeFitOptions? options = null) =>
-        TryFit(summary, options).ModelOrThrow(nameof(summary));
+    /// <param name="cancellationToken">Checked at each evaluation of the likelihood.</param>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static GammaGammaModel Fit(BtydSummary summary, LifetimeFitOptions? options = null, CancellationToken cancellationToken = default) =>
+        TryFit(summary, options, cancellationToken).ModelOrThrow(nameof(summary));
 
     /// <summary>
     /// Fits the model as <see cref="Fit"/> does, but returns a fit that cannot be made (no repeat buyer with positive
@@ -77,7 +79,9 @@ public sealed class GammaGammaModel
     /// <param name="options">Tolerance, iteration limit and penalizer; <see cref="LifetimeFitOptions.Default"/> when <see langword="null"/>.</param>
     /// <returns>The model, or why there is none.</returns>
     /// <exception cref="ArgumentException">The options are invalid.</exception>
-    public static LifetimeFitResult<GammaGammaModel> TryFit(BtydSummary summary, LifetimeFitOptions? options = null)
+    /// <param name="cancellationToken">Checked at each evaluation of the likelihood.</param>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static LifetimeFitResult<GammaGammaModel> TryFit(BtydSummary summary, LifetimeFitOptions? options = null, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(summary);
         options ??= LifetimeFitOptions.Default;
@@ -93,7 +97,7 @@ public sealed class GammaGammaModel
         }
 
         var likelihood = new GammaGammaLikelihood(x, m);
-        var fit = LifetimeMath.MaximiseLikelihood(v => likelihood.Evaluate(v[0], v[1], v[2]), [1, 1, 1], x.Length, options);
+        var fit = LifetimeMath.MaximiseLikelihood(v => likelihood.Evaluate(v[0], v[1], v[2]), [1, 1, 1], x.Length, options, cancellationToken);
         var point = fit.Parameters;
         var (boundary, advice) = LifetimeMath.Boundary(point, "p", "q", "γ");
         var data = FormattableString.Invariant($"{x.Length} repeat buyers with positive spend");

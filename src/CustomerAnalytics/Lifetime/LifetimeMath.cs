@@ -33,8 +33,9 @@ internal static class LifetimeMath
     /// <returns>
     /// The optimum and its unpenalized log-likelihood; when the iterations run out, the best point seen, not converged.
     /// </returns>
+    /// <remarks><paramref name="cancellationToken"/> is checked at each evaluation of the likelihood (one pass over the customers).</remarks>
     public static LikelihoodOptimum MaximiseLikelihood(
-        Func<double[], double> logLikelihood, double[] penaltyScale, double observations, LifetimeFitOptions options)
+        Func<double[], double> logLikelihood, double[] penaltyScale, double observations, LifetimeFitOptions options, CancellationToken cancellationToken = default)
     {
         var parameters = penaltyScale.Length;
         var penalizer = options.Penalizer;
@@ -42,6 +43,7 @@ internal static class LifetimeMath
         var bestTheta = new double[parameters];
         var objective = ObjectiveFunction.Value(theta =>
         {
+            cancellationToken.ThrowIfCancellationRequested();
             var values = Exp(theta);
             var ll = logLikelihood(values);
             if (!double.IsFinite(ll))

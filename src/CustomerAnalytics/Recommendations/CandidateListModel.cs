@@ -12,7 +12,7 @@ namespace CustomerAnalytics.Recommendations;
 /// </summary>
 internal sealed class CandidateListModel : IRecommenderModel
 {
-    /// <summary>Customers per parallel work item of <see cref="RecommendAll"/>.</summary>
+    /// <summary>Customers per parallel work item of <see cref="RecommendAll(RecommendationRequest?)"/>.</summary>
     private const int BatchChunk = 16_384;
 
     private readonly EnrichedDataset _dataset;
@@ -53,8 +53,11 @@ internal sealed class CandidateListModel : IRecommenderModel
         return Select(ListOf(customer), purchased, filter, request.Count, _dataset.ProductTable);
     }
 
-    public ImmutableArray<CustomerRecommendations> RecommendAll(RecommendationRequest? request = null)
+    public ImmutableArray<CustomerRecommendations> RecommendAll(RecommendationRequest? request = null) => RecommendAll(request, CancellationToken.None);
+
+    public ImmutableArray<CustomerRecommendations> RecommendAll(RecommendationRequest? request, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         request ??= RecommendationRequest.Default;
         request.Validate();
         var products = _dataset.ProductTable;
@@ -80,7 +83,7 @@ internal sealed class CandidateListModel : IRecommenderModel
         }
         else
         {
-            Parallel.For(0, chunks, Fill);
+            Parallel.For(0, chunks, new ParallelOptions { CancellationToken = cancellationToken }, Fill);
         }
 
         return WithoutGuest(result, _dataset);

@@ -20,5 +20,20 @@ public interface IRecommenderModel
     /// <summary>Recommends for every customer of the dataset the model was fitted on, in the dataset's customer order.</summary>
     /// <param name="request">What to recommend; <see langword="null"/> for <see cref="RecommendationRequest.Default"/>.</param>
     /// <returns>One entry per customer.</returns>
+#pragma warning disable RS0027 // The overload with a token is a default interface method: implementers keep this one unchanged.
     ImmutableArray<CustomerRecommendations> RecommendAll(RecommendationRequest? request = null);
+#pragma warning restore RS0027
+
+    /// <summary>Recommends for every customer as <see cref="RecommendAll(RecommendationRequest?)"/> does, checking
+    /// <paramref name="cancellationToken"/> between chunks of customers (the library's models; a model that does not
+    /// implement this overload is checked before it starts).</summary>
+    /// <param name="request">The request every customer gets; <see langword="null"/> for <see cref="RecommendationRequest.Default"/>.</param>
+    /// <param name="cancellationToken">Cancels the batch.</param>
+    /// <returns>One entry per customer.</returns>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    ImmutableArray<CustomerRecommendations> RecommendAll(RecommendationRequest? request, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return RecommendAll(request);
+    }
 }

@@ -11,7 +11,7 @@ namespace CustomerAnalytics.Recommendations;
 /// </summary>
 internal sealed class ImplicitAlsModel : IRelatedProductsModel
 {
-    /// <summary>Customers per parallel work item of <see cref="RecommendAll"/>.</summary>
+    /// <summary>Customers per parallel work item of <see cref="RecommendAll(RecommendationRequest?)"/>.</summary>
     private const int BatchChunk = 64;
 
     private readonly EnrichedDataset _dataset;
@@ -87,13 +87,15 @@ internal sealed class ImplicitAlsModel : IRelatedProductsModel
         return _pool.With(s => ForCustomer(customer, request, filter, blocked, s));
     }
 
-    public ImmutableArray<CustomerRecommendations> RecommendAll(RecommendationRequest? request = null)
+    public ImmutableArray<CustomerRecommendations> RecommendAll(RecommendationRequest? request = null) => RecommendAll(request, CancellationToken.None);
+
+    public ImmutableArray<CustomerRecommendations> RecommendAll(RecommendationRequest? request, CancellationToken cancellationToken)
     {
         request ??= RecommendationRequest.Default;
         request.Validate();
         var filter = new ProductFilter(request, _dataset.ProductTable);
         var blocked = Blocked(filter);
-        var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.MaxDegreeOfParallelism ?? -1 };
+        var parallel = new ParallelOptions { MaxDegreeOfParallelism = _options.MaxDegreeOfParallelism ?? -1, CancellationToken = cancellationToken };
         return _pool.ForEveryCustomer(_dataset, BatchChunk, parallel, (c, s) => ForCustomer(c, request, filter, blocked, s));
     }
 

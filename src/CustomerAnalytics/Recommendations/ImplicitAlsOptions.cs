@@ -43,7 +43,7 @@ public sealed record ImplicitAlsOptions
     /// <value>Defaults to 42.</value>
     public int Seed { get; init; } = 42;
 
-    /// <summary>How many cores the fit and <see cref="IRecommenderModel.RecommendAll"/> use; the factors do not depend on it.</summary>
+    /// <summary>How many cores the fit and <see cref="IRecommenderModel.RecommendAll(RecommendationRequest?)"/> use; the factors do not depend on it.</summary>
     /// <value>Defaults to <see langword="null"/>: every core. Must be at least 1 when set.</value>
     public int? MaxDegreeOfParallelism { get; init; }
 

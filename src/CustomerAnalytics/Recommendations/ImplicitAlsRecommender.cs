@@ -62,6 +62,9 @@ public sealed class ImplicitAlsRecommender : IRecommender
     /// <inheritdoc/>
     IRecommenderModel IRecommender.Fit(EnrichedDataset dataset) => Fit(dataset);
 
+    /// <inheritdoc/>
+    IRecommenderModel IRecommender.Fit(EnrichedDataset dataset, CancellationToken cancellationToken) => Fit(dataset, cancellationToken);
+
     /// <summary>The fit, reporting the objective after each sweep to <paramref name="lossAfterIteration"/> when given (costly: for tests).</summary>
     internal ImplicitAlsModel Fit(EnrichedDataset dataset, Action<int, double>? lossAfterIteration, CancellationToken cancellationToken)
     {

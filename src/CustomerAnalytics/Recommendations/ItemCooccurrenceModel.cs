@@ -58,12 +58,14 @@ internal sealed class ItemCooccurrenceModel : IRelatedProductsModel
         return _pool.With(scratch => ForCustomer(customer, request, filter, scratch));
     }
 
-    public ImmutableArray<CustomerRecommendations> RecommendAll(RecommendationRequest? request = null)
+    public ImmutableArray<CustomerRecommendations> RecommendAll(RecommendationRequest? request = null) => RecommendAll(request, CancellationToken.None);
+
+    public ImmutableArray<CustomerRecommendations> RecommendAll(RecommendationRequest? request, CancellationToken cancellationToken)
     {
         request ??= RecommendationRequest.Default;
         request.Validate();
         var filter = new ProductFilter(request, _dataset.ProductTable);
-        return _pool.ForEveryCustomer(_dataset, 512, new ParallelOptions(), (c, scratch) => ForCustomer(c, request, filter, scratch));
+        return _pool.ForEveryCustomer(_dataset, 512, new ParallelOptions { CancellationToken = cancellationToken }, (c, scratch) => ForCustomer(c, request, filter, scratch));
     }
 
     public ImmutableArray<Recommendation> RelatedTo(string productId, RecommendationRequest? request = null)

@@ -50,8 +50,18 @@ public sealed class ItemCooccurrenceRecommender : IRecommender
     /// <param name="dataset">The dataset to learn from.</param>
     /// <returns>The fitted model, which also answers related-products questions.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="dataset"/> is <see langword="null"/>.</exception>
-    public IRelatedProductsModel Fit(EnrichedDataset dataset)
+    public IRelatedProductsModel Fit(EnrichedDataset dataset) => Fit(dataset, CancellationToken.None);
+
+    /// <summary>Learns affinities and item similarities as <see cref="Fit(EnrichedDataset)"/> does, checking
+    /// <paramref name="cancellationToken"/> between its passes and between chunks of products in the similarity pass.</summary>
+    /// <param name="dataset">The dataset to learn from.</param>
+    /// <param name="cancellationToken">Cancels the fit.</param>
+    /// <returns>The fitted model, which also answers related-products questions.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="dataset"/> is <see langword="null"/>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public IRelatedProductsModel Fit(EnrichedDataset dataset, CancellationToken cancellationToken)
     {
+        cancellationToken.ThrowIfCancellationRequested();
         var statistics = SalesStatistics.Compute(dataset);
         var products = dataset.ProductTable;
         var ordinalRank = ProductOrder.OrdinalRanks(products);
@@ -59,12 +69,17 @@ public sealed class ItemCooccurrenceRecommender : IRecommender
         var baskets = Options.Scope == CooccurrenceScope.Order
             ? Baskets.PerOrder(dataset)
             : Baskets.PerCustomer(statistics.Purchases, dataset.CustomerTable.Length);
-        var similarity = ItemSimilarityMatrix.Build(baskets, products.Length, Options, ordinalRank);
+        cancellationToken.ThrowIfCancellationRequested();
+        var similarity = ItemSimilarityMatrix.Build(baskets, products.Length, Options, ordinalRank, cancellationToken);
         var affinities = CustomerAffinities.Build(dataset, Options);
+        cancellationToken.ThrowIfCancellationRequested();
         var fallback = PopularityRecommender.Candidates(statistics, PopularityMeasure.Revenue);
         return new ItemCooccurrenceModel(Name, statistics, affinities, similarity, fallback, ordinalRank);
     }
 
     /// <inheritdoc/>
     IRecommenderModel IRecommender.Fit(EnrichedDataset dataset) => Fit(dataset);
+
+    /// <inheritdoc/>
+    IRecommenderModel IRecommender.Fit(EnrichedDataset dataset, CancellationToken cancellationToken) => Fit(dataset, cancellationToken);
 }

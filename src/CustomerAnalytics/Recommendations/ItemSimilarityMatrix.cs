@@ -33,11 +33,13 @@ internal sealed class ItemSimilarityMatrix
     /// <param name="productCount">The number of products.</param>
     /// <param name="options">Similarity, minimum support and neighbour limit.</param>
     /// <param name="ordinalRank">Each product's position in the ordinal order of product ids, for ties.</param>
-    public static ItemSimilarityMatrix Build(Baskets baskets, int productCount, ItemCooccurrenceOptions options, int[] ordinalRank)
+    /// <param name="cancellationToken">Checked between chunks of 256 products.</param>
+    public static ItemSimilarityMatrix Build(Baskets baskets, int productCount, ItemCooccurrenceOptions options, int[] ordinalRank, CancellationToken cancellationToken = default)
     {
         var rows = new Rows(baskets, productCount, options, ordinalRank);
         Parallel.ForEach(
             Partitioner.Create(0, Math.Max(productCount, 1), 256),
+            new ParallelOptions { CancellationToken = cancellationToken },
             () => new RowScratch(productCount),
             (range, _, scratch) =>
             {

@@ -408,7 +408,7 @@ public sealed class EnrichedDatasetBuilderTests
             .AddTransaction(new Transaction("1", "C1", "P1", 1, Day))
             .AddTransaction(new Transaction("2", "CX", "P1", 1, Day));
 
-        var error = Assert.Throws<CustomerAnalytics.Loading.DataLoadException>(builder.Build);
+        var error = Assert.Throws<CustomerAnalytics.Loading.DataLoadException>(() => builder.Build());
 
         var diagnostic = Assert.Single(error.Diagnostics);
         Assert.Equal(("transactions", 0L, "customer_id", "CX"), (diagnostic.Source, diagnostic.Line, diagnostic.Column, diagnostic.Value));
@@ -423,7 +423,7 @@ public sealed class EnrichedDatasetBuilderTests
             .AddTransaction(new Transaction("1", "CX", "P1", 1, Day))
             .AddTransaction(new Transaction("2", "CY", "P1", 1, Day));
 
-        var error = Assert.Throws<CustomerAnalytics.Loading.DataLoadException>(builder.Build);
+        var error = Assert.Throws<CustomerAnalytics.Loading.DataLoadException>(() => builder.Build());
 
         Assert.Equal((2, 1), (error.TotalProblems, error.Diagnostics.Count));
         Assert.EndsWith("  … and 1 more (raise EnrichmentOptions.MaxListedIssuesPerKind to list them).", error.Message, StringComparison.Ordinal);

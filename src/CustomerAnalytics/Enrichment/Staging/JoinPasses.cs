@@ -12,16 +12,20 @@ internal static class JoinPasses
     private const int ParallelRowThreshold = 1 << 16;
 
     /// <summary>Joins what was staged (the staging is sealed first) and returns the immutable dataset.</summary>
-    public static EnrichedDataset Build(TransactionStaging staging, EnrichmentOptions options)
+    public static EnrichedDataset Build(TransactionStaging staging, EnrichmentOptions options, CancellationToken cancellationToken)
     {
         staging.Seal();
+        cancellationToken.ThrowIfCancellationRequested();
         var dimensions = DimensionTables.Join(staging, options);
+        cancellationToken.ThrowIfCancellationRequested();
 
         // The dataset's customer look-up only needs the customer table: build it on the other core meanwhile.
         var customerLookup = Task.Run(() => EnrichedDataset.CustomerLookup(dimensions.Customers));
         var columns = staging.Columns.Seal();
         var firstRowOfId = DuplicateIds.FirstRowOfEach(columns.Ids);
+        cancellationToken.ThrowIfCancellationRequested();
         var (kept, keptRows) = KeepRows(new RowPass(staging, options, columns, dimensions, firstRowOfId), staging, options, columns);
+        cancellationToken.ThrowIfCancellationRequested();
         var (namedOrderIds, ownOrderRows) = OrderNumbering.Number(columns.Orders, kept, staging.Orders.ToColumn(), allKept: kept == columns.RowCount);
         var report = Report(staging, kept);
         if (options.StrictReferences && UnknownReferenceError.Create(report, options) is { } error)
