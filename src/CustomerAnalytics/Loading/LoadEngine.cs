@@ -60,7 +60,7 @@ internal static class LoadEngine
         };
     }
 
-    private static LoadReport Run(TabularReader reader, LoadSession session, RowParser parser)
+    internal static LoadReport Run(TabularReader reader, LoadSession session, RowParser parser)
     {
         ReadAll(reader, session, parser);
         return Finish(session, parser);
@@ -89,7 +89,7 @@ internal static class LoadEngine
         }
     }
 
-    private static async Task<LoadReport> RunAsync(TabularReader reader, LoadSession session, RowParser parser, CancellationToken cancellationToken)
+    internal static async Task<LoadReport> RunAsync(TabularReader reader, LoadSession session, RowParser parser, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         bool any;
