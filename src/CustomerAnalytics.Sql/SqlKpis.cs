@@ -25,6 +25,7 @@ public sealed class SqlKpis
 {
     private readonly KpiSql _sql;
     private readonly CustomerKpiSql _customerSql;
+    private readonly RfmSql _rfmSql;
 
     private SqlKpis(SqlBinding binding, SqlDialect dialect)
     {
@@ -32,7 +33,9 @@ public sealed class SqlKpis
         Source = binding.Source;
         var rules = SqlDialectRules.For(dialect);
         _sql = new KpiSql(binding, rules);
-        _customerSql = new CustomerKpiSql(new OrderSql(_sql, binding, rules));
+        var orders = new OrderSql(_sql, binding, rules);
+        _customerSql = new CustomerKpiSql(orders);
+        _rfmSql = new RfmSql(orders);
     }
 
     /// <summary>The dialect the queries are written in.</summary>
@@ -143,6 +146,25 @@ public sealed class SqlKpis
         var parameters = new SqlParameters();
         var sql = _customerSql.Cohorts(timeZone ?? TimeZoneInfo.Utc, parameters);
         return new(Dialect, sql, parameters.ToImmutableArray(), CustomerKpiReaders.CohortsAsync);
+    }
+
+    /// <summary>
+    /// RFM values, quintile scores and segments, as <see cref="RfmCalculator.Compute"/>: the engine sums each customer's
+    /// orders up to the analysis date (local days in the options' time zone, offsets passed as for <see cref="ByPeriod"/>)
+    /// and returns one row per scored customer; the scores (ties share the lowest bin), segments and segment summary are
+    /// taken in the client by the calculator's own rule from those exact values.
+    /// </summary>
+    /// <param name="options">The analysis date and time zone; <see cref="RfmOptions.Default"/> when <see langword="null"/>.</param>
+    /// <returns>The query.</returns>
+    /// <exception cref="ArgumentException">The options are invalid.</exception>
+    /// <exception cref="InvalidOperationException">The source has no timestamp column.</exception>
+    public SqlQuery<RfmResult> Rfm(RfmOptions? options = null)
+    {
+        options ??= RfmOptions.Default;
+        options.Validate();
+        var parameters = new SqlParameters();
+        var sql = _rfmSql.Rfm(options, parameters);
+        return new(Dialect, sql, parameters.ToImmutableArray(), RfmReader.ReadAsync);
     }
 
     private static ProductRanking CheckRanking(ProductRanking rankBy) =>

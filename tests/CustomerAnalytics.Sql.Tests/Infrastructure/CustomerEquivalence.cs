@@ -28,6 +28,19 @@ internal static class CustomerEquivalence
             }
 
             Equivalence.SameList(CustomerKpiCalculator.Cohorts(dataset, zone), await kpis.Cohorts(zone).ExecuteAsync(connection));
+            var rfm = new RfmOptions { TimeZone = zone };
+            Assert.NotEmpty(RfmCalculator.Compute(dataset, rfm).Customers);
+            SameRfm(RfmCalculator.Compute(dataset, rfm), await kpis.Rfm(rfm).ExecuteAsync(connection));
+            var asOf = rfm with { AnalysisDate = new DateOnly(2024, 6, 30) };
+            SameRfm(RfmCalculator.Compute(dataset, asOf), await kpis.Rfm(asOf).ExecuteAsync(connection));
         }
+    }
+
+    /// <summary>The same analysis date, customers (in order) and segment summary.</summary>
+    public static void SameRfm(RfmResult expected, RfmResult actual)
+    {
+        Assert.Equal(expected.AnalysisDate, actual.AnalysisDate);
+        Assert.Equal(expected.Customers.ToArray(), actual.Customers.ToArray());
+        Assert.Equal(expected.Segments.ToArray(), actual.Segments.ToArray());
     }
 }
