@@ -135,6 +135,24 @@ public sealed class CustomerKpiEquivalenceTests
             rfm.Customers.ToArray());
     }
 
+    [Fact]
+    public async Task BtydSummary_KeptOnlyOrders_IsTheHandCalculation()
+    {
+        // Calibration ends on the last order day, 7 March. C1: first purchase 1 March, one repeat day (7 March, 9.99).
+        // C2: first purchase 5 March, then only a return (6 March): no repeat day, recency 0, T 2 days, monetary 0.
+        var tables = KeptOrdersData.Write();
+        await using var connection = await DuckDbDatabase.OpenAsync(tables);
+        var kpis = await SqlKpis.BindAsync(connection, SqlSource.Default, SqlDialect.DuckDb);
+
+        var summary = await kpis.BtydSummary(new Lifetime.BtydSummaryOptions { TimeUnit = Lifetime.LifetimeTimeUnit.Days }).ExecuteAsync(connection);
+
+        Assert.Equal(new DateOnly(2024, 3, 7), summary.CalibrationEnd);
+        Assert.Equal(
+            [new Lifetime.CustomerSummary("C1", 1, 6, 6, 9.99m, 0, 0m), new Lifetime.CustomerSummary("C2", 0, 0, 2, 0m, 0, 0m)],
+            [summary[0], summary[1]]);
+        Assert.Equal(2, summary.Count);
+    }
+
     private static CsvTables SingleOrder(string timestamp)
     {
         var directory = TestFiles.Folder("single-order-" + timestamp.Replace(':', '-'));
