@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Data.Common;
 using CustomerAnalytics.Kpis;
+using CustomerAnalytics.Lifetime;
 
 namespace CustomerAnalytics.Sql;
 
@@ -25,6 +26,8 @@ public sealed class SqlKpis
 {
     private readonly KpiSql _sql;
     private readonly CustomerKpiSql _customerSql;
+    private readonly RfmSql _rfmSql;
+    private readonly BtydSummarySql _btydSql;
 
     private SqlKpis(SqlBinding binding, SqlDialect dialect)
     {
@@ -32,7 +35,10 @@ public sealed class SqlKpis
         Source = binding.Source;
         var rules = SqlDialectRules.For(dialect);
         _sql = new KpiSql(binding, rules);
-        _customerSql = new CustomerKpiSql(new OrderSql(_sql, binding, rules));
+        var orders = new OrderSql(_sql, binding, rules);
+        _customerSql = new CustomerKpiSql(orders);
+        _rfmSql = new RfmSql(orders);
+        _btydSql = new BtydSummarySql(orders);
     }
 
     /// <summary>The dialect the queries are written in.</summary>
@@ -143,6 +149,46 @@ public sealed class SqlKpis
         var parameters = new SqlParameters();
         var sql = _customerSql.Cohorts(timeZone ?? TimeZoneInfo.Utc, parameters);
         return new(Dialect, sql, parameters.ToImmutableArray(), CustomerKpiReaders.CohortsAsync);
+    }
+
+    /// <summary>
+    /// RFM values, quintile scores and segments, as <see cref="RfmCalculator.Compute"/>: the engine sums each customer's
+    /// orders up to the analysis date (local days in the options' time zone, offsets passed as for <see cref="ByPeriod"/>)
+    /// and returns one row per scored customer; the scores (ties share the lowest bin), segments and segment summary are
+    /// taken in the client by the calculator's own rule from those exact values.
+    /// </summary>
+    /// <param name="options">The analysis date and time zone; <see cref="RfmOptions.Default"/> when <see langword="null"/>.</param>
+    /// <returns>The query.</returns>
+    /// <exception cref="ArgumentException">The options are invalid.</exception>
+    /// <exception cref="InvalidOperationException">The source has no timestamp column.</exception>
+    public SqlQuery<RfmResult> Rfm(RfmOptions? options = null)
+    {
+        options ??= RfmOptions.Default;
+        options.Validate();
+        var parameters = new SqlParameters();
+        var sql = _rfmSql.Rfm(options, parameters);
+        return new(Dialect, sql, parameters.ToImmutableArray(), RfmReader.ReadAsync);
+    }
+
+    /// <summary>
+    /// The BTYD customer summary (frequency, recency, T, monetary value, and the holdout columns), as
+    /// <see cref="Lifetime.BtydSummary.Create"/>: the engine counts each customer's distinct purchase days and sums the spend
+    /// after the first purchase day, per calibration and holdout period, in the options' time zone (offsets passed as for
+    /// <see cref="ByPeriod"/>); recency, T and the mean spends are divided in the client from those exact values. Rows
+    /// come by customer id (ordinal); in memory they come in the dataset's customer order, the same when customers are
+    /// loaded by id.
+    /// </summary>
+    /// <param name="options">Calibration end, holdout end, unit and time zone; <see cref="BtydSummaryOptions.Default"/> when <see langword="null"/>.</param>
+    /// <returns>The query.</returns>
+    /// <exception cref="ArgumentException">The options are invalid.</exception>
+    /// <exception cref="InvalidOperationException">The source has no timestamp column.</exception>
+    public SqlQuery<BtydSummary> BtydSummary(BtydSummaryOptions? options = null)
+    {
+        options ??= BtydSummaryOptions.Default;
+        options.Validate();
+        var parameters = new SqlParameters();
+        var sql = _btydSql.Summary(options, parameters);
+        return new(Dialect, sql, parameters.ToImmutableArray(), BtydSummaryReader.For(options));
     }
 
     private static ProductRanking CheckRanking(ProductRanking rankBy) =>

@@ -106,6 +106,53 @@ public sealed class CustomerKpiEquivalenceTests
         Assert.Equal("The transactions relation transactions has no timestamp column: looked for  (ignoring case); the time-based KPIs need one. Name it in SqlSource.TransactionColumns.Timestamp.", error.Message);
     }
 
+    [Fact]
+    public void Rfm_AnalysisDate_IsADayNumberParameterAfterTheOffset()
+    {
+        var query = SqlKpis.Create(SqlSource.Default, SqlDialect.PostgreSql).Rfm(new RfmOptions { AnalysisDate = new DateOnly(2024, 6, 30) });
+
+        Assert.Equal([0L, 739_066L], query.Parameters.ToArray());
+        Assert.Contains("SELECT CAST($2 AS BIGINT) AS day", query.ToSql(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Rfm_KeptOnlyOrders_IsTheHandCalculation()
+    {
+        // C1: purchases O1 (1 March) and O6 (7 March), revenue 5.00 + 9.99; C2: purchase O5 (5 March, 8.00) and the
+        // return of 6 March (-2.50). Analysis date 8 March (the day after the last order): recency 1 and 3 days.
+        var tables = KeptOrdersData.Write();
+        await using var connection = await DuckDbDatabase.OpenAsync(tables);
+        var kpis = await SqlKpis.BindAsync(connection, SqlSource.Default, SqlDialect.DuckDb);
+
+        var rfm = await kpis.Rfm().ExecuteAsync(connection);
+
+        Assert.Equal(new DateOnly(2024, 3, 8), rfm.AnalysisDate);
+        Assert.Equal(
+            [
+                new CustomerRfm("C1", new DateOnly(2024, 3, 7), 1, 2, 14.99m, 3, 3, 3, RfmSegment.NeedAttention),
+                new CustomerRfm("C2", new DateOnly(2024, 3, 5), 3, 1, 5.50m, 1, 1, 1, RfmSegment.Hibernating),
+            ],
+            rfm.Customers.ToArray());
+    }
+
+    [Fact]
+    public async Task BtydSummary_KeptOnlyOrders_IsTheHandCalculation()
+    {
+        // Calibration ends on the last order day, 7 March. C1: first purchase 1 March, one repeat day (7 March, 9.99).
+        // C2: first purchase 5 March, then only a return (6 March): no repeat day, recency 0, T 2 days, monetary 0.
+        var tables = KeptOrdersData.Write();
+        await using var connection = await DuckDbDatabase.OpenAsync(tables);
+        var kpis = await SqlKpis.BindAsync(connection, SqlSource.Default, SqlDialect.DuckDb);
+
+        var summary = await kpis.BtydSummary(new Lifetime.BtydSummaryOptions { TimeUnit = Lifetime.LifetimeTimeUnit.Days }).ExecuteAsync(connection);
+
+        Assert.Equal(new DateOnly(2024, 3, 7), summary.CalibrationEnd);
+        Assert.Equal(
+            [new Lifetime.CustomerSummary("C1", 1, 6, 6, 9.99m, 0, 0m), new Lifetime.CustomerSummary("C2", 0, 0, 2, 0m, 0, 0m)],
+            [summary[0], summary[1]]);
+        Assert.Equal(2, summary.Count);
+    }
+
     private static CsvTables SingleOrder(string timestamp)
     {
         var directory = TestFiles.Folder("single-order-" + timestamp.Replace(':', '-'));

@@ -70,7 +70,7 @@ public static class RfmCalculator
     }
 
     /// <summary>Customers and revenue per segment, in <see cref="RfmSegment"/> order; <paramref name="customers"/>[i] is customer <paramref name="ids"/>[i].</summary>
-    private static ImmutableArray<RfmSegmentSummary> Summarise(CustomerRfm[] customers, int[] ids, long[] monetary)
+    internal static ImmutableArray<RfmSegmentSummary> Summarise(CustomerRfm[] customers, int[] ids, long[] monetary)
     {
         var segmentCustomers = new int[10];
         var segmentRevenue = new Int128[10];

@@ -23,7 +23,7 @@ public sealed class BtydSummary
 {
     private readonly Lazy<DistinctRows> _rows;
 
-    private BtydSummary(
+    internal BtydSummary(
         string[] ids,
         int[] frequency,
         double[] recency,

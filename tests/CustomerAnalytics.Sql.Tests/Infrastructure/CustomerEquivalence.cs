@@ -1,6 +1,7 @@
 using System.Data.Common;
 using CustomerAnalytics.Enrichment;
 using CustomerAnalytics.Kpis;
+using CustomerAnalytics.Lifetime;
 
 namespace CustomerAnalytics.Sql.Tests.Infrastructure;
 
@@ -28,6 +29,37 @@ internal static class CustomerEquivalence
             }
 
             Equivalence.SameList(CustomerKpiCalculator.Cohorts(dataset, zone), await kpis.Cohorts(zone).ExecuteAsync(connection));
+            var rfm = new RfmOptions { TimeZone = zone };
+            Assert.NotEmpty(RfmCalculator.Compute(dataset, rfm).Customers);
+            SameRfm(RfmCalculator.Compute(dataset, rfm), await kpis.Rfm(rfm).ExecuteAsync(connection));
+            var asOf = rfm with { AnalysisDate = new DateOnly(2024, 6, 30) };
+            SameRfm(RfmCalculator.Compute(dataset, asOf), await kpis.Rfm(asOf).ExecuteAsync(connection));
+            foreach (var btyd in new[]
+            {
+                new BtydSummaryOptions { TimeZone = zone },
+                new BtydSummaryOptions { TimeZone = zone, TimeUnit = LifetimeTimeUnit.Days, CalibrationEnd = new DateOnly(2024, 3, 4), ObservationEnd = new DateOnly(2024, 9, 30) },
+            })
+            {
+                SameSummary(Lifetime.BtydSummary.Create(dataset, btyd), await kpis.BtydSummary(btyd).ExecuteAsync(connection));
+            }
         }
+    }
+
+    /// <summary>The same analysis date, customers (in order) and segment summary.</summary>
+    public static void SameRfm(RfmResult expected, RfmResult actual)
+    {
+        Assert.Equal(expected.AnalysisDate, actual.AnalysisDate);
+        Assert.Equal(expected.Customers.ToArray(), actual.Customers.ToArray());
+        Assert.Equal(expected.Segments.ToArray(), actual.Segments.ToArray());
+    }
+
+    /// <summary>The same rows in the same order, and the same window and counts.</summary>
+    public static void SameSummary(Lifetime.BtydSummary expected, Lifetime.BtydSummary actual)
+    {
+        Assert.NotEqual(0, expected.Count);
+        Assert.Equal(Enumerable.Range(0, expected.Count).Select(i => expected[i]), Enumerable.Range(0, actual.Count).Select(i => actual[i]));
+        Assert.Equal(
+            (expected.CalibrationEnd, expected.ObservationEnd, expected.DurationHoldout, expected.TimeUnit, expected.CustomersFirstSeenInHoldout, expected.RepeatBuyers),
+            (actual.CalibrationEnd, actual.ObservationEnd, actual.DurationHoldout, actual.TimeUnit, actual.CustomersFirstSeenInHoldout, actual.RepeatBuyers));
     }
 }
