@@ -64,7 +64,8 @@ public sealed class DashboardCompleteTests
     [Fact]
     public void LifetimeValue_HandBuiltResult_BandsTopCustomersAndPAlive()
     {
-        // Values 0, 10, 25, 100 → bands of ceil(100 / 10) = 10: [0,10) 1, [10,20) 1, [20,30) 1, [90,100] 1 (the top value joins the last band).
+        // Values 0, 10, 25, 100: the 95th percentile is the value at index (int)(0.95 × 3) = 2, 25 → nine bands of ceil(25 / 9) = 3
+        // up to 27: 0 in [0,3), 10 in [9,12), 25 in [24,27), and 100 in the open band ≥27.
         ImmutableArray<CustomerClv> customers =
         [
             new("A", 0, 0, 10, 0m, 0.05, 0.10, 20m, 0m),
@@ -78,8 +79,8 @@ public sealed class DashboardCompleteTests
         var value = sections.LifetimeValue(clv, null);
         var alive = sections.ProbabilityAlive(clv, null);
 
-        Assert.Equal(["0–10", "10–20", "20–30", "30–40", "40–50", "50–60", "60–70", "70–80", "80–90", "90–100"], value.Chart!.Labels.AsEnumerable());
-        Assert.Equal([1m, 1m, 1m, 0m, 0m, 0m, 0m, 0m, 0m, 1m], value.Chart.Values.AsEnumerable());
+        Assert.Equal(["0–3", "3–6", "6–9", "9–12", "12–15", "15–18", "18–21", "21–24", "24–27", "≥27"], value.Chart!.Labels.AsEnumerable());
+        Assert.Equal([1m, 0m, 0m, 1m, 0m, 0m, 0m, 0m, 1m, 1m], value.Chart.Values.AsEnumerable());
         Assert.Equal(
             [
                 ["D", "100.00", "99.0%", "4.00", "4", "25.00"],

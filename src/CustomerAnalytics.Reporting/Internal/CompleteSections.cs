@@ -48,7 +48,7 @@ internal sealed class CompleteSections(Format format)
                 c.CustomerId, format.Money(c.Clv), format.Percent(c.ProbabilityAlive), format.Number(c.ExpectedPurchases, 2),
                 format.Count(c.Frequency), format.Money(c.MonetaryValue)))]);
         var horizon = clv.Options.Periods.ToString(CultureInfo.InvariantCulture) + " periods of " + clv.Options.PeriodDays.ToString("0.#", CultureInfo.InvariantCulture) + " days";
-        var description = $"Discounted expected revenue over {horizon} (BG/NBD and Gamma-Gamma): customers per band of predicted value, "
+        var description = $"Discounted expected revenue over {horizon} (BG/NBD and Gamma-Gamma): customers per band of predicted value (the last band open past the 95th percentile), "
             + $"then the {TopCustomers} highest. Total {format.Money(clv.TotalClv)} for {format.Count(clv.Customers.Length)} customers.";
         return new DashboardSection(Id, Title, description, chart, table);
     }
@@ -135,20 +135,29 @@ internal sealed class CompleteSections(Format format)
             Id, Title, $"For each segment, the model's first {SampleProducts} products for its {SampleCustomers} highest-spending customers.", Table: table);
     }
 
-    /// <summary>Ten equal bands of whole currency units from 0 (or the lowest value when negative) to the highest value.</summary>
+    /// <summary>Nine equal bands of whole currency units from 0 (or the lowest value when negative) to the 95th percentile,
+    /// and one open band past it when any value lies there (so that a few very large customers do not squash the rest into one bar).</summary>
     private (ImmutableArray<string> Labels, ImmutableArray<decimal> Counts) Bands(decimal[] values)
     {
-        var low = Math.Min(0m, Math.Floor(values.Min()));
-        var high = Math.Ceiling(values.Max());
-        var width = Math.Max(1m, Math.Ceiling((high - low) / 10m));
-        var bands = (int)Math.Min(10m, Math.Max(1m, Math.Ceiling((high - low) / width)));
-        var counts = new decimal[bands];
-        foreach (var value in values)
+        const int Equal = 9;
+        var sorted = values.Order().ToArray();
+        var low = Math.Min(0m, Math.Floor(sorted[0]));
+        var p95 = Math.Ceiling(sorted[(int)(0.95 * (sorted.Length - 1))]);
+        var width = Math.Max(1m, Math.Ceiling((p95 - low) / Equal));
+        var edge = low + (Equal * width);
+        var counts = new decimal[Equal + 1];
+        foreach (var value in sorted)
         {
-            counts[(int)Math.Min(bands - 1, Math.Floor((value - low) / width))]++;
+            counts[value >= edge ? Equal : (int)Math.Floor((value - low) / width)]++;
         }
 
-        ImmutableArray<string> labels = [.. Enumerable.Range(0, bands).Select(i => format.Compact((double)(low + (i * width))) + "–" + format.Compact((double)(low + ((i + 1) * width))))];
-        return (labels, [.. counts]);
+        var labels = Enumerable.Range(0, Equal).Select(i => format.Compact((double)(low + (i * width))) + "–" + format.Compact((double)(low + ((i + 1) * width)))).ToList();
+        if (counts[Equal] == 0)
+        {
+            return ([.. labels], [.. counts.Take(Equal)]);
+        }
+
+        labels.Add("≥" + format.Compact((double)edge));
+        return ([.. labels], [.. counts]);
     }
 }
