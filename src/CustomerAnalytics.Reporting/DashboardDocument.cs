@@ -44,7 +44,7 @@ public sealed record DashboardDocument(
 
     /// <summary>The ids of the built-in sections, in page order.</summary>
     public static ImmutableArray<string> StandardSectionIds { get; } =
-        ["revenue-by-segment", "revenue-by-category", "top-products", "revenue-by-month", "top-category-by-segment", "cohort-retention", "rfm-segments"];
+        ["revenue-by-segment", "revenue-by-category", "top-products", "revenue-by-month", "top-category-by-segment", "cohort-retention", "rfm-segments", "rfm-customers", "lifetime-value", "probability-alive", "recommendations-by-segment"];
 
     /// <summary>
     /// The standard dashboard of a dataset: cards for customers, orders, revenue and average order value
@@ -92,7 +92,8 @@ public sealed record DashboardDocument(
         options ??= DashboardOptions.Default;
         options.Validate();
         var monthly = run.Options.TimeSeries.Period == KpiPeriod.Month;
-        return Create(run.Dataset, run.Overall, run.BySegment, run.ByCategory, run.TopProducts, run.Global.TopCategoryBySegment, run.Periods, run.Cohorts, run.Rfm, run.Options.TimeSeries.TimeZone, monthly, options);
+        var document = Create(run.Dataset, run.Overall, run.BySegment, run.ByCategory, run.TopProducts, run.Global.TopCategoryBySegment, run.Periods, run.Cohorts, run.Rfm, run.Options.TimeSeries.TimeZone, monthly, options);
+        return document with { Sections = WithRunSections(document.Sections, run, options) };
     }
 
     /// <summary>
@@ -137,6 +138,19 @@ public sealed record DashboardDocument(
             options);
     }
 
+    /// <summary>The standard sections with the run-only ones (lifetime value, P(alive), recommendations) filled in.</summary>
+    private static ImmutableArray<DashboardSection> WithRunSections(ImmutableArray<DashboardSection> sections, AnalyticsRun run, DashboardOptions options)
+    {
+        var complete = new CompleteSections(Format.For(options));
+        return [.. sections.Select(s => s.Id switch
+        {
+            "lifetime-value" => complete.LifetimeValue(run.Clv, run.ClvNote),
+            "probability-alive" => complete.ProbabilityAlive(run.Clv, run.ClvNote),
+            "recommendations-by-segment" => complete.Recommendations(run.Dataset, run.Recommendations, run.Rfm),
+            _ => s,
+        })];
+    }
+
     private static DashboardDocument Create(
         EnrichedDataset dataset,
         OverallKpis overall,
@@ -167,6 +181,7 @@ public sealed record DashboardDocument(
         var zoneName = zone == TimeZoneInfo.Utc ? "UTC" : zone.Id;
         var byCategoryOrEmpty = byCategory.IsDefault ? [] : byCategory;
         var standard = new StandardSections(format, options);
+        var complete = new CompleteSections(format);
         ImmutableArray<DashboardSection> sections =
         [
             standard.Groups("revenue-by-segment", "Revenue by segment", "Segment", "Net revenue of each customer segment, highest first.", bySegment.IsDefault ? [] : bySegment, "Every customer is in the same segment"),
@@ -176,6 +191,10 @@ public sealed record DashboardDocument(
             standard.TopCategories(topCategoryBySegment.IsDefault ? [] : topCategoryBySegment, byCategoryOrEmpty),
             standard.Cohorts(cohorts.IsDefault ? [] : cohorts),
             standard.Rfm(rfm),
+            complete.RfmCustomers(rfm),
+            complete.LifetimeValue(null, dataset.TransactionCount == 0 ? StandardSections.NoOrders : null),
+            complete.ProbabilityAlive(null, dataset.TransactionCount == 0 ? StandardSections.NoOrders : null),
+            complete.Recommendations(dataset, default, rfm),
         ];
 
         return new DashboardDocument(options.Title, subtitle, cards, sections, options.GeneratedAt)

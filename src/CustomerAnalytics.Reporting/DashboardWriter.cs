@@ -42,6 +42,7 @@ public static partial class DashboardWriter
         .panel p{margin:0 0 10px;color:var(--muted)}
         svg.chart{display:block;max-width:100%;height:auto;margin:0 0 12px}
         .table-wrap{overflow-x:auto}
+        .heat-scroll{overflow-x:auto;margin:0 0 12px}.heat-scroll svg.chart{max-width:none;margin:0}
         table{border-collapse:collapse;width:100%;font-variant-numeric:tabular-nums}
         th,td{padding:4px 8px;border-bottom:1px solid var(--line);text-align:left;vertical-align:top}
         th{background:var(--panel);font-weight:bold}
@@ -246,7 +247,10 @@ public static partial class DashboardWriter
 
         if (section.HeatMap is { RowLabels.IsDefaultOrEmpty: false } map)
         {
-            html.Append(HeatMapChart.Draw(map, section.Id + "-heat", section.Title, options, format)).Append('\n');
+            // Drawn at its own size in a box that scrolls sideways: cells stay readable and the page never scrolls.
+            html.Append("<div class=\"heat-scroll\" tabindex=\"0\" role=\"region\" aria-label=\"");
+            Html.Append(html, section.Title).Append(" (scrolls sideways)\">");
+            html.Append(HeatMapChart.Draw(map, section.Id + "-heat", section.Title, options, format)).Append("</div>\n");
         }
 
         if (section.Table is { Rows.IsDefaultOrEmpty: false } table)

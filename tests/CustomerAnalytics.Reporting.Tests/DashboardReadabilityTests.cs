@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.RegularExpressions;
 using CustomerAnalytics.Enrichment;
 using CustomerAnalytics.Model;
+using CustomerAnalytics.Reporting.Internal;
 using CustomerAnalytics.Tests.Infrastructure;
 
 namespace CustomerAnalytics.Reporting.Tests;
@@ -103,10 +104,13 @@ public sealed class DashboardReadabilityTests
                 ("revenue-by-segment", "Every customer is in the same segment (Retail)."),
                 ("revenue-by-category", "Every product has the same category (Unknown)."),
                 ("top-category-by-segment", "Every product has the same category (Unknown)."),
+                ("lifetime-value", CompleteSections.NeedsRun),
+                ("probability-alive", CompleteSections.NeedsRun),
+                ("recommendations-by-segment", CompleteSections.NeedsRunForRecommendations),
             ],
             document.Sections.Where(s => s.Chart is null && s.Table is null).Select(s => (s.Id, s.Description)));
         Assert.Contains("<li id=\"revenue-by-category\"><strong>Revenue by category</strong>: Every product has the same category (Unknown).</li>", html, StringComparison.Ordinal);
-        Assert.Equal(4, Regex.Count(html, "<section class=\"panel"));
+        Assert.Equal(5, Regex.Count(html, "<section class=\"panel"));
     }
 
     [Fact]
@@ -118,7 +122,7 @@ public sealed class DashboardReadabilityTests
         Assert.Contains(".table-wrap{overflow-x:auto}", html, StringComparison.Ordinal);
         Assert.Equal(Regex.Count(html, "<th[ >]"), Regex.Count(html, "<th scope=\"col\""));
         Assert.Contains("<section class=\"panel wide\" id=\"cohort-retention\" aria-labelledby=\"cohort-retention-title\">", html, StringComparison.Ordinal);
-        Assert.Equal(7, Regex.Count(html, "<h2 id=\"[a-z-]+-title\">"));
+        Assert.Equal(9, Regex.Count(html, "<h2 id=\"[a-z-]+-title\">")); // 8 panels and "Not shown"
         Assert.Equal(6, Regex.Count(html, "<svg [^>]*role=\"img\" aria-labelledby=\"[a-z-]+-1\""));
     }
 

@@ -22,7 +22,7 @@ public sealed partial class DashboardWriterTests
         Assert.Contains("<div class=\"card\"><div class=\"card-label\">Revenue</div><div class=\"card-value\">1,474.92</div></div>", html, StringComparison.Ordinal);
         Assert.Contains("<tr><td>Enterprise</td><td class=\"num\">597.00</td><td class=\"num\">1</td><td class=\"num\">1</td><td class=\"num\">3</td></tr>", html, StringComparison.Ordinal);
         Assert.Equal(6, Regex.Count(html, "<svg class=\"chart\""));
-        Assert.Equal(7, Regex.Count(html, "<section class=\"panel"));
+        Assert.Equal(8, Regex.Count(html, "<section class=\"panel"));
         Assert.EndsWith("</html>\n", html, StringComparison.Ordinal);
         Assert.DoesNotContain("\r", html, StringComparison.Ordinal);
     }

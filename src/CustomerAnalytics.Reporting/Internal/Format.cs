@@ -48,6 +48,9 @@ internal sealed class Format
     /// <summary>A rate as a percentage with one decimal: <c>25.0%</c>.</summary>
     public string Percent(double rate) => (rate * 100).ToString("0.0", _culture) + "%";
 
+    /// <summary>A number with grouping and a fixed count of decimals: <c>1,234.50</c>.</summary>
+    public string Number(double value, int decimals) => value.ToString(decimals == 0 ? "#,0" : "#,0." + new string('0', decimals), _culture);
+
     /// <summary>A short axis number: <c>950</c>, <c>1K</c>, <c>1.2K</c>, <c>1.25M</c>, <c>3B</c>, <c>0.5</c>, <c>-40K</c>.</summary>
     public string Compact(double value)
     {
