@@ -50,6 +50,25 @@ public sealed class DashboardCompleteBrowserTests : IDisposable
         Assert.Empty(page.Problems);
     }
 
+    [ChromiumFact]
+    public async Task Filtered_SegmentBars_PastMaxChartBars_FoldIntoAGreyOther()
+    {
+        var options = DashboardOptions.Default with { MaxChartBars = 2 };
+        var html = Path.Combine(_folder.FullName, "bars.html");
+        DashboardWriter.Write(DashboardDocument.FromDataset(Seed.Dataset(), options), html, options);
+        await using var page = await DevToolsPage.OpenAsync(1400, 900, scripts: true);
+        await page.LoadAsync(html);
+
+        _ = await page.EvaluateAsync("(() => { const e = document.getElementById('filter-category'); e.value = '-1'; e.dispatchEvent(new Event('change')); return true; })()");
+
+        // Enterprise 597.00 stays; SMB 558.97 + Consumer 318.95 = 877.92 fold into Other (2), drawn grey.
+        Assert.Equal("Enterprise|597|Other (2)|877.92", await page.TextAsync("[...document.querySelectorAll('#revenue-by-segment svg.chart text')].map(t => t.textContent).join('|')"));
+        Assert.Equal("#2563EB|#9CA3AF", await page.TextAsync("[...document.querySelectorAll('#revenue-by-segment svg.chart rect')].map(r => r.getAttribute('fill')).join('|')"));
+        Assert.Equal(3, (await page.EvaluateAsync("document.querySelectorAll('#revenue-by-segment tbody tr').length"))!.GetValue<int>());
+        Assert.Empty(await page.ViolationsAsync());
+        Assert.Empty(page.Problems);
+    }
+
     public void Dispose() => _folder.Delete(recursive: true);
 
     /// <summary>60 customers in two segments over 2024, customer i buying every (i % 5 + 1) × 20 days from day i, 1 to 3 units

@@ -18,7 +18,7 @@ internal sealed class CompleteSections(Format format)
     public const int TopCustomers = 20;
 
     /// <summary>How many customers of each RFM segment the customers table lists (highest spend first).</summary>
-    public const int CustomersPerRfmSegment = 10;
+    public const int CustomersPerRfmSegment = 5;
 
     /// <summary>How many customers of each segment the recommendations sample shows, and how many products each.</summary>
     public const int SampleCustomers = 3, SampleProducts = 3;

@@ -47,6 +47,7 @@ internal sealed record InteractiveData(string Json, int OrderCount)
             json.WriteString("group", options.Culture.NumberFormat.NumberGroupSeparator);
             json.WriteString("point", options.Culture.NumberFormat.NumberDecimalSeparator);
             json.WriteNumber("maxRows", options.MaxDrillDownRows);
+            json.WriteNumber("maxBars", options.MaxChartBars);
             json.WriteNumber("guest", dataset.GuestCustomer);
             json.WriteBoolean("monthly", monthly);
             Strings(json, "cards", ["customers", "orders", "revenue", "aov"]);

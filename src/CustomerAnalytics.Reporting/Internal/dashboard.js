@@ -142,7 +142,7 @@
   }
 
   // A chart drawn again for the filtered figures: horizontal bars (a ranking) or columns (months).
-  function chart(section, labels, values, columns) {
+  function chart(section, labels, values, columns, other) {
     var old = section.querySelector('svg.chart');
     if (!old) { return; }
     var width = 720, band = 26, left = columns ? 60 : 230, n = labels.length;
@@ -165,7 +165,7 @@
       } else {
         var y = 10 + i * band, bar = v * (width - left - 70);
         draw('text', { x: left - 6, y: y + 17, 'text-anchor': 'end', 'font-size': 12, fill: '#111827' }, label.length > 32 ? label.slice(0, 31) + '\u2026' : label);
-        draw('rect', { x: left, y: y + 4, width: bar, height: band - 8, fill: '#2563EB' });
+        draw('rect', { x: left, y: y + 4, width: bar, height: band - 8, fill: other && i === n - 1 ? '#9CA3AF' : '#2563EB' });
         draw('text', { x: left + bar + 4, y: y + 17, 'font-size': 12, fill: '#4b5563' }, compact(values[i]));
       }
     });
@@ -179,7 +179,11 @@
     rows(section.querySelector('table'), list.map(function (g) {
       return [drill ? button(g.name, function () { customers(g.key); }) : g.name, money(g.revenue), count(g.orders), count(size(g.customers)), count(g.units)];
     }));
-    chart(section, list.map(function (g) { return g.name; }), list.map(function (g) { return g.revenue; }), false);
+    // Past maxBars groups the smallest fold into one grey "Other (n)" bar, as in the static chart (the table keeps every group).
+    var kept = list.length > data.maxBars ? data.maxBars - 1 : list.length, rest = list.slice(kept);
+    var labels = list.slice(0, kept).map(function (g) { return g.name; }).concat(rest.length ? ['Other (' + rest.length + ')'] : []);
+    var values = list.slice(0, kept).map(function (g) { return g.revenue; }).concat(rest.length ? [rest.reduce(function (sum, g) { return sum + g.revenue; }, 0)] : []);
+    chart(section, labels, values, false, kept < list.length);
   }
 
   function months(r) {
