@@ -49,7 +49,7 @@ internal static class BuilderLoad
     /// <summary>Tells the builder that the rows from now on come from <paramref name="source"/>, so its issues can name file and line.</summary>
     private static EnrichedDatasetBuilder Begin(EnrichedDatasetBuilder builder, string source)
     {
-        builder.BeginSource(source);
+        builder.Staging.BeginSource(source);
         return builder;
     }
 }

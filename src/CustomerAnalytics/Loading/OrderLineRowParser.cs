@@ -1,4 +1,3 @@
-using CustomerAnalytics.Enrichment;
 using CustomerAnalytics.Model;
 
 namespace CustomerAnalytics.Loading;
@@ -8,11 +7,13 @@ namespace CustomerAnalytics.Loading;
 /// A line's customer and product enter the tables when their own ids are valid (the first line's attributes win,
 /// a name is taken from the first line that has one); the transaction only when the whole line is valid.
 /// </summary>
-internal sealed class OrderLineRowParser(LoadSession session, EnrichedDatasetBuilder builder) : TransactionRowParser(session, builder)
+internal sealed class OrderLineRowParser(LoadSession session, StagingRowSink sink) : TransactionRowParser(session, sink)
 {
     /// <summary>The segment or category of a customer or product whose line has none.</summary>
     public const string UnknownLabel = "Unknown";
 
+    private readonly Utf8Interner _customerIds = new();
+    private readonly Utf8Interner _productIds = new();
     private readonly Utf8Interner _labels = new();
     private readonly Utf8Interner _names = new();
     private readonly List<Attributes> _customers = [];
@@ -25,27 +26,30 @@ internal sealed class OrderLineRowParser(LoadSession session, EnrichedDatasetBui
     public override void ParseRow(TabularReader reader)
     {
         var fields = ReadTransaction(reader);
-        var guest = fields.Customer >= 0 && FieldParsers.Trim(reader.Field(CustomerColumn.Index)).IsEmpty;
-        Register(reader, _customers, fields.Customer, guest ? Column.Absent : _segment, guest ? Column.Absent : _customerName, guest ? LoadOptions.GuestSegment : UnknownLabel);
-        Register(reader, _products, fields.Product, _category, _productName, UnknownLabel);
+
+        // The attributes are kept by this parser's own dense indexes: a line's customer and product count even when
+        // the line is rejected, so they cannot wait for the sink.
+        var guest = fields.Customer && FieldParsers.Trim(reader.Field(CustomerColumn.Index)).IsEmpty;
+        var customer = fields.Customer ? _customerIds.IndexOf(CustomerId(reader)) : -1;
+        var product = fields.Product ? _productIds.IndexOf(FieldParsers.Trim(reader.Field(ProductColumn.Index))) : -1;
+        Register(reader, _customers, customer, guest ? Column.Absent : _segment, guest ? Column.Absent : _customerName, guest ? LoadOptions.GuestSegment : UnknownLabel);
+        Register(reader, _products, product, _category, _productName, UnknownLabel);
         if (Session.EndRow())
         {
             Emit(reader, fields);
         }
     }
 
-    protected override bool IndexesInBuilder => false;
-
     public override void Complete()
     {
         for (var i = 0; i < _customers.Count; i++)
         {
-            Builder!.AddCustomer(new Customer(CustomerIds[i], _customers[i].Label, null, _customers[i].Name));
+            sink.Staging.AddCustomer(new Customer(_customerIds[i], _customers[i].Label, null, _customers[i].Name));
         }
 
         for (var i = 0; i < _products.Count; i++)
         {
-            Builder!.AddProduct(new Product(ProductIds[i], _products[i].Label, null, _products[i].Name));
+            sink.Staging.AddProduct(new Product(_productIds[i], _products[i].Label, null, _products[i].Name));
         }
     }
 

@@ -83,5 +83,5 @@ public static class OrderLinesLoader
     public static Task<LoadReport> LoadIntoAsync(EnrichedDatasetBuilder builder, Stream stream, string sourceName, DataFormat format = DataFormat.Csv, LoadOptions? options = null, CancellationToken cancellationToken = default) =>
         BuilderLoad.StreamAsync(builder, stream, sourceName, format, options, Streaming, cancellationToken);
 
-    private static OrderLineRowParser Streaming(LoadSession session, EnrichedDatasetBuilder builder) => new(session, builder);
+    private static OrderLineRowParser Streaming(LoadSession session, EnrichedDatasetBuilder builder) => new(session, new StagingRowSink(builder.Staging));
 }

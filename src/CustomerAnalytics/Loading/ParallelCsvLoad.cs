@@ -6,8 +6,8 @@ namespace CustomerAnalytics.Loading;
 
 /// <summary>
 /// <c>TransactionLoader.LoadInto</c> of a large CSV file on several cores: the file is cut after line breaks into
-/// one part per core, each part (behind a copy of the header) is parsed into a builder of its own, and the parts are
-/// appended to the caller's builder in file order (<see cref="EnrichedDatasetBuilder.Append"/>), their problems to
+/// one part per core, each part (behind a copy of the header) is parsed into a staging of its own, and the parts are
+/// appended to the caller's builder in file order (<see cref="TransactionStaging.Append"/>), their problems to
 /// one session with the lines shifted to the file's. The result is the one a load on one core gives.
 /// </summary>
 /// <remarks>
@@ -37,7 +37,7 @@ internal static class ParallelCsvLoad
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrEmpty(path);
-        builder.BeginSource(path);
+        builder.Staging.BeginSource(path);
         var session = new LoadSession(path, options);
         var degree = session.Options.MaxDegreeOfParallelism ?? Environment.ProcessorCount;
         if (degree < 2
@@ -63,7 +63,7 @@ internal static class ParallelCsvLoad
         var results = new PartResult[parts.Length];
         Parallel.For(0, parts.Length, parallel, i =>
         {
-            var part = columns is null ? EnrichedDatasetBuilder.ForPart() : EnrichedDatasetBuilder.ForPart(columns, offsets[i], (int)Math.Max(0, expected[i]));
+            var part = columns is null ? TransactionStaging.ForPart() : TransactionStaging.ForPart(columns, offsets[i], (int)Math.Max(0, expected[i]));
             results[i] = Parse(file, path, session.Options, parts[i], i == 0 ? Header.None : header, i == parts.Length - 1, part, cancellationToken);
         });
 
@@ -82,7 +82,7 @@ internal static class ParallelCsvLoad
         {
             var result = results[i];
             var lineOffset = i == 0 ? 0 : linesBefore - header.Lines;
-            builder.Append(result.Builder!, result.NumbersRows ? rowsBefore : 0, lineOffset);
+            builder.Staging.Append(result.Staging!, result.NumbersRows ? rowsBefore : 0, lineOffset);
             session.Absorb(result.Session!, lineOffset);
             rowsBefore += result.Session!.RowsRead;
             linesBefore += result.Lines ?? 0;
@@ -202,7 +202,7 @@ internal static class ParallelCsvLoad
         return RandomAccess.Read(file, one, position) == 1 ? one[0] : -1;
     }
 
-    private static PartResult Parse(SafeFileHandle file, string path, LoadOptions options, (long Start, long End) range, Header header, bool last, EnrichedDatasetBuilder part, CancellationToken cancellationToken)
+    private static PartResult Parse(SafeFileHandle file, string path, LoadOptions options, (long Start, long End) range, Header header, bool last, TransactionStaging part, CancellationToken cancellationToken)
     {
         // Every part but the last is followed by a marker, which tells whether it ended at the cut outside quotes.
         var end = last ? null : CsvPartEnd.After(header.Bytes.Length + range.End - range.Start, options.Separator);
@@ -210,7 +210,7 @@ internal static class ParallelCsvLoad
         try
         {
             var session = new LoadSession(path, options);
-            var parser = new TransactionRowParser(session, part);
+            var parser = new TransactionRowParser(session, new StagingRowSink(part));
             bool linesInText;
             using (var reader = end is null ? CsvTabularReader.Create(stream, options, leaveOpen: true) : CsvTabularReader.Create(stream, options, end))
             {
@@ -241,5 +241,5 @@ internal static class ParallelCsvLoad
     /// when it did not end at its cut outside a quoted value (so the next part did not start where the one-core load
     /// starts a record) or its diagnostics cannot be shifted to the file's lines.
     /// </summary>
-    private readonly record struct PartResult(EnrichedDatasetBuilder? Builder, LoadSession? Session, bool NumbersRows, long? Lines, Exception? Error);
+    private readonly record struct PartResult(TransactionStaging? Staging, LoadSession? Session, bool NumbersRows, long? Lines, Exception? Error);
 }

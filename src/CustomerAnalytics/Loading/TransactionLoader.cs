@@ -144,7 +144,11 @@ public static class TransactionLoader
     public static Task<LoadReport> LoadIntoAsync(EnrichedDatasetBuilder builder, Stream stream, string sourceName, DataFormat format = DataFormat.Csv, LoadOptions? options = null, CancellationToken cancellationToken = default) =>
         BuilderLoad.StreamAsync(builder, stream, sourceName, format, options, Streaming, cancellationToken);
 
-    private static CollectingRowParser<Transaction> Parser(LoadSession session) => new TransactionRowParser(session, null);
+    private static (RowParser Parser, List<Transaction> Rows) Parser(LoadSession session)
+    {
+        var records = new TransactionRecordSink();
+        return (new TransactionRowParser(session, records), records.Rows);
+    }
 
-    private static TransactionRowParser Streaming(LoadSession session, EnrichedDatasetBuilder builder) => new(session, builder);
+    private static TransactionRowParser Streaming(LoadSession session, EnrichedDatasetBuilder builder) => new(session, new StagingRowSink(builder.Staging));
 }
