@@ -49,7 +49,7 @@ internal static class LoadEngine
         {
             if (!(useAsync ? await reader.ReadHeaderAsync(cancellationToken).ConfigureAwait(false) : reader.ReadHeader()))
             {
-                throw EmptySource(session);
+                LoadThrow.DataLoadException_EmptySource(session);
             }
 
             parser.Bind(reader);
@@ -61,7 +61,7 @@ internal static class LoadEngine
         }
         catch (SourceFormatException ex)
         {
-            throw SourceError(session, ex, reader);
+            LoadThrow.DataLoadException_SourceFormat(session, ex, reader.Line);
         }
 
         return true;
@@ -81,10 +81,6 @@ internal static class LoadEngine
         }
     }
 
-    /// <summary>The error of a source that cannot be read on; one without a line of its own (damaged gzip) gets the line reached.</summary>
-    private static DataLoadException SourceError(LoadSession session, SourceFormatException ex, TabularReader reader) =>
-        session.SourceError(ex.Line > 0 ? ex.Line : reader.Line, null, null, ex.Problem, ex.Expected, ex.Hint);
-
     private static LoadReport Finish(LoadSession session, RowParser parser)
     {
         if (session.TotalProblems == 0 || session.Options.Mode == LoadMode.Lenient)
@@ -95,14 +91,6 @@ internal static class LoadEngine
         return session.Finish();
     }
 
-    private static DataLoadException EmptySource(LoadSession session) => session.SourceError(
-        0,
-        null,
-        null,
-        "the source is empty",
-        "a header line naming the columns, then one line per row (or, for JSON, at least one object)",
-        null);
-
     private static TabularReader Open(LoadInput input, LoadSession session, bool useAsync) =>
         input.Path is { } path ? OpenFile(path, session, input.Format, useAsync)
         : input.Stream is { } stream ? OpenStream(stream, session, input.Format, leaveOpen: true)
@@ -111,14 +99,14 @@ internal static class LoadEngine
     private static TabularReader OpenFile(string path, LoadSession session, DataFormat format, bool useAsync)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        FileStream file;
+        FileStream? file = null;
         try
         {
             file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, useAsync ? FileOptions.Asynchronous | FileOptions.SequentialScan : FileOptions.SequentialScan);
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
-            throw session.SourceError(0, null, null, "the file does not exist", $"a readable file at '{Path.GetFullPath(path)}'", "Check the path; a relative path is resolved against the current directory (" + Environment.CurrentDirectory + ").");
+            LoadThrow.DataLoadException_FileMissing(session, path);
         }
 
         try
