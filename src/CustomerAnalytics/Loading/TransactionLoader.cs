@@ -127,7 +127,7 @@ public static class TransactionLoader
     /// <exception cref="DataLoadException">The file is missing or empty, a required column is missing, or (strict mode) a row is invalid.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
     public static async Task<LoadReport> LoadIntoAsync(EnrichedDatasetBuilder builder, string path, LoadOptions? options = null, CancellationToken cancellationToken = default) =>
-        await ParallelCsvLoad.TryLoadIntoAsync(builder, path, options, cancellationToken).ConfigureAwait(false) is { } parallel
+        await ParallelCsvLoad.TryLoadIntoAsync(builder, path, options, PartParsing.Transactions, cancellationToken).ConfigureAwait(false) is { } parallel
             ? BuilderLoad.KeepGuest(builder, options, parallel)
             : await BuilderLoad.FileAsync(builder, path, options, Streaming, cancellationToken).ConfigureAwait(false);
 
