@@ -48,7 +48,7 @@ public class BuilderBenchmarks
         var builder = new EnrichedDatasetBuilder().AddCustomers(_customers).AddProducts(_products);
         foreach (var t in _transactions)
         {
-            builder.AddRow(t.Id, t.CustomerId, t.ProductId, t.Quantity, t.Timestamp.UtcTicks, Money.None, t.OrderId, Money.None);
+            builder.Staging.AddRow(t.Id, t.CustomerId, t.ProductId, t.Quantity, t.Timestamp.UtcTicks, Money.None, t.OrderId, Money.None);
         }
 
         return builder.Build();

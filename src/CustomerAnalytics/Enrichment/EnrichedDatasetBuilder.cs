@@ -39,16 +39,10 @@ public sealed class EnrichedDatasetBuilder
         _staging = TransactionStaging.Create(_options.MaxListedIssuesPerKind);
     }
 
-    private EnrichedDatasetBuilder(TransactionStaging part)
-    {
-        _options = EnrichmentOptions.Default;
-        _staging = part;
-    }
-
     /// <summary>The number of transactions added so far (kept or already rejected).</summary>
     public int TransactionCount => _staging.TransactionsRead;
 
-    /// <summary>What this builder holds until <see cref="Build"/>: the loaders' row sinks write to it.</summary>
+    /// <summary>What this builder holds until <see cref="Build"/>: the loaders' row sinks write to it (<see cref="StagingRowSink"/>).</summary>
     internal TransactionStaging Staging => _staging;
 
     /// <summary>Adds a customer. A second customer with the same id is reported and ignored.</summary>
@@ -163,56 +157,6 @@ public sealed class EnrichedDatasetBuilder
         return this;
     }
 
-    internal void AddRow(string? id, string customerId, string productId, int quantity, long utcTicks, long unitPriceUnits, string? orderId, long lineTotalUnits) =>
-        _staging.AddRow(id, customerId, productId, quantity, utcTicks, unitPriceUnits, orderId, lineTotalUnits);
-
-    internal void AddRow(string? textId, long numericId, int customerIndex, int productIndex, int quantity, long utcTicks, long unitPriceUnits, int orderIndex, long lineTotalUnits, long line) =>
-        _staging.AddRow(textId, numericId, customerIndex, productIndex, quantity, utcTicks, unitPriceUnits, orderIndex, lineTotalUnits, line);
-
-    internal void BeginSource(string source) => _staging.BeginSource(source);
-
-    internal int CustomerIndex(string customerId)
-    {
-        ThrowIfBuilt();
-        return _staging.Customers.IndexOf(customerId);
-    }
-
-    internal int CustomerIndex(ReadOnlySpan<byte> customerId)
-    {
-        ThrowIfBuilt();
-        return _staging.Customers.IndexOf(customerId);
-    }
-
-    internal int ProductIndex(string productId)
-    {
-        ThrowIfBuilt();
-        return _staging.Products.IndexOf(productId);
-    }
-
-    internal int ProductIndex(ReadOnlySpan<byte> productId)
-    {
-        ThrowIfBuilt();
-        return _staging.Products.IndexOf(productId);
-    }
-
-    internal int OrderIndex(string orderId)
-    {
-        ThrowIfBuilt();
-        return _staging.Orders.Intern(orderId);
-    }
-
-    internal int OrderIndex(long orderNumber)
-    {
-        ThrowIfBuilt();
-        return _staging.Orders.Intern(orderNumber);
-    }
-
-    internal static EnrichedDatasetBuilder ForPart() => new(TransactionStaging.ForPart());
-
-    internal static EnrichedDatasetBuilder ForPart(PartColumns columns, int offset, int capacity) => new(TransactionStaging.ForPart(columns, offset, capacity));
-
-    internal void Append(EnrichedDatasetBuilder part, long numberOffset, long lineOffset) => _staging.Append(part._staging, numberOffset, lineOffset);
-
     /// <summary>
     /// Joins what was added and returns the immutable dataset.
     /// </summary>
@@ -225,6 +169,4 @@ public sealed class EnrichedDatasetBuilder
     /// <param name="cancellationToken">Checked between the join's passes; a cancelled builder cannot be built again.</param>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public EnrichedDataset Build(CancellationToken cancellationToken = default) => JoinPasses.Build(_staging, _options, cancellationToken);
-
-    internal void ThrowIfBuilt() => _staging.ThrowIfSealed();
 }

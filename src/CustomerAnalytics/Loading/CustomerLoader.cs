@@ -86,5 +86,9 @@ public static class CustomerLoader
     public static Task<LoadResult<Customer>> LoadAsync(TextReader reader, string sourceName, DataFormat format = DataFormat.Csv, LoadOptions? options = null, CancellationToken cancellationToken = default) =>
         TableLoad.TextAsync(reader, sourceName, format, options, Parser, cancellationToken);
 
-    private static CollectingRowParser<Customer> Parser(LoadSession session) => new CustomerRowParser(session);
+    internal static (RowParser Parser, List<Customer> Rows) Parser(LoadSession session)
+    {
+        var parser = new CustomerRowParser(session);
+        return (parser, parser.Rows);
+    }
 }

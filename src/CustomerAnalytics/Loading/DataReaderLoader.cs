@@ -1,5 +1,6 @@
 using System.Data.Common;
 using CustomerAnalytics.Enrichment;
+using CustomerAnalytics.Internal;
 using CustomerAnalytics.Model;
 
 namespace CustomerAnalytics.Loading;
@@ -39,7 +40,7 @@ public static class DataReaderLoader
     /// <returns>The customers loaded and the report.</returns>
     /// <exception cref="DataLoadException">A required column is missing, or (strict mode) a row is invalid.</exception>
     public static LoadResult<Customer> LoadCustomers(DbDataReader reader, string sourceName, LoadOptions? options = null) =>
-        Collect(reader, sourceName, options, static session => new CustomerRowParser(session));
+        Collect(reader, sourceName, options, CustomerLoader.Parser);
 
     /// <summary>Loads the products (id, category; optional name and list price) of a reader.</summary>
     /// <param name="reader">The rows, left open.</param>
@@ -48,7 +49,7 @@ public static class DataReaderLoader
     /// <returns>The products loaded and the report.</returns>
     /// <exception cref="DataLoadException">A required column is missing, or (strict mode) a row is invalid.</exception>
     public static LoadResult<Product> LoadProducts(DbDataReader reader, string sourceName, LoadOptions? options = null) =>
-        Collect(reader, sourceName, options, static session => new ProductRowParser(session));
+        Collect(reader, sourceName, options, ProductLoader.Parser);
 
     /// <summary>Loads the transactions of a reader as records. See <see cref="TransactionLoader"/> for the columns and rules.</summary>
     /// <param name="reader">The rows, left open.</param>
@@ -57,7 +58,7 @@ public static class DataReaderLoader
     /// <returns>The transactions loaded and the report.</returns>
     /// <exception cref="DataLoadException">A required column is missing, or (strict mode) a row is invalid.</exception>
     public static LoadResult<Transaction> LoadTransactions(DbDataReader reader, string sourceName, LoadOptions? options = null) =>
-        Collect(reader, sourceName, options, static session => new TransactionRowParser(session, null));
+        Collect(reader, sourceName, options, TransactionLoader.Parser);
 
     /// <summary>
     /// Streams the transactions of a reader into a builder: each good row is added as columns, no
@@ -70,7 +71,7 @@ public static class DataReaderLoader
     /// <returns>The report.</returns>
     /// <exception cref="DataLoadException">A required column is missing, or (strict mode) a row is invalid; discard the builder then.</exception>
     public static LoadReport LoadTransactionsInto(EnrichedDatasetBuilder builder, DbDataReader reader, string sourceName, LoadOptions? options = null) =>
-        Stream(builder, reader, sourceName, options, static (session, target) => new TransactionRowParser(session, target));
+        Stream(builder, reader, sourceName, options, TransactionLoader.Streaming);
 
     /// <summary>
     /// Streams order lines (transactions carrying their customer's and product's attributes, as
@@ -83,7 +84,7 @@ public static class DataReaderLoader
     /// <returns>The report.</returns>
     /// <exception cref="DataLoadException">A required column is missing, or (strict mode) a row is invalid; discard the builder then.</exception>
     public static LoadReport LoadOrderLinesInto(EnrichedDatasetBuilder builder, DbDataReader reader, string sourceName, LoadOptions? options = null) =>
-        Stream(builder, reader, sourceName, options, static (session, target) => new OrderLineRowParser(session, target));
+        Stream(builder, reader, sourceName, options, OrderLinesLoader.Streaming);
 
     /// <summary>Loads the customers of a reader asynchronously. See <see cref="LoadCustomers"/>.</summary>
     /// <param name="reader">The rows, left open.</param>
@@ -94,7 +95,7 @@ public static class DataReaderLoader
     /// <exception cref="DataLoadException">A required column is missing, or (strict mode) a row is invalid.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
     public static Task<LoadResult<Customer>> LoadCustomersAsync(DbDataReader reader, string sourceName, LoadOptions? options = null, CancellationToken cancellationToken = default) =>
-        CollectAsync(reader, sourceName, options, static session => new CustomerRowParser(session), cancellationToken);
+        CollectAsync(reader, sourceName, options, CustomerLoader.Parser, cancellationToken);
 
     /// <summary>Loads the products of a reader asynchronously. See <see cref="LoadProducts"/>.</summary>
     /// <param name="reader">The rows, left open.</param>
@@ -105,7 +106,7 @@ public static class DataReaderLoader
     /// <exception cref="DataLoadException">A required column is missing, or (strict mode) a row is invalid.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
     public static Task<LoadResult<Product>> LoadProductsAsync(DbDataReader reader, string sourceName, LoadOptions? options = null, CancellationToken cancellationToken = default) =>
-        CollectAsync(reader, sourceName, options, static session => new ProductRowParser(session), cancellationToken);
+        CollectAsync(reader, sourceName, options, ProductLoader.Parser, cancellationToken);
 
     /// <summary>Loads the transactions of a reader as records asynchronously. See <see cref="LoadTransactions"/>.</summary>
     /// <param name="reader">The rows, left open.</param>
@@ -116,7 +117,7 @@ public static class DataReaderLoader
     /// <exception cref="DataLoadException">A required column is missing, or (strict mode) a row is invalid.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
     public static Task<LoadResult<Transaction>> LoadTransactionsAsync(DbDataReader reader, string sourceName, LoadOptions? options = null, CancellationToken cancellationToken = default) =>
-        CollectAsync(reader, sourceName, options, static session => new TransactionRowParser(session, null), cancellationToken);
+        CollectAsync(reader, sourceName, options, TransactionLoader.Parser, cancellationToken);
 
     /// <summary>Streams the transactions of a reader into a builder asynchronously. See <see cref="LoadTransactionsInto"/>.</summary>
     /// <param name="builder">The builder the rows are added to.</param>
@@ -128,7 +129,7 @@ public static class DataReaderLoader
     /// <exception cref="DataLoadException">A required column is missing, or (strict mode) a row is invalid; discard the builder then.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
     public static Task<LoadReport> LoadTransactionsIntoAsync(EnrichedDatasetBuilder builder, DbDataReader reader, string sourceName, LoadOptions? options = null, CancellationToken cancellationToken = default) =>
-        StreamAsync(builder, reader, sourceName, options, static (session, target) => new TransactionRowParser(session, target), cancellationToken);
+        StreamAsync(builder, reader, sourceName, options, TransactionLoader.Streaming, cancellationToken);
 
     /// <summary>Streams order lines from a reader into a builder asynchronously. See <see cref="LoadOrderLinesInto"/>.</summary>
     /// <param name="builder">The builder the rows are added to.</param>
@@ -140,48 +141,40 @@ public static class DataReaderLoader
     /// <exception cref="DataLoadException">A required column is missing, or (strict mode) a row is invalid; discard the builder then.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
     public static Task<LoadReport> LoadOrderLinesIntoAsync(EnrichedDatasetBuilder builder, DbDataReader reader, string sourceName, LoadOptions? options = null, CancellationToken cancellationToken = default) =>
-        StreamAsync(builder, reader, sourceName, options, static (session, target) => new OrderLineRowParser(session, target), cancellationToken);
+        StreamAsync(builder, reader, sourceName, options, OrderLinesLoader.Streaming, cancellationToken);
 
-    private static LoadResult<T> Collect<T>(DbDataReader reader, string sourceName, LoadOptions? options, Func<LoadSession, CollectingRowParser<T>> create)
+    private static LoadResult<T> Collect<T>(DbDataReader reader, string sourceName, LoadOptions? options, Func<LoadSession, (RowParser Parser, List<T> Rows)> create) =>
+        SyncPath.Result(CollectAsync(reader, sourceName, options, create, useAsync: false, CancellationToken.None));
+
+    private static Task<LoadResult<T>> CollectAsync<T>(DbDataReader reader, string sourceName, LoadOptions? options, Func<LoadSession, (RowParser Parser, List<T> Rows)> create, CancellationToken cancellationToken) =>
+        CollectAsync(reader, sourceName, options, create, useAsync: true, cancellationToken).AsTask();
+
+    /// <summary>The one body of the record loads: sync or async (<see cref="SyncPath"/>).</summary>
+    private static async ValueTask<LoadResult<T>> CollectAsync<T>(DbDataReader reader, string sourceName, LoadOptions? options, Func<LoadSession, (RowParser Parser, List<T> Rows)> create, bool useAsync, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        var parser = create(new LoadSession(sourceName, options));
-        using var rows = new DbTabularReader(reader);
-        var report = LoadEngine.Run(rows, parser.Session, parser);
-        return new LoadResult<T>([.. parser.Rows], report);
+        var (parser, rows) = create(new LoadSession(sourceName, options));
+        using var table = new DbTabularReader(reader);
+        var report = await LoadEngine.RunAsync(table, parser.Session, parser, useAsync, cancellationToken).ConfigureAwait(false);
+        return new LoadResult<T>([.. rows], report);
     }
 
-    private static async Task<LoadResult<T>> CollectAsync<T>(DbDataReader reader, string sourceName, LoadOptions? options, Func<LoadSession, CollectingRowParser<T>> create, CancellationToken cancellationToken)
-    {
-        ArgumentNullException.ThrowIfNull(reader);
-        var parser = create(new LoadSession(sourceName, options));
-        using var rows = new DbTabularReader(reader);
-        var report = await LoadEngine.RunAsync(rows, parser.Session, parser, cancellationToken).ConfigureAwait(false);
-        return new LoadResult<T>([.. parser.Rows], report);
-    }
+    private static LoadReport Stream(EnrichedDatasetBuilder builder, DbDataReader reader, string sourceName, LoadOptions? options, Func<LoadSession, EnrichedDatasetBuilder, RowParser> create) =>
+        SyncPath.Result(StreamAsync(builder, reader, sourceName, options, create, useAsync: false, CancellationToken.None));
 
-    private static LoadReport Stream(EnrichedDatasetBuilder builder, DbDataReader reader, string sourceName, LoadOptions? options, Func<LoadSession, EnrichedDatasetBuilder, RowParser> create)
-    {
-        var parser = Begin(builder, reader, sourceName, options, create);
-        using var rows = new DbTabularReader(reader);
-        return BuilderLoad.KeepGuest(builder, parser.Session.Options, LoadEngine.Run(rows, parser.Session, parser));
-    }
+    private static Task<LoadReport> StreamAsync(EnrichedDatasetBuilder builder, DbDataReader reader, string sourceName, LoadOptions? options, Func<LoadSession, EnrichedDatasetBuilder, RowParser> create, CancellationToken cancellationToken) =>
+        StreamAsync(builder, reader, sourceName, options, create, useAsync: true, cancellationToken).AsTask();
 
-    private static async Task<LoadReport> StreamAsync(EnrichedDatasetBuilder builder, DbDataReader reader, string sourceName, LoadOptions? options, Func<LoadSession, EnrichedDatasetBuilder, RowParser> create, CancellationToken cancellationToken)
-    {
-        var parser = Begin(builder, reader, sourceName, options, create);
-        using var rows = new DbTabularReader(reader);
-        var report = await LoadEngine.RunAsync(rows, parser.Session, parser, cancellationToken).ConfigureAwait(false);
-        return BuilderLoad.KeepGuest(builder, parser.Session.Options, report);
-    }
-
-    /// <summary>The parser of a streaming load, once the builder knows the rows from now on come from <paramref name="sourceName"/>.</summary>
-    private static RowParser Begin(EnrichedDatasetBuilder builder, DbDataReader reader, string sourceName, LoadOptions? options, Func<LoadSession, EnrichedDatasetBuilder, RowParser> create)
+    /// <summary>The one body of the streaming loads: the builder learns the rows' source, then the parser adds them.</summary>
+    private static async ValueTask<LoadReport> StreamAsync(EnrichedDatasetBuilder builder, DbDataReader reader, string sourceName, LoadOptions? options, Func<LoadSession, EnrichedDatasetBuilder, RowParser> create, bool useAsync, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentNullException.ThrowIfNull(reader);
         var session = new LoadSession(sourceName, options);
-        builder.BeginSource(sourceName);
-        return create(session, builder);
+        builder.Staging.BeginSource(sourceName);
+        var parser = create(session, builder);
+        using var table = new DbTabularReader(reader);
+        var report = await LoadEngine.RunAsync(table, parser.Session, parser, useAsync, cancellationToken).ConfigureAwait(false);
+        return BuilderLoad.KeepGuest(builder, parser.Session.Options, report);
     }
 }

@@ -1,45 +1,30 @@
+using CustomerAnalytics.Internal;
+
 namespace CustomerAnalytics.Loading;
 
 /// <summary>Opens sources (files, streams, text readers; gzip; format by extension) and runs a <see cref="RowParser"/> over them.</summary>
 internal static class LoadEngine
 {
-    /// <summary>Reads every row of a file.</summary>
-    public static LoadReport Run(string path, LoadSession session, RowParser parser)
+    /// <summary>Reads every row of a source and finishes the session.</summary>
+    public static LoadReport Run(LoadInput input, LoadSession session, RowParser parser) =>
+        SyncPath.Result(RunAsync(input, session, parser, useAsync: false, CancellationToken.None));
+
+    /// <summary>
+    /// The one body of every load: opens the source, reads every row and finishes the session; with
+    /// <paramref name="useAsync"/> off it only calls synchronous methods (<see cref="SyncPath"/>).
+    /// </summary>
+    public static async ValueTask<LoadReport> RunAsync(LoadInput input, LoadSession session, RowParser parser, bool useAsync, CancellationToken cancellationToken)
     {
-        using var reader = OpenFile(path, session, DataFormat.Auto, useAsync: false);
-        return Run(reader, session, parser);
+        using var reader = Open(input, session, useAsync);
+        await ReadAllAsync(reader, session, parser, useAsync, cancellationToken).ConfigureAwait(false);
+        return Finish(session, parser);
     }
 
-    /// <summary>Reads every row of a stream (left open).</summary>
-    public static LoadReport Run(Stream stream, DataFormat format, LoadSession session, RowParser parser)
+    /// <summary>The one body of a load from a reader the caller opened; <see cref="RunAsync(LoadInput, LoadSession, RowParser, bool, CancellationToken)"/> otherwise.</summary>
+    public static async ValueTask<LoadReport> RunAsync(TabularReader reader, LoadSession session, RowParser parser, bool useAsync, CancellationToken cancellationToken)
     {
-        using var reader = OpenStream(stream, session, format, leaveOpen: true);
-        return Run(reader, session, parser);
-    }
-
-    /// <summary>Reads every row of a text reader (left open).</summary>
-    public static LoadReport Run(TextReader text, DataFormat format, LoadSession session, RowParser parser)
-    {
-        using var reader = OpenText(text, session, format);
-        return Run(reader, session, parser);
-    }
-
-    public static async Task<LoadReport> RunAsync(string path, LoadSession session, RowParser parser, CancellationToken cancellationToken)
-    {
-        using var reader = OpenFile(path, session, DataFormat.Auto, useAsync: true);
-        return await RunAsync(reader, session, parser, cancellationToken).ConfigureAwait(false);
-    }
-
-    public static async Task<LoadReport> RunAsync(Stream stream, DataFormat format, LoadSession session, RowParser parser, CancellationToken cancellationToken)
-    {
-        using var reader = OpenStream(stream, session, format, leaveOpen: true);
-        return await RunAsync(reader, session, parser, cancellationToken).ConfigureAwait(false);
-    }
-
-    public static async Task<LoadReport> RunAsync(TextReader text, DataFormat format, LoadSession session, RowParser parser, CancellationToken cancellationToken)
-    {
-        using var reader = OpenText(text, session, format);
-        return await RunAsync(reader, session, parser, cancellationToken).ConfigureAwait(false);
+        await ReadAllAsync(reader, session, parser, useAsync, cancellationToken).ConfigureAwait(false);
+        return Finish(session, parser);
     }
 
     /// <summary>The format a name stands for, and whether it is gzipped (<c>.gz</c>).</summary>
@@ -60,57 +45,22 @@ internal static class LoadEngine
         };
     }
 
-    internal static LoadReport Run(TabularReader reader, LoadSession session, RowParser parser)
-    {
-        ReadAll(reader, session, parser);
-        return Finish(session, parser);
-    }
-
     /// <summary>Reads the header, binds the columns and parses every row, without finishing the session.</summary>
-    public static void ReadAll(TabularReader reader, LoadSession session, RowParser parser, CancellationToken cancellationToken = default)
-    {
-        if (!ReadHeader(reader, session))
-        {
-            throw EmptySource(session);
-        }
+    public static void ReadAll(TabularReader reader, LoadSession session, RowParser parser, CancellationToken cancellationToken = default) =>
+        SyncPath.Result(ReadAllAsync(reader, session, parser, useAsync: false, cancellationToken));
 
-        parser.Bind(reader);
-        try
-        {
-            while (reader.Read())
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                ParseRow(reader, session, parser);
-            }
-        }
-        catch (SourceFormatException ex)
-        {
-            throw SourceError(session, ex, reader);
-        }
-    }
-
-    internal static async Task<LoadReport> RunAsync(TabularReader reader, LoadSession session, RowParser parser, CancellationToken cancellationToken)
+    private static async ValueTask<bool> ReadAllAsync(TabularReader reader, LoadSession session, RowParser parser, bool useAsync, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        bool any;
         try
         {
-            any = await reader.ReadHeaderAsync(cancellationToken).ConfigureAwait(false);
-        }
-        catch (SourceFormatException ex)
-        {
-            throw SourceError(session, ex, reader);
-        }
+            if (!(useAsync ? await reader.ReadHeaderAsync(cancellationToken).ConfigureAwait(false) : reader.ReadHeader()))
+            {
+                LoadThrow.DataLoadException_EmptySource(session);
+            }
 
-        if (!any)
-        {
-            throw EmptySource(session);
-        }
-
-        parser.Bind(reader);
-        try
-        {
-            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            parser.Bind(reader);
+            while (useAsync ? await reader.ReadAsync(cancellationToken).ConfigureAwait(false) : reader.Read())
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 ParseRow(reader, session, parser);
@@ -118,10 +68,10 @@ internal static class LoadEngine
         }
         catch (SourceFormatException ex)
         {
-            throw SourceError(session, ex, reader);
+            LoadThrow.DataLoadException_SourceFormat(session, ex, reader.Line);
         }
 
-        return Finish(session, parser);
+        return true;
     }
 
     /// <summary>A row whose shape is wrong (field count, not an object) is rejected without reading its fields.</summary>
@@ -138,22 +88,6 @@ internal static class LoadEngine
         }
     }
 
-    /// <summary>The error of a source that cannot be read on; one without a line of its own (damaged gzip) gets the line reached.</summary>
-    private static DataLoadException SourceError(LoadSession session, SourceFormatException ex, TabularReader reader) =>
-        session.SourceError(ex.Line > 0 ? ex.Line : reader.Line, null, null, ex.Problem, ex.Expected, ex.Hint);
-
-    private static bool ReadHeader(TabularReader reader, LoadSession session)
-    {
-        try
-        {
-            return reader.ReadHeader();
-        }
-        catch (SourceFormatException ex)
-        {
-            throw SourceError(session, ex, reader);
-        }
-    }
-
     private static LoadReport Finish(LoadSession session, RowParser parser)
     {
         if (session.TotalProblems == 0 || session.Options.Mode == LoadMode.Lenient)
@@ -164,25 +98,22 @@ internal static class LoadEngine
         return session.Finish();
     }
 
-    private static DataLoadException EmptySource(LoadSession session) => session.SourceError(
-        0,
-        null,
-        null,
-        "the source is empty",
-        "a header line naming the columns, then one line per row (or, for JSON, at least one object)",
-        null);
+    private static TabularReader Open(LoadInput input, LoadSession session, bool useAsync) =>
+        input.Path is { } path ? OpenFile(path, session, input.Format, useAsync)
+        : input.Stream is { } stream ? OpenStream(stream, session, input.Format, leaveOpen: true)
+        : OpenText(input.Text!, session, input.Format);
 
     private static TabularReader OpenFile(string path, LoadSession session, DataFormat format, bool useAsync)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
-        FileStream file;
+        FileStream? file = null;
         try
         {
             file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 1, useAsync ? FileOptions.Asynchronous | FileOptions.SequentialScan : FileOptions.SequentialScan);
         }
         catch (Exception ex) when (ex is FileNotFoundException or DirectoryNotFoundException)
         {
-            throw session.SourceError(0, null, null, "the file does not exist", $"a readable file at '{Path.GetFullPath(path)}'", "Check the path; a relative path is resolved against the current directory (" + Environment.CurrentDirectory + ").");
+            LoadThrow.DataLoadException_FileMissing(session, path);
         }
 
         try

@@ -46,7 +46,9 @@ public static class OrderLinesLoader
     /// good rows read before the end may have been added already, so discard the builder.
     /// </exception>
     public static LoadReport LoadInto(EnrichedDatasetBuilder builder, string path, LoadOptions? options = null) =>
-        BuilderLoad.File(builder, path, options, Streaming);
+        ParallelCsvLoad.TryLoadInto(builder, path, options, parsing: PartParsing.OrderLines) is { } parallel
+            ? BuilderLoad.KeepGuest(builder, options, parallel)
+            : BuilderLoad.File(builder, path, options, Streaming);
 
     /// <summary>Loads an order-lines stream (left open) into a builder. See <see cref="LoadInto(EnrichedDatasetBuilder, string, LoadOptions?)"/>.</summary>
     /// <param name="builder">The builder the rows are added to.</param>
@@ -67,8 +69,10 @@ public static class OrderLinesLoader
     /// <returns>The report.</returns>
     /// <exception cref="DataLoadException">The file is missing or empty, a required column is missing, or (strict mode) a row is invalid.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
-    public static Task<LoadReport> LoadIntoAsync(EnrichedDatasetBuilder builder, string path, LoadOptions? options = null, CancellationToken cancellationToken = default) =>
-        BuilderLoad.FileAsync(builder, path, options, Streaming, cancellationToken);
+    public static async Task<LoadReport> LoadIntoAsync(EnrichedDatasetBuilder builder, string path, LoadOptions? options = null, CancellationToken cancellationToken = default) =>
+        await ParallelCsvLoad.TryLoadIntoAsync(builder, path, options, PartParsing.OrderLines, cancellationToken).ConfigureAwait(false) is { } parallel
+            ? BuilderLoad.KeepGuest(builder, options, parallel)
+            : await BuilderLoad.FileAsync(builder, path, options, Streaming, cancellationToken).ConfigureAwait(false);
 
     /// <summary>Streams the order lines of a stream (left open) into a builder asynchronously. See <see cref="LoadInto(EnrichedDatasetBuilder, string, LoadOptions?)"/>.</summary>
     /// <param name="builder">The builder the rows are added to.</param>
@@ -83,5 +87,5 @@ public static class OrderLinesLoader
     public static Task<LoadReport> LoadIntoAsync(EnrichedDatasetBuilder builder, Stream stream, string sourceName, DataFormat format = DataFormat.Csv, LoadOptions? options = null, CancellationToken cancellationToken = default) =>
         BuilderLoad.StreamAsync(builder, stream, sourceName, format, options, Streaming, cancellationToken);
 
-    private static OrderLineRowParser Streaming(LoadSession session, EnrichedDatasetBuilder builder) => new(session, builder);
+    internal static OrderLineRowParser Streaming(LoadSession session, EnrichedDatasetBuilder builder) => new(session, new StagingRowSink(builder.Staging));
 }

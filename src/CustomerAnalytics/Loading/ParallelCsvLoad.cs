@@ -6,8 +6,8 @@ namespace CustomerAnalytics.Loading;
 
 /// <summary>
 /// <c>TransactionLoader.LoadInto</c> of a large CSV file on several cores: the file is cut after line breaks into
-/// one part per core, each part (behind a copy of the header) is parsed into a builder of its own, and the parts are
-/// appended to the caller's builder in file order (<see cref="EnrichedDatasetBuilder.Append"/>), their problems to
+/// one part per core, each part (behind a copy of the header) is parsed into a staging of its own, and the parts are
+/// appended to the caller's builder in file order (<see cref="TransactionStaging.Append"/>), their problems to
 /// one session with the lines shifted to the file's. The result is the one a load on one core gives.
 /// </summary>
 /// <remarks>
@@ -29,15 +29,16 @@ internal static class ParallelCsvLoad
     private const int ProbeBytes = 1 << 16;
 
     /// <summary><see cref="TryLoadInto"/> on the thread pool, for the async overloads.</summary>
-    public static Task<LoadReport?> TryLoadIntoAsync(EnrichedDatasetBuilder builder, string path, LoadOptions? options, CancellationToken cancellationToken) =>
-        Task.Run(() => TryLoadInto(builder, path, options, MinimumBytes, cancellationToken), cancellationToken);
+    public static Task<LoadReport?> TryLoadIntoAsync(EnrichedDatasetBuilder builder, string path, LoadOptions? options, PartParsing parsing, CancellationToken cancellationToken) =>
+        Task.Run(() => TryLoadInto(builder, path, options, MinimumBytes, parsing, cancellationToken), cancellationToken);
 
     /// <summary>Loads the file in parts, or returns <see langword="null"/> when it must be loaded on one core.</summary>
-    public static LoadReport? TryLoadInto(EnrichedDatasetBuilder builder, string path, LoadOptions? options, long minimumBytes = MinimumBytes, CancellationToken cancellationToken = default)
+    public static LoadReport? TryLoadInto(EnrichedDatasetBuilder builder, string path, LoadOptions? options, long minimumBytes = MinimumBytes, PartParsing? parsing = null, CancellationToken cancellationToken = default)
     {
+        parsing ??= PartParsing.Transactions;
         ArgumentNullException.ThrowIfNull(builder);
         ArgumentException.ThrowIfNullOrEmpty(path);
-        builder.BeginSource(path);
+        builder.Staging.BeginSource(path);
         var session = new LoadSession(path, options);
         var degree = session.Options.MaxDegreeOfParallelism ?? Environment.ProcessorCount;
         if (degree < 2
@@ -61,10 +62,11 @@ internal static class ParallelCsvLoad
         var parallel = new ParallelOptions { MaxDegreeOfParallelism = degree, CancellationToken = cancellationToken };
         var (columns, offsets, expected) = ShareColumns(file, length, parts, header, parallel);
         var results = new PartResult[parts.Length];
+        var stagings = new TransactionStaging[parts.Length];
         Parallel.For(0, parts.Length, parallel, i =>
         {
-            var part = columns is null ? EnrichedDatasetBuilder.ForPart() : EnrichedDatasetBuilder.ForPart(columns, offsets[i], (int)Math.Max(0, expected[i]));
-            results[i] = Parse(file, path, session.Options, parts[i], i == 0 ? Header.None : header, i == parts.Length - 1, part, cancellationToken);
+            var part = stagings[i] = columns is null ? TransactionStaging.ForPart() : TransactionStaging.ForPart(columns, offsets[i], (int)Math.Max(0, expected[i]));
+            results[i] = Parse(file, path, session.Options, parts[i], i == 0 ? Header.None : header, i == parts.Length - 1, parsing.Create(new LoadSession(path, session.Options), part), cancellationToken);
         });
 
         // Any error is left to the one-core load: a later part cannot know its line, and even the first part's may be
@@ -82,10 +84,16 @@ internal static class ParallelCsvLoad
         {
             var result = results[i];
             var lineOffset = i == 0 ? 0 : linesBefore - header.Lines;
-            builder.Append(result.Builder!, result.NumbersRows ? rowsBefore : 0, lineOffset);
+            builder.Staging.Append(stagings[i], result.NumbersRows ? rowsBefore : 0, lineOffset);
             session.Absorb(result.Session!, lineOffset);
             rowsBefore += result.Session!.RowsRead;
             linesBefore += result.Lines ?? 0;
+        }
+
+        // As the one-core load: a strict load with problems fails without completing.
+        if (session.TotalProblems == 0 || session.Options.Mode == LoadMode.Lenient)
+        {
+            parsing.Complete([.. results.Select(r => r.Parser!)], builder.Staging);
         }
 
         return session.Finish();
@@ -202,15 +210,14 @@ internal static class ParallelCsvLoad
         return RandomAccess.Read(file, one, position) == 1 ? one[0] : -1;
     }
 
-    private static PartResult Parse(SafeFileHandle file, string path, LoadOptions options, (long Start, long End) range, Header header, bool last, EnrichedDatasetBuilder part, CancellationToken cancellationToken)
+    private static PartResult Parse(SafeFileHandle file, string path, LoadOptions options, (long Start, long End) range, Header header, bool last, TransactionRowParser parser, CancellationToken cancellationToken)
     {
         // Every part but the last is followed by a marker, which tells whether it ended at the cut outside quotes.
         var end = last ? null : CsvPartEnd.After(header.Bytes.Length + range.End - range.Start, options.Separator);
         var stream = new PartStream(file, header.Bytes, range.Start, range.End, end?.Marker ?? [], options.ReadProgress);
         try
         {
-            var session = new LoadSession(path, options);
-            var parser = new TransactionRowParser(session, part);
+            var session = parser.Session;
             bool linesInText;
             using (var reader = end is null ? CsvTabularReader.Create(stream, options, leaveOpen: true) : CsvTabularReader.Create(stream, options, end))
             {
@@ -222,11 +229,11 @@ internal static class ParallelCsvLoad
             // part whose diagnostics name lines in their text (which it counts from its start) is left to one core.
             var lines = end is null ? 0 : end.MarkerLine - 1 - header.Lines;
             var sound = lines is not null && !(linesInText && header.Bytes.Length > 0);
-            return new PartResult(part, session, parser.NumbersRows, sound ? lines : null, null);
+            return new PartResult(parser, session, parser.NumbersRows, sound ? lines : null, null);
         }
         catch (Exception ex) when (ex is DataLoadException or IOException or FormatException)
         {
-            return new PartResult(null, null, false, null, ex);
+            return new PartResult(parser, null, false, null, ex);
         }
     }
 
@@ -241,5 +248,5 @@ internal static class ParallelCsvLoad
     /// when it did not end at its cut outside a quoted value (so the next part did not start where the one-core load
     /// starts a record) or its diagnostics cannot be shifted to the file's lines.
     /// </summary>
-    private readonly record struct PartResult(EnrichedDatasetBuilder? Builder, LoadSession? Session, bool NumbersRows, long? Lines, Exception? Error);
+    private readonly record struct PartResult(TransactionRowParser Parser, LoadSession? Session, bool NumbersRows, long? Lines, Exception? Error);
 }

@@ -86,5 +86,9 @@ public static class ProductLoader
     public static Task<LoadResult<Product>> LoadAsync(TextReader reader, string sourceName, DataFormat format = DataFormat.Csv, LoadOptions? options = null, CancellationToken cancellationToken = default) =>
         TableLoad.TextAsync(reader, sourceName, format, options, Parser, cancellationToken);
 
-    private static CollectingRowParser<Product> Parser(LoadSession session) => new ProductRowParser(session);
+    internal static (RowParser Parser, List<Product> Rows) Parser(LoadSession session)
+    {
+        var parser = new ProductRowParser(session);
+        return (parser, parser.Rows);
+    }
 }

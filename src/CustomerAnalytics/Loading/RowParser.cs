@@ -26,27 +26,7 @@ internal abstract class RowParser(LoadSession session)
         BindColumns(binder);
         if (binder.Missing.Count > 0 || binder.Ambiguous.Count > 0)
         {
-            DataLoadException? error = null;
-            foreach (var ambiguous in binder.Ambiguous)
-            {
-                var (problem, hint) = binder.Describe(ambiguous, reader.Headers[ambiguous.First]);
-                error = Session.SourceError(1, reader.Headers[ambiguous.First], null, problem, "one column per field", hint);
-            }
-
-            foreach (var (names, map, field) in binder.Missing)
-            {
-                error = Session.SourceError(
-                    1,
-                    names[0],
-                    null,
-                    $"the required column '{names[0]}' is missing; headers found: {binder.HeadersFound}",
-                    $"a column named {ColumnBinder.Alternatives(names)} (any case)",
-                    binder.SeparatorHint(Options) is { } separator
-                        ? new HintParts(null, LoadRemedy.Separator, separator)
-                        : new HintParts(null, LoadRemedy.ColumnMap, $"Map your header: LoadOptions.{map} = {map}.Default with {{ {field} = [\"your header\"] }}."));
-            }
-
-            throw error!;
+            LoadThrow.DataLoadException_Columns(Session, binder, reader);
         }
     }
 

@@ -127,7 +127,7 @@ public static class TransactionLoader
     /// <exception cref="DataLoadException">The file is missing or empty, a required column is missing, or (strict mode) a row is invalid.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was canceled.</exception>
     public static async Task<LoadReport> LoadIntoAsync(EnrichedDatasetBuilder builder, string path, LoadOptions? options = null, CancellationToken cancellationToken = default) =>
-        await ParallelCsvLoad.TryLoadIntoAsync(builder, path, options, cancellationToken).ConfigureAwait(false) is { } parallel
+        await ParallelCsvLoad.TryLoadIntoAsync(builder, path, options, PartParsing.Transactions, cancellationToken).ConfigureAwait(false) is { } parallel
             ? BuilderLoad.KeepGuest(builder, options, parallel)
             : await BuilderLoad.FileAsync(builder, path, options, Streaming, cancellationToken).ConfigureAwait(false);
 
@@ -144,7 +144,11 @@ public static class TransactionLoader
     public static Task<LoadReport> LoadIntoAsync(EnrichedDatasetBuilder builder, Stream stream, string sourceName, DataFormat format = DataFormat.Csv, LoadOptions? options = null, CancellationToken cancellationToken = default) =>
         BuilderLoad.StreamAsync(builder, stream, sourceName, format, options, Streaming, cancellationToken);
 
-    private static CollectingRowParser<Transaction> Parser(LoadSession session) => new TransactionRowParser(session, null);
+    internal static (RowParser Parser, List<Transaction> Rows) Parser(LoadSession session)
+    {
+        var records = new TransactionRecordSink();
+        return (new TransactionRowParser(session, records), records.Rows);
+    }
 
-    private static TransactionRowParser Streaming(LoadSession session, EnrichedDatasetBuilder builder) => new(session, builder);
+    internal static TransactionRowParser Streaming(LoadSession session, EnrichedDatasetBuilder builder) => new(session, new StagingRowSink(builder.Staging));
 }

@@ -1,28 +1,19 @@
-using System.Globalization;
 using System.Text;
-using CustomerAnalytics.Enrichment;
 using CustomerAnalytics.Internal;
-using CustomerAnalytics.Model;
 
 namespace CustomerAnalytics.Loading;
 
 /// <summary>
 /// Transaction rows: customer, product, quantity and timestamp required; id, unit price (not negative), order id and
-/// line total optional. Good rows go to a list of <see cref="Transaction"/>s or straight into a builder's columns by
-/// dense index, so a row costs no allocation beyond a new id's string (integer transaction ids are passed as numbers).
+/// line total optional. Each good row goes whole to an <see cref="ITransactionSink"/> (a list of records, a builder's
+/// staging or a part's), one call per row with the ids as UTF-8 bytes, so parsing costs no allocation per row.
 /// </summary>
-internal class TransactionRowParser(LoadSession session, EnrichedDatasetBuilder? builder) : CollectingRowParser<Transaction>(session)
+internal class TransactionRowParser(LoadSession session, ITransactionSink sink) : RowParser(session)
 {
-    private readonly Utf8Interner _customerIds = new();
-    private readonly Utf8Interner _productIds = new();
-    private readonly List<int> _builderCustomers = [];
-    private readonly List<int> _builderProducts = [];
     private byte[] _lastOrder = [];
     private int _lastOrderLength;
     private bool _hasLastOrder;
-    private string? _lastOrderId;
-    private long _lastOrderNumber;
-    private int _lastOrderIndex = -1;
+    private int _orderSerial;
     private Column _id;
     private Column _customer;
     private Column _product;
@@ -33,14 +24,6 @@ internal class TransactionRowParser(LoadSession session, EnrichedDatasetBuilder?
     private Column _lineTotal;
     private byte[]? _guestId;
 
-    protected EnrichedDatasetBuilder? Builder { get; } = builder;
-
-    /// <summary>
-    /// Whether good rows go straight to the builder's own UTF-8 look-ups (one table per id, no string per row) instead
-    /// of through this parser's interners; a parser that needs its own dense indexes (flat order lines) says no.
-    /// </summary>
-    protected virtual bool IndexesInBuilder => Builder is not null;
-
     /// <summary>Whether the source has no id column, so its rows are numbered by their place (once bound).</summary>
     public bool NumbersRows => !_id.Exists;
 
@@ -50,14 +33,11 @@ internal class TransactionRowParser(LoadSession session, EnrichedDatasetBuilder?
     /// <summary>The customer id column (once bound).</summary>
     protected Column CustomerColumn => _customer;
 
+    /// <summary>The product id column (once bound).</summary>
+    protected Column ProductColumn => _product;
+
     /// <summary>The UTF-8 id of the guest customer (<see cref="LoadOptions.GuestCustomerId"/>).</summary>
     protected ReadOnlySpan<byte> GuestId => _guestId ??= Encoding.UTF8.GetBytes(Options.GuestCustomerId);
-
-    /// <summary>The customer ids read, by the dense indexes of <see cref="TransactionFields.Customer"/>.</summary>
-    protected Utf8Interner CustomerIds => _customerIds;
-
-    /// <summary>The product ids read, by the dense indexes of <see cref="TransactionFields.Product"/>.</summary>
-    protected Utf8Interner ProductIds => _productIds;
 
     public override void ParseRow(TabularReader reader)
     {
@@ -71,8 +51,8 @@ internal class TransactionRowParser(LoadSession session, EnrichedDatasetBuilder?
     /// <summary>Reads the transaction's fields, reporting each problem.</summary>
     protected TransactionFields ReadTransaction(TabularReader reader)
     {
-        string? textId = null;
-        long numericId = -1;
+        long number = -1;
+        var textId = false;
         if (_id.Exists)
         {
             var raw = FieldParsers.Trim(reader.Field(_id.Index));
@@ -80,37 +60,22 @@ internal class TransactionRowParser(LoadSession session, EnrichedDatasetBuilder?
             {
                 Session.RowError(_id.Name, string.Empty, "the transaction id is empty", "a non-empty transaction id", "Fill it in, or drop the column to number the rows instead.");
             }
-            else if (!CheckIdText(_id, raw, "transaction id"))
+            else if (CheckIdText(_id, raw, "transaction id") && !FieldParsers.TryParseCanonicalInteger(raw, out number))
             {
-                numericId = -1;
-            }
-            else if (!FieldParsers.TryParseCanonicalInteger(raw, out numericId))
-            {
-                numericId = -1;
-                textId = Encoding.UTF8.GetString(raw);
+                number = -1;
+                textId = true;
             }
         }
 
-        int customer, product;
-        if (IndexesInBuilder)
-        {
-            // Only checked here: a good row is looked up in the builder when it is emitted, so the ids of rejected
-            // rows never reach it.
-            customer = IsGuestLine(reader) ? 0 : CheckId(reader, _customer, "customer id", new HintParts(EmptyCustomerAdvice, LoadRemedy.KeepGuestLines | LoadRemedy.Lenient));
-            product = CheckId(reader, _product, "product id");
-        }
-        else
-        {
-            customer = IsGuestLine(reader) ? _customerIds.IndexOf(GuestId) : ReadId(reader, _customer, _customerIds, "customer id", new HintParts(EmptyCustomerAdvice, LoadRemedy.KeepGuestLines | LoadRemedy.Lenient));
-            product = ReadId(reader, _product, _productIds, "product id");
-        }
-
+        // Only checked here: a good row's ids are looked up by the sink, so the ids of rejected rows never reach it.
+        var customer = IsGuestLine(reader) || CheckId(reader, _customer, "customer id", new HintParts(EmptyCustomerAdvice, LoadRemedy.KeepGuestLines | LoadRemedy.Lenient));
+        var product = CheckId(reader, _product, "product id");
         TryReadQuantity(reader, _quantity, out var quantity);
         TryReadTimestamp(reader, _timestamp, out var timestamp);
         TryReadMoney(reader, _unitPrice, allowNegative: false, out var unitPrice, adjustment: true);
         var order = ReadOrder(reader);
         TryReadMoney(reader, _lineTotal, allowNegative: true, out var lineTotal);
-        return new TransactionFields(textId, numericId, customer, product, quantity, timestamp, unitPrice, order, lineTotal);
+        return new TransactionFields(textId, number, customer, product, quantity, timestamp, unitPrice, order, lineTotal);
     }
 
     /// <summary>Whether the line has no customer id and is kept under the guest customer (<see cref="LoadOptions.KeepGuestLines"/>).</summary>
@@ -125,46 +90,32 @@ internal class TransactionRowParser(LoadSession session, EnrichedDatasetBuilder?
         return true;
     }
 
+    /// <summary>The row's customer id as the sink gets it: the guest's id for a kept guest line.</summary>
+    protected ReadOnlySpan<byte> CustomerId(TabularReader reader)
+    {
+        var customerId = FieldParsers.Trim(reader.Field(_customer.Index));
+        return customerId.IsEmpty ? GuestId : customerId;
+    }
+
+    /// <summary>Hands the good row to the sink.</summary>
     protected void Emit(TabularReader reader, in TransactionFields row)
     {
-        if (Builder is not null)
+        // Without an id column, rows are numbered by their place among the rows read, so the same file gives the same
+        // ids whichever sink takes it (a rejected row keeps its number unused).
+        sink.Add(new TransactionRow
         {
-            // An order enters the builder with its first good line, so orders of rejected lines are not counted.
-            if (row.Order >= 0 && _lastOrderIndex < 0)
-            {
-                _lastOrderIndex = _lastOrderId is null ? Builder.OrderIndex(_lastOrderNumber) : Builder.OrderIndex(_lastOrderId);
-            }
-
-            int customer, product;
-            if (IndexesInBuilder)
-            {
-                var customerId = FieldParsers.Trim(reader.Field(_customer.Index));
-                customer = Builder.CustomerIndex(customerId.IsEmpty ? GuestId : customerId);
-                product = Builder.ProductIndex(FieldParsers.Trim(reader.Field(_product.Index)));
-            }
-            else
-            {
-                customer = BuilderIndex(_builderCustomers, _customerIds, row.Customer, customer: true);
-                product = BuilderIndex(_builderProducts, _productIds, row.Product, customer: false);
-            }
-
-            // Without an id column, rows are numbered by their place among the rows read, as Load numbers them, so the
-            // same file gives the same ids either way (a rejected row keeps its number unused).
-            var numericId = row.TextId is null && row.NumericId < 0 ? Session.RowsRead : row.NumericId;
-            Builder.AddRow(row.TextId, numericId, customer, product, row.Quantity, row.Timestamp.UtcTicks, row.UnitPrice, row.Order >= 0 ? _lastOrderIndex : -1, row.LineTotal, Session.CurrentLine);
-        }
-        else
-        {
-            Rows.Add(new Transaction(
-                row.TextId ?? (row.NumericId >= 0 ? row.NumericId : Session.RowsRead).ToString(CultureInfo.InvariantCulture),
-                _customerIds[row.Customer],
-                _productIds[row.Product],
-                row.Quantity,
-                row.Timestamp,
-                row.UnitPrice == Money.None ? null : Money.ToDecimal(row.UnitPrice),
-                row.Order >= 0 ? LastOrderText() : null,
-                row.LineTotal == Money.None ? null : Money.ToDecimal(row.LineTotal)));
-        }
+            Id = row.TextId ? FieldParsers.Trim(reader.Field(_id.Index)) : default,
+            Number = row.TextId || row.Number >= 0 ? row.Number : Session.RowsRead,
+            CustomerId = CustomerId(reader),
+            ProductId = FieldParsers.Trim(reader.Field(_product.Index)),
+            Quantity = row.Quantity,
+            Timestamp = row.Timestamp,
+            UnitPrice = row.UnitPrice,
+            OrderId = row.HasOrder ? _lastOrder.AsSpan(0, _lastOrderLength) : default,
+            OrderSerial = _orderSerial,
+            LineTotal = row.LineTotal,
+            Line = Session.CurrentLine,
+        });
     }
 
     protected override void BindColumns(ColumnBinder binder)
@@ -181,56 +132,34 @@ internal class TransactionRowParser(LoadSession session, EnrichedDatasetBuilder?
         _lineTotal = binder.Optional(columns.LineTotal);
     }
 
-    /// <summary>A required, non-empty id, checked only: 0, or −1 (reported) when empty.</summary>
-    private int CheckId(TabularReader reader, Column column, string what, HintParts? hint = null)
+    /// <summary>A required, non-empty id, checked only: whether it is sound (an empty or damaged one is reported).</summary>
+    private bool CheckId(TabularReader reader, Column column, string what, HintParts? hint = null)
     {
         var value = FieldParsers.Trim(reader.Field(column.Index));
         if (value.IsEmpty)
         {
             Session.RowError(column.Name, string.Empty, $"the {what} is empty", $"a non-empty {what}", hint ?? FillIn);
-            return -1;
+            return false;
         }
 
-        return CheckIdText(column, value, what) ? 0 : -1;
-    }
-
-    /// <summary>The current order id as text (records keep it as a string).</summary>
-    private string LastOrderText() => _lastOrderId ??= _lastOrderNumber.ToString(CultureInfo.InvariantCulture);
-
-    /// <summary>The builder's index of a loader index, asking the builder the first time an id is seen.</summary>
-    private int BuilderIndex(List<int> map, Utf8Interner ids, int index, bool customer)
-    {
-        while (map.Count <= index)
-        {
-            map.Add(-1);
-        }
-
-        var builderIndex = map[index];
-        if (builderIndex < 0)
-        {
-            builderIndex = customer ? Builder!.CustomerIndex(ids[index]) : Builder!.ProductIndex(ids[index]);
-            map[index] = builderIndex;
-        }
-
-        return builderIndex;
+        return CheckIdText(column, value, what);
     }
 
     /// <summary>
-    /// The order: −1 without one, else 0, the order being <see cref="_lastOrderId"/> (and, once asked for,
-    /// <see cref="_lastOrderIndex"/> in the builder). Lines of one order are usually adjacent, so the last order is
-    /// remembered and a repeat costs no look-up.
+    /// Whether the row has a sound order id, kept in <see cref="_lastOrder"/>; <see cref="_orderSerial"/> moves on when
+    /// it differs from the previous row's, so a sink looks up a run of one order's lines once.
     /// </summary>
-    private int ReadOrder(TabularReader reader)
+    private bool ReadOrder(TabularReader reader)
     {
         if (!_order.Exists)
         {
-            return -1;
+            return false;
         }
 
         var value = FieldParsers.Trim(reader.Field(_order.Index));
         if (value.IsEmpty || !CheckIdText(_order, value, "order id"))
         {
-            return -1;
+            return false;
         }
 
         if (!_hasLastOrder || !value.SequenceEqual(_lastOrder.AsSpan(0, _lastOrderLength)))
@@ -243,29 +172,24 @@ internal class TransactionRowParser(LoadSession session, EnrichedDatasetBuilder?
             value.CopyTo(_lastOrder);
             _lastOrderLength = value.Length;
             _hasLastOrder = true;
-            _lastOrderIndex = -1;
-
-            // A builder takes integer order ids as numbers: no string for each of millions of orders.
-            _lastOrderId = Builder is not null && FieldParsers.TryParseCanonicalInteger(value, out _lastOrderNumber)
-                ? null
-                : Encoding.UTF8.GetString(value);
+            _orderSerial++;
         }
 
-        return 0;
+        return true;
     }
 
     /// <summary>
-    /// The fields of one transaction row: ids by dense index (−1 when invalid), money in <see cref="Money"/> units or
-    /// <see cref="Money.None"/>.
+    /// The checked fields of one transaction row: whether the id is text (else <see cref="Number"/>, −1 when absent),
+    /// whether the customer and product ids are sound, money in <see cref="Money"/> units or <see cref="Money.None"/>.
     /// </summary>
     protected readonly record struct TransactionFields(
-        string? TextId,
-        long NumericId,
-        int Customer,
-        int Product,
+        bool TextId,
+        long Number,
+        bool Customer,
+        bool Product,
         int Quantity,
         DateTimeOffset Timestamp,
         long UnitPrice,
-        int Order,
+        bool HasOrder,
         long LineTotal);
 }

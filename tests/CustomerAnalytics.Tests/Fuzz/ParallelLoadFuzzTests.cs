@@ -70,6 +70,35 @@ public class ParallelLoadFuzzTests
         }
     }
 
+    [Theory]
+    [InlineData(21, LoadMode.Lenient)]
+    [InlineData(22, LoadMode.Strict)]
+    public void TryLoadInto_MutatedOrderLines_SameAsOneCore(int seed, LoadMode mode)
+    {
+        // Order lines: each part keeps the customers and products it names (first segment or category, first name
+        // given), joined in file order; the tables, rows and report equal one core's.
+        var random = new Random(seed);
+        var baseline = Encoding.UTF8.GetBytes(OrderLines(random, rows: 1200));
+        var options = LoadOptions.Default with { Mode = mode, MaxDegreeOfParallelism = 4, KeepGuestLines = seed % 2 == 1 };
+        var inParts = 0;
+        for (var i = 0; i < 30; i++)
+        {
+            var content = i == 0 ? baseline : Mutate(random, baseline, cuts: 4);
+            using var file = LoaderTestData.File("lines.csv", content);
+            var oneCore = Outcome.Of(b => OrderLinesLoader.LoadInto(b, file.Path, options with { MaxDegreeOfParallelism = 1 }), Empty);
+            var parallel = Outcome.Of(b => ParallelCsvLoad.TryLoadInto(b, file.Path, options, minimumBytes: 0, parsing: PartParsing.OrderLines) is { } report ? BuilderLoad.KeepGuest(b, options, report) : null, Empty);
+            if (parallel.Report is null && parallel.Error is null)
+            {
+                continue;
+            }
+
+            inParts++;
+            Outcome.AssertSame(oneCore, parallel, $"seed {seed}, case {i}");
+        }
+
+        Assert.True(inParts >= 8, $"only {inParts} of 30 cases loaded in parts");
+    }
+
     /// <summary>One to three mutations, most within a few hundred bytes of a cut.</summary>
     private static byte[] Mutate(Random random, byte[] baseline, int cuts)
     {
@@ -145,6 +174,26 @@ public class ParallelLoadFuzzTests
         return text.ToString();
     }
 
+    /// <summary>Order lines whose customers and products recur across the file, names given on some lines only, some customers missing.</summary>
+    private static string OrderLines(Random random, int rows)
+    {
+        var text = new StringBuilder("order_id,customer_id,customer_name,segment,product_id,product_name,category,qty,ts,unit_price\n");
+        for (var row = 1; row <= rows; row++)
+        {
+            var customer = random.Next(60) == 0 ? string.Empty : $"C{1 + random.Next(40):D4}";
+            var customerName = random.Next(3) == 0 ? $"Name {random.Next(5)}" : string.Empty;
+            var segment = random.Next(4) == 0 ? string.Empty : $"S{random.Next(3)}";
+            var product = random.Next(30) + 1;
+            var productName = random.Next(4) == 0 ? string.Empty : $"\"Item, {random.Next(3)}\"";
+            var quantity = random.Next(200) == 0 ? "x" : (1 + random.Next(4)).ToString(CultureInfo.InvariantCulture);
+            text.Append(CultureInfo.InvariantCulture, $"SO-{1000 + row / 3},{customer},{customerName},{segment},P{product:D2},{productName},Cat{product % 4},{quantity},2024-01-{1 + random.Next(28):D2}T10:00:00Z,{1 + random.Next(9)}.50\n");
+        }
+
+        return text.ToString();
+    }
+
+    private static EnrichedDatasetBuilder Empty() => new();
+
     private static EnrichedDatasetBuilder NewBuilder() => new EnrichedDatasetBuilder()
         .AddCustomers(Enumerable.Range(1, 40).Select(i => new Customer($"C{i:D4}", i % 3 == 0 ? "Gold" : "Basic")))
         .AddProducts(Enumerable.Range(1, 30).Select(i => new Product($"P{i:D2}", i % 2 == 0 ? "Books" : "Games", 1.5m + i)));
@@ -152,9 +201,9 @@ public class ParallelLoadFuzzTests
     /// <summary>What a load gave: its report and dataset, or the exception's text.</summary>
     private sealed record Outcome(LoadReport? Report, EnrichedDataset? Dataset, string? Error)
     {
-        public static Outcome Of(Func<EnrichedDatasetBuilder, LoadReport?> load)
+        public static Outcome Of(Func<EnrichedDatasetBuilder, LoadReport?> load, Func<EnrichedDatasetBuilder>? create = null)
         {
-            var builder = NewBuilder();
+            var builder = (create ?? NewBuilder)();
             try
             {
                 var report = load(builder);
