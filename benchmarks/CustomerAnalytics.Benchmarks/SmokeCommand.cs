@@ -7,7 +7,8 @@ namespace CustomerAnalytics.Benchmarks;
 
 /// <summary>
 /// <c>smoke [--keep]</c>: for CI, in seconds. Generates a tiny data set twice (checks it is byte-identical for the
-/// seed, in every format), runs <c>compare</c> once per approach (checks they agree to the cent), and runs every
+/// seed, in every format), the same set with realistic ids (CSV), runs <c>compare</c> once per approach on both id
+/// styles (checks they agree to the cent, and that both styles give the same figures), and runs every
 /// BenchmarkDotNet benchmark once (<c>bench --dry</c>). Exits non-zero on any failure. No timing is asserted.
 /// </summary>
 internal static class SmokeCommand
@@ -35,10 +36,24 @@ internal static class SmokeCommand
 
             Console.WriteLine($"smoke: generated {files.Count} files twice, identical ({watch.Elapsed.TotalSeconds:F1} s)");
 
-            var reports = CompareCommand.Execute(first.OutputDirectory, 1, Approaches.Names, recommend: true, Console.Out);
-            if (!CompareCommand.Summarise(reports, Approaches.Names, Console.Out))
+            var realistic = first with { Ids = IdStyle.Realistic, Formats = OutputFormats.Csv, OutputDirectory = Path.Combine(root, "realistic") };
+            DataGenerator.Generate(realistic);
+            var figures = new List<JobFigures>();
+            foreach (var directory in new[] { first.OutputDirectory, realistic.OutputDirectory })
             {
-                Console.Error.WriteLine("smoke: the approaches disagree.");
+                var reports = CompareCommand.Execute(directory, 1, Approaches.Names, recommend: true, Console.Out);
+                if (!CompareCommand.Summarise(reports, Approaches.Names, Console.Out))
+                {
+                    Console.Error.WriteLine($"smoke: the approaches disagree on {directory}.");
+                    return 1;
+                }
+
+                figures.Add(reports[0].Figures);
+            }
+
+            if (!CompareCommand.SameAcrossStyles(figures, Console.Out))
+            {
+                Console.Error.WriteLine("smoke: sequential and realistic ids give different figures.");
                 return 1;
             }
 

@@ -6,12 +6,18 @@ internal static class Usage
         CustomerAnalytics.Benchmarks <command> [options]
 
           generate  --transactions 1M --out DIR [--customers N] [--products N] [--seed 42] [--format csv|json|jsonl|all]
-                    Writes customers, products and transactions (deterministic for a seed).
+                    [--ids sequential|realistic|both]
+                    Writes customers, products and transactions (deterministic for a seed), streamed (memory grows
+                    with the customers, not the transactions; 100M works). realistic: UUID customers, SKU-77423-181
+                    products, SO-000000001 orders, customer file shuffled; the same figures. both: DIR/sequential
+                    and DIR/realistic.
           compare   --data DIR [--runs 5] [--approaches library,duckdb,linq] [--no-recommend] [--tiered-jit]
+                    [--ids sequential|realistic|both]
                     The end-to-end job (load three CSVs, enrich, overall KPIs, revenue by segment and category,
                     top 10 products) with this library, DuckDB and CsvHelper + LINQ, alternated, each run in its own
                     child process (DOTNET_TieredCompilation=0 unless --tiered-jit); checks they agree to the cent;
-                    prints medians, peak memory, ratios to DuckDB.
+                    prints medians, peak memory, ratios to DuckDB. --ids: DIR is a generate --ids both folder;
+                    one table per style, and the styles must give the same figures.
           evaluate  [--data DIR] [--dataset all|online-retail|completejourney|none] [--k 10] [--segment income] [--out DIR] [--metrics-rows 5M]
                     Compares the recommenders on the real data (../shared/data) with a time cut-off: Markdown tables
                     on stdout (and Markdown, CSV, JSON under --out); then times the ranking metrics over 5M rows.

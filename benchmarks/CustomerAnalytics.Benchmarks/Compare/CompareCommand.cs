@@ -6,9 +6,12 @@ using System.Text.Json;
 namespace CustomerAnalytics.Benchmarks.Compare;
 
 /// <summary>
-/// <c>compare --data DIR [--runs 5] [--approaches library,duckdb,linq] [--no-recommend]</c>: runs the end-to-end job
+/// <c>compare --data DIR [--runs 5] [--approaches library,duckdb,linq] [--no-recommend] [--ids sequential|realistic|both]</c>:
+/// runs the end-to-end job
 /// with each approach, alternating them (the first approach of each round rotates), every run in a child process of
-/// its own; checks that every run agrees to the cent; prints medians, peak working sets and ratios to DuckDB.
+/// its own; checks that every run agrees to the cent; prints medians, peak working sets and ratios to DuckDB. With
+/// <c>--ids</c>, <c>DIR</c> is a <c>generate --ids both</c> folder: the job runs on <c>DIR/sequential</c> and/or
+/// <c>DIR/realistic</c>, one table each, and with both the two styles must give the same figures.
 /// </summary>
 internal static class CompareCommand
 {
@@ -19,15 +22,55 @@ internal static class CompareCommand
         var approaches = args.String("approaches", string.Join(',', Approaches.Names)).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var recommend = !args.Flag("no-recommend");
         var tiered = args.Flag("tiered-jit");
+        var styles = args.String("ids") is { } ids ? GenerateCommand.ParseIdStyles(ids) : null;
         args.ThrowIfUnused();
         foreach (var name in approaches)
         {
             Approaches.Create(name);
         }
 
-        DataFiles.InDirectory(data);
-        var reports = Execute(data, runs, approaches, recommend, Console.Out, tiered);
-        return Summarise(reports, approaches, Console.Out) ? 0 : 1;
+        if (styles is null)
+        {
+            DataFiles.InDirectory(data);
+            var reports = Execute(data, runs, approaches, recommend, Console.Out, tiered);
+            return Summarise(reports, approaches, Console.Out) ? 0 : 1;
+        }
+
+        var directories = styles.Select(style => GenerateCommand.StyleDirectory(data, style)).ToList();
+        foreach (var directory in directories)
+        {
+            DataFiles.InDirectory(directory);
+        }
+
+        var agree = true;
+        var firsts = new List<JobFigures>();
+        for (var i = 0; i < styles.Count; i++)
+        {
+            Console.WriteLine($"## {styles[i].ToString().ToLowerInvariant()} ids ({directories[i]})");
+            var reports = Execute(directories[i], runs, approaches, recommend, Console.Out, tiered);
+            agree &= Summarise(reports, approaches, Console.Out);
+            firsts.Add(reports[0].Figures);
+            Console.WriteLine();
+        }
+
+        return agree && SameAcrossStyles(firsts, Console.Out) ? 0 : 1;
+    }
+
+    /// <summary>Whether every id style gave the first one's figures; prints the verdict.</summary>
+    public static bool SameAcrossStyles(IReadOnlyList<JobFigures> figures, TextWriter output)
+    {
+        var diffs = figures.Skip(1).SelectMany(f => IdStyleCheck.Differences(figures[0], f)).ToList();
+        foreach (var diff in diffs.Take(20))
+        {
+            output.WriteLine("ID STYLES DISAGREE: " + diff);
+        }
+
+        if (diffs.Count == 0 && figures.Count > 1)
+        {
+            output.WriteLine("Every id style gives the same figures.");
+        }
+
+        return diffs.Count == 0;
     }
 
     /// <summary>

@@ -14,6 +14,7 @@ internal sealed class DuckDbApproach : IJobApproach
     public JobFigures Run(DataFiles files, IDictionary<string, double> phases)
     {
         var watch = Stopwatch.StartNew();
+        var orderType = OrderIdType(files.Transactions);
         using var connection = new DuckDBConnection("Data Source=:memory:");
         connection.Open();
         Execute(connection, $"""
@@ -22,7 +23,7 @@ internal sealed class DuckDbApproach : IJobApproach
             CREATE TABLE products AS SELECT * FROM read_csv({Quote(files.Products)}, header = true,
                 columns = {"{"}'product_id': 'VARCHAR', 'category': 'VARCHAR', 'price': 'DECIMAL(18,2)'{"}"});
             CREATE TABLE transactions AS SELECT * FROM read_csv({Quote(files.Transactions)}, header = true,
-                columns = {"{"}'txn_id': 'BIGINT', 'order_id': 'BIGINT', 'customer_id': 'VARCHAR', 'product_id': 'VARCHAR', 'qty': 'INTEGER', 'ts': 'TIMESTAMP'{"}"});
+                columns = {"{"}'txn_id': 'BIGINT', 'order_id': '{orderType}', 'customer_id': 'VARCHAR', 'product_id': 'VARCHAR', 'qty': 'INTEGER', 'ts': 'TIMESTAMP'{"}"});
             """);
         phases["load"] = watch.Elapsed.TotalSeconds;
         Execute(connection, """
@@ -52,6 +53,18 @@ internal sealed class DuckDbApproach : IJobApproach
             """, r => top.Add(new ProductFigures(r.GetString(0), r.GetString(1), r.GetDecimal(2), r.GetInt64(3))));
         phases["kpis"] = watch.Elapsed.TotalSeconds - phases["load"] - phases["enrich"];
         return new JobFigures(customers, transactions, orders, units, revenue, JobFigures.AverageOf(revenue, orders), bySegment, byCategory, top);
+    }
+
+    /// <summary>
+    /// <c>BIGINT</c> for integer order numbers (sequential ids), <c>VARCHAR</c> for text ones (<c>SO-000000001</c>,
+    /// realistic ids): what a user would declare after a look at the file's first row.
+    /// </summary>
+    private static string OrderIdType(string transactions)
+    {
+        using var reader = new StreamReader(transactions);
+        reader.ReadLine();
+        var fields = (reader.ReadLine() ?? "").Split(',');
+        return fields.Length > 1 && long.TryParse(fields[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _) ? "BIGINT" : "VARCHAR";
     }
 
     private static List<GroupFigures> Groups(DuckDBConnection connection, string column)

@@ -5,7 +5,10 @@ namespace CustomerAnalytics.Benchmarks.Generation;
 /// product popularity (s = 1), heavy-tailed customer activity (repeat buyers, and customers who never buy), segments
 /// and categories of uneven size, segment preferences for categories, two years of timestamps (2024–2025) with a
 /// year-end peak and growth, multi-line orders (1–6 distinct products), quantities of mostly 1, and returns (about
-/// 3% of orders are followed by a return line within 30 days). The same options give byte-identical files.
+/// 3% of orders are followed by a return line within 30 days). The same options give byte-identical files, and both
+/// <see cref="IdStyle"/>s give the same figures (only the ids' text and the customer file's row order differ).
+/// Streamed: rows are written as they are drawn, so memory grows with the customers and products (a few tens of bytes
+/// each), never with the transactions.
 /// </summary>
 /// <remarks>
 /// Files: <c>customers</c> (<c>customer_id,segment,signup_date</c>), <c>products</c> (<c>product_id,category,price</c>)
@@ -56,6 +59,7 @@ internal static class DataGenerator
     private static List<string> Write(GeneratorOptions options, OutputFormats format)
     {
         var random = new Xoshiro(options.Seed);
+        var ids = new IdWriter(options.Ids, options.Seed, options.Customers);
         var ext = TableWriter.Extension(format);
         var paths = new List<string>();
         string PathOf(string table)
@@ -69,24 +73,29 @@ internal static class DataGenerator
         var segmentTable = new AliasTable(Segments.Select(s => s.Weight).ToArray());
         var segmentOfCustomer = new byte[options.Customers];
         var activity = new double[options.Customers];
+        var signupOfCustomer = new int[options.Customers];
+        var early = DateOnly.FromDateTime(new DateTime(2021, 1, 1));
+        var dataStart = DateOnly.FromDateTime(Start);
+        for (var c = 0; c < options.Customers; c++)
+        {
+            var segment = segmentTable.Sample(random);
+            segmentOfCustomer[c] = (byte)segment;
+            activity[c] = Math.Min(200, Math.Pow(1 - random.NextDouble(), -1 / 1.2));
+
+            // Most signed up before the data starts; some during it (a few of their purchases come earlier).
+            signupOfCustomer[c] = random.NextDouble() < 0.85
+                ? early.DayNumber + random.Next(dataStart.DayNumber - early.DayNumber)
+                : dataStart.DayNumber + random.Next(700);
+        }
+
         using (var customers = new TableWriter(PathOf("customers"), format, "customer_id", "segment", "signup_date"))
         {
-            var early = DateOnly.FromDateTime(new DateTime(2021, 1, 1));
-            var dataStart = DateOnly.FromDateTime(Start);
-            for (var c = 0; c < options.Customers; c++)
+            foreach (var c in CustomerFileOrder(options))
             {
-                var segment = segmentTable.Sample(random);
-                segmentOfCustomer[c] = (byte)segment;
-                activity[c] = Math.Min(200, Math.Pow(1 - random.NextDouble(), -1 / 1.2));
-
-                // Most signed up before the data starts; some during it (a few of their purchases come earlier).
-                var signup = random.NextDouble() < 0.85
-                    ? early.AddDays(random.Next(dataStart.DayNumber - early.DayNumber))
-                    : dataStart.AddDays(random.Next(700));
                 customers.BeginRow();
-                customers.Id('C', c + 1, 7);
-                customers.Text(Segments[segment].Name);
-                customers.Date(signup);
+                ids.Customer(customers, c);
+                customers.Text(Segments[segmentOfCustomer[c]].Name);
+                customers.Date(DateOnly.FromDayNumber(signupOfCustomer[c]));
                 customers.EndRow();
             }
         }
@@ -108,7 +117,7 @@ internal static class DataGenerator
                 var price = Categories[category].BasePrice * Math.Exp(0.6 * Gaussian(random));
                 var cents = Math.Max(99, (long)Math.Round(price * 100));
                 products.BeginRow();
-                products.Id('P', p + 1, 6);
+                ids.Product(products, p);
                 products.Text(Categories[category].Name);
                 products.Cents(cents);
                 products.EndRow();
@@ -157,7 +166,7 @@ internal static class DataGenerator
 
                 for (var i = 0; i < n && txn < options.Transactions; i++)
                 {
-                    WriteLine(transactions, ++txn, order, customer, lineProducts[i], lineQuantities[i], ts);
+                    WriteLine(transactions, ids, ++txn, order, customer, lineProducts[i], lineQuantities[i], ts);
                 }
 
                 if (txn < options.Transactions && random.NextDouble() < ReturnShare)
@@ -166,7 +175,7 @@ internal static class DataGenerator
                     var returned = ts.AddSeconds(random.Next(3600, 30 * 86400));
                     if (returned < End)
                     {
-                        WriteLine(transactions, ++txn, ++order, customer, lineProducts[line], -(1 + random.Next(lineQuantities[line])), returned);
+                        WriteLine(transactions, ids, ++txn, ++order, customer, lineProducts[line], -(1 + random.Next(lineQuantities[line])), returned);
                     }
                 }
             }
@@ -175,13 +184,33 @@ internal static class DataGenerator
         return paths;
     }
 
-    private static void WriteLine(TableWriter writer, long txn, long order, int customer, int product, int quantity, DateTime ts)
+    /// <summary>
+    /// The order of the customer file: by id for sequential ids; shuffled (by a generator of its own, so the data's
+    /// random stream is untouched) for realistic ones, as real exports are not sorted by a UUID.
+    /// </summary>
+    private static int[] CustomerFileOrder(GeneratorOptions options)
+    {
+        var order = new int[options.Customers];
+        for (var c = 0; c < order.Length; c++)
+        {
+            order[c] = c;
+        }
+
+        if (options.Ids == IdStyle.Realistic)
+        {
+            Shuffle(order, new Xoshiro(options.Seed ^ 0x5EED_C057_0E25_F11EUL));
+        }
+
+        return order;
+    }
+
+    private static void WriteLine(TableWriter writer, IdWriter ids, long txn, long order, int customer, int product, int quantity, DateTime ts)
     {
         writer.BeginRow();
         writer.NumericText(txn);
-        writer.NumericText(order);
-        writer.Id('C', customer + 1, 7);
-        writer.Id('P', product + 1, 6);
+        ids.Order(writer, order);
+        ids.Customer(writer, customer);
+        ids.Product(writer, product);
         writer.Number(quantity);
         writer.Timestamp(ts);
         writer.EndRow();

@@ -31,6 +31,9 @@ internal sealed record GeneratorOptions
 
     public OutputFormats Formats { get; init; } = OutputFormats.Csv;
 
+    /// <summary>How ids are written; the figures are the same in every style.</summary>
+    public IdStyle Ids { get; init; } = IdStyle.Sequential;
+
     public required string OutputDirectory { get; init; }
 
     /// <summary>The defaults of the 10M run: 1M customers, 50k products, scaled down with the transactions.</summary>
@@ -47,8 +50,12 @@ internal sealed record GeneratorOptions
         ArgumentOutOfRangeException.ThrowIfNegative(Transactions);
         ArgumentOutOfRangeException.ThrowIfLessThan(Customers, 1);
         ArgumentOutOfRangeException.ThrowIfLessThan(Products, 1);
-        ArgumentOutOfRangeException.ThrowIfGreaterThan(Customers, 9_999_999);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(Products, 999_999);
+        if (Ids == IdStyle.Realistic && Transactions > 999_999_999)
+        {
+            throw new ArgumentException($"--ids realistic writes orders as SO- and 9 digits, so at most 999,999,999 transactions; {Transactions:N0} asked.", nameof(Transactions));
+        }
+
         if (Formats == OutputFormats.None)
         {
             throw new ArgumentException("Choose at least one output format.", nameof(Formats));

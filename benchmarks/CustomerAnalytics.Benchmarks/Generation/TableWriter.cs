@@ -221,7 +221,8 @@ internal sealed class TableWriter : IDisposable
         }
     }
 
-    private void Ascii(ReadOnlySpan<byte> text)
+    /// <summary>A text field given as ASCII bytes without separators or quotes.</summary>
+    public void Ascii(ReadOnlySpan<byte> text)
     {
         if (_json is null)
         {

@@ -17,15 +17,16 @@ internal static class BenchData
     public static int Transactions =>
         Environment.GetEnvironmentVariable(SizeVariable) is { Length: > 0 } text ? Arguments.ParseCount(SizeVariable, text) : 1_000_000;
 
-    /// <summary>The folder with the CSV and JSON files of the configured size, generated when missing.</summary>
-    public static string Directory()
+    /// <summary>The folder with the CSV and JSON files of the configured size and id style, generated when missing.</summary>
+    public static string Directory(IdStyle ids = IdStyle.Sequential)
     {
         var size = Transactions;
-        var directory = Path.Combine(Path.GetTempPath(), "customer-analytics-bench", size.ToString(CultureInfo.InvariantCulture) + "-seed42");
+        var style = ids == IdStyle.Sequential ? "" : "-" + ids.ToString().ToLowerInvariant();
+        var directory = Path.Combine(Path.GetTempPath(), "customer-analytics-bench", size.ToString(CultureInfo.InvariantCulture) + "-seed42" + style);
         if (!File.Exists(Path.Combine(directory, "done")))
         {
             var staging = directory + "." + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
-            DataGenerator.Generate(GeneratorOptions.ForSize(size, staging) with { Formats = OutputFormats.Csv | OutputFormats.Json });
+            DataGenerator.Generate(GeneratorOptions.ForSize(size, staging) with { Formats = OutputFormats.Csv | OutputFormats.Json, Ids = ids });
             File.WriteAllText(Path.Combine(staging, "done"), "");
             if (System.IO.Directory.Exists(directory))
             {
@@ -38,7 +39,7 @@ internal static class BenchData
         return directory;
     }
 
-    public static DataFiles Csv() => DataFiles.InDirectory(Directory());
+    public static DataFiles Csv(IdStyle ids = IdStyle.Sequential) => DataFiles.InDirectory(Directory(ids));
 
     public static DataFiles Json() => DataFiles.InDirectory(Directory(), ".json");
 

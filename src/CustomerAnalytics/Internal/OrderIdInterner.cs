@@ -4,7 +4,9 @@ namespace CustomerAnalytics.Internal;
 /// Maps order ids to dense indexes 0, 1, 2, … in order of first appearance, as cheaply as the ids allow: while they
 /// are integers that first appear in sequence (n, n + 1, n + 2, …, the usual invoice numbering) the index is
 /// computed and nothing is stored; other integers go through a <see cref="Dictionary{TKey, TValue}"/> of
-/// <see cref="long"/>; from the first id that is not a canonical integer, every id is interned as text.
+/// <see cref="long"/>. Order numbers of one prefix and digit count (<c>SO-000000001</c>, see
+/// <see cref="PrefixedNumber"/>) are handled the same way, by their number. From the first id that fits neither,
+/// every id is interned as text.
 /// </summary>
 internal sealed class OrderIdInterner
 {
@@ -12,13 +14,27 @@ internal sealed class OrderIdInterner
     private Dictionary<long, int>? _numberIndexes;
     private List<long>? _numbers;
     private Interner? _texts;
+    private string? _prefix;
+    private int _digits;
 
     public int Count { get; private set; }
 
     public int Intern(string id)
     {
-        if (_texts is null && CanonicalInteger.TryParse(id, out var number))
+        if (_texts is null && _prefix is null && CanonicalInteger.TryParse(id, out var number))
         {
+            return InternNumber(number);
+        }
+
+        if (_texts is null && PrefixedNumber.TryParse(id, out var prefix, out var digits, out number)
+            && (_prefix is null ? Count == 0 : digits == _digits && prefix.SequenceEqual(_prefix)))
+        {
+            if (_prefix is null)
+            {
+                _prefix = prefix.ToString();
+                _digits = digits;
+            }
+
             return InternNumber(number);
         }
 
@@ -33,6 +49,7 @@ internal sealed class OrderIdInterner
 
             _numbers = null;
             _numberIndexes = null;
+            _prefix = null;
         }
 
         var index = _texts.Intern(id);
@@ -47,7 +64,7 @@ internal sealed class OrderIdInterner
         for (var i = 0; i < indexes.Length; i++)
         {
             // Consecutive numbers that continue the sequence here (a file's parts) are computed, not looked up.
-            if (ids.IsConsecutive && _texts is null && _numberIndexes is null && Count > 0 && ids.NumberAt(i) == _first + Count)
+            if (ids.IsConsecutive && _texts is null && _prefix is null && _numberIndexes is null && Count > 0 && ids.NumberAt(i) == _first + Count)
             {
                 var first = Count;
                 var run = ids.Count - i;
@@ -60,7 +77,8 @@ internal sealed class OrderIdInterner
                 break;
             }
 
-            indexes[i] = ids.IsNumeric ? Intern(ids.NumberAt(i)) : Intern(ids[i]);
+            var samePrefix = _texts is null && _prefix is not null && ids.Digits == _digits && ids.Prefix == _prefix;
+            indexes[i] = samePrefix ? InternNumber(ids.NumberAt(i)) : ids.IsNumeric ? Intern(ids.NumberAt(i)) : Intern(ids[i]);
         }
 
         return indexes;
@@ -69,12 +87,13 @@ internal sealed class OrderIdInterner
     /// <summary>The ids in index order; the interner should not be used afterwards.</summary>
     public IdColumn ToColumn() =>
         _texts is not null ? IdColumn.Texts([.. _texts.Values])
+        : _prefix is not null ? (_numbers is not null ? IdColumn.PrefixedNumbers(_prefix, _digits, [.. _numbers]) : IdColumn.PrefixedConsecutive(_prefix, _digits, _first, Count))
         : _numbers is not null ? IdColumn.Numbers([.. _numbers])
         : IdColumn.Consecutive(_first, Count);
 
     /// <summary>The index of an order id that is a canonical integer (what <see cref="Intern(string)"/> would parse).</summary>
     public int Intern(long number) =>
-        _texts is null ? InternNumber(number) : Intern(number.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        _texts is null && _prefix is null ? InternNumber(number) : Intern(number.ToString(System.Globalization.CultureInfo.InvariantCulture));
 
     private int InternNumber(long number)
     {
