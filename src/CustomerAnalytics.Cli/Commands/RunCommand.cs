@@ -115,6 +115,8 @@ internal sealed class RunCommand : Command<RunSettings>
         var totalBytes = plan.Sum(p => new FileInfo(p.Path).Length);
         AnalyticsRun run;
         TimeSpan loading = default;
+        TimeSpan writingTime = default;
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
             run = Stages.Run(consoles.Out, settings.Quiet, stages =>
@@ -129,6 +131,7 @@ internal sealed class RunCommand : Command<RunSettings>
                 // The dashboard is part of the run's set: written beside the other files, listed in the manifest, moved in with them.
                 ArtifactFile[] dashboard = settings.NoDashboard ? [] : [new ArtifactFile(DashboardWriter.DefaultFileName, s => WriteDashboard(s, result, settings.Currency))];
                 var manifest = result.WriteArtifacts(output, dashboard);
+                writingTime = writing.Elapsed;
                 writing.Complete(string.Create(CultureInfo.InvariantCulture, $"{manifest.Files.Length + 1} files, {writing.Elapsed.TotalSeconds:0.00} s"));
                 return result;
             });
@@ -146,6 +149,7 @@ internal sealed class RunCommand : Command<RunSettings>
         if (!settings.Quiet)
         {
             Summarize(consoles.Out, run, loading, output, settings.NoDashboard);
+            consoles.Out.Write(RunStageTable.Create(run.Timings, writingTime, System.Diagnostics.Stopwatch.GetElapsedTime(started)));
         }
 
         return ExitCodes.Success;

@@ -57,8 +57,11 @@ public sealed class BgNbdModel
     /// <summary>The customers the model was fitted on; 0 for a model made from parameters.</summary>
     public int Customers { get; private init; }
 
-    /// <summary>The simplex iterations the fit took; 0 for a model made from parameters.</summary>
+    /// <summary>The optimizer's iterations (BFGS with the analytic gradient, or the simplex when BFGS gives up); 0 for a model made from parameters.</summary>
     public int Iterations { get; private init; }
+
+    /// <summary>How many likelihood passes over the customers the fit took; 0 for a model made from parameters.</summary>
+    internal int Evaluations { get; private init; }
 
     /// <summary>Fits the model to a summary by maximum likelihood (penalized when <see cref="LifetimeFitOptions.Penalizer"/> is set).</summary>
     /// <param name="summary">The calibration summary.</param>
@@ -96,7 +99,9 @@ public sealed class BgNbdModel
         var maxT = summary.T.Max();
         var likelihood = new BgNbdLikelihood(Rows(summary));
         var fit = LifetimeMath.MaximiseLikelihood(
-            v => likelihood.Evaluate(v[0], v[1], v[2], v[3]), [1, maxT > 0 ? 1 / maxT : 1, 1, 1], summary.Count, options, cancellationToken);
+            v => likelihood.Evaluate(v[0], v[1], v[2], v[3]),
+            (v, g) => likelihood.EvaluateWithGradient(v[0], v[1], v[2], v[3], g),
+            [1, maxT > 0 ? 1 / maxT : 1, 1, 1], summary.Count, options, cancellationToken);
         var p = fit.Parameters;
         var (boundary, advice) = LifetimeMath.Boundary(p, "r", "α", "a", "b");
         var data = FormattableString.Invariant($"{summary.Count} customers ({summary.RepeatBuyers} repeat buyers)");
@@ -110,6 +115,7 @@ public sealed class BgNbdModel
         {
             LogLikelihood = fit.LogLikelihood,
             Iterations = fit.Iterations,
+            Evaluations = fit.Evaluations,
             Customers = summary.Count,
         };
         var note = boundary is null ? null

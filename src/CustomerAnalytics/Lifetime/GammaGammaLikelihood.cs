@@ -72,6 +72,48 @@ internal sealed class GammaGammaLikelihood
         return total;
     }
 
+    /// <summary>How many cores <see cref="EvaluateWithGradient"/> uses: −1 (the default) for every core.</summary>
+    public int MaxDegreeOfParallelism { get; init; } = -1;
+
+    /// <summary>The log-likelihood of (p, q, γ) and its analytic gradient ∂/∂(p, q, γ) in <paramref name="gradient"/>.</summary>
+    public double EvaluateWithGradient(double p, double q, double gamma, Span<double> gradient)
+    {
+        var distinct = _distinctX.Length;
+        var gammaTerms = new double[distinct];
+        var dP = new double[distinct];
+        var dQ = new double[distinct];
+        var lnGamma = Math.Log(gamma);
+        var constant = (q * lnGamma) - SpecialFunctions.GammaLn(q);
+        var psiQ = SpecialFunctions.DiGamma(q);
+        for (var i = 0; i < distinct; i++)
+        {
+            var x = _distinctX[i];
+            var px = p * x;
+            var psiPxQ = SpecialFunctions.DiGamma(px + q);
+            gammaTerms[i] = SpecialFunctions.GammaLn(px + q) - SpecialFunctions.GammaLn(px) + constant;
+            dP[i] = x * (psiPxQ - SpecialFunctions.DiGamma(px));
+            dQ[i] = psiPxQ - psiQ + lnGamma;
+        }
+
+        var sums = LikelihoodChunks.Sum(_x.Length, Chunk, 4, MaxDegreeOfParallelism, (from, to, sum) =>
+        {
+            for (var i = from; i < to; i++)
+            {
+                var x = _x[i];
+                var k = _xIndex[i];
+                var spend = gamma + (x * _m[i]);
+                var lnSpend = Math.Log(spend);
+                var pxq = (p * x) + q;
+                sum[0] += gammaTerms[k] + (p * _xLnXm[i]) - _lnM[i] - (pxq * lnSpend);
+                sum[1] += dP[k] + _xLnXm[i] - (x * lnSpend);
+                sum[2] += dQ[k] - lnSpend;
+                sum[3] += (q / gamma) - (pxq / spend);
+            }
+        });
+        sums.AsSpan(1, 3).CopyTo(gradient);
+        return sums[0];
+    }
+
     private double Sum(int from, int to, double p, double q, double gamma, double[] gammaTerms)
     {
         var total = 0.0;

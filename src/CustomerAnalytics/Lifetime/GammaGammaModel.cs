@@ -48,8 +48,11 @@ public sealed class GammaGammaModel
     /// <summary>Repeat buyers left out of the fit because their mean repeat spend was not positive (returns, free goods).</summary>
     public int ExcludedNonPositiveSpend { get; private init; }
 
-    /// <summary>The simplex iterations the fit took; 0 for a model made from parameters.</summary>
+    /// <summary>The optimizer's iterations (BFGS with the analytic gradient, or the simplex when BFGS gives up); 0 for a model made from parameters.</summary>
     public int Iterations { get; private init; }
+
+    /// <summary>How many likelihood passes over the customers the fit took; 0 for a model made from parameters.</summary>
+    internal int Evaluations { get; private init; }
 
     /// <summary>The population mean spend per purchase, p·γ ÷ (q − 1): the expectation for a customer without (usable) repeat purchases.</summary>
     public double MeanSpend => P * Gamma / (Q - 1);
@@ -97,7 +100,8 @@ public sealed class GammaGammaModel
         }
 
         var likelihood = new GammaGammaLikelihood(x, m);
-        var fit = LifetimeMath.MaximiseLikelihood(v => likelihood.Evaluate(v[0], v[1], v[2]), [1, 1, 1], x.Length, options, cancellationToken);
+        var fit = LifetimeMath.MaximiseLikelihood(
+            v => likelihood.Evaluate(v[0], v[1], v[2]), (v, g) => likelihood.EvaluateWithGradient(v[0], v[1], v[2], g), [1, 1, 1], x.Length, options, cancellationToken);
         var point = fit.Parameters;
         var (boundary, advice) = LifetimeMath.Boundary(point, "p", "q", "γ");
         var data = FormattableString.Invariant($"{x.Length} repeat buyers with positive spend");
@@ -119,6 +123,7 @@ public sealed class GammaGammaModel
         {
             LogLikelihood = fit.LogLikelihood,
             Iterations = fit.Iterations,
+            Evaluations = fit.Evaluations,
             Customers = x.Length,
             ExcludedNonPositiveSpend = excluded,
         };
@@ -126,7 +131,7 @@ public sealed class GammaGammaModel
         return new() { Model = model, Reason = note };
     }
 
-    private static (double[] X, double[] M, int Excluded) RepeatBuyers(BtydSummary summary)
+    internal static (double[] X, double[] M, int Excluded) RepeatBuyers(BtydSummary summary)
     {
         var x = new List<double>();
         var m = new List<double>();

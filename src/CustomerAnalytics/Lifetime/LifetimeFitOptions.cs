@@ -5,7 +5,10 @@ namespace CustomerAnalytics.Lifetime;
 /// Immutable: derive variants with <c>with</c>.
 /// </summary>
 /// <remarks>
-/// Both fits minimise the negative log-likelihood with MathNet.Numerics' Nelder–Mead simplex over the logarithms of
+/// Both fits first try MathNet.Numerics' BFGS with the likelihood's analytic gradient over the logarithms of the
+/// parameters (tens of likelihood passes); when it gives up (an optimum at the boundary, a failed line search) they fall
+/// back to the simplex that <see cref="Tolerance"/> and <see cref="MaxIterations"/> describe (<c>docs/kpis.md</c>).
+/// The simplex minimises the negative log-likelihood with MathNet.Numerics' Nelder–Mead simplex over the logarithms of
 /// the parameters ((r, α, a, b) or (p, q, γ)), which keeps every parameter positive, starting with every parameter at 1
 /// and an initial simplex step of 0.5 in each log-parameter. They stop when the simplex's function values agree to
 /// <see cref="Tolerance"/> (relative spread). With a <see cref="Penalizer"/> they minimise the objective of the Python

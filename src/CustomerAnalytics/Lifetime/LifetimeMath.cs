@@ -33,12 +33,35 @@ internal static class LifetimeMath
     /// <returns>
     /// The optimum and its unpenalized log-likelihood; when the iterations run out, the best point seen, not converged.
     /// </returns>
-    /// <remarks><paramref name="cancellationToken"/> is checked at each evaluation of the likelihood (one pass over the customers).</remarks>
+    /// <remarks>With an analytic <paramref name="gradient"/>, BFGS is tried first (<see cref="GradientFit"/>) and the
+    /// simplex runs only when it gives up. <paramref name="cancellationToken"/> is checked at each evaluation of the likelihood (one pass over the customers).</remarks>
     public static LikelihoodOptimum MaximiseLikelihood(
-        Func<double[], double> logLikelihood, double[] penaltyScale, double observations, LifetimeFitOptions options, CancellationToken cancellationToken = default)
+        Func<double[], double> logLikelihood, GradientFit.LikelihoodGradient? gradient, double[] penaltyScale, double observations, LifetimeFitOptions options, CancellationToken cancellationToken = default)
     {
         var parameters = penaltyScale.Length;
         var penalizer = options.Penalizer;
+        var evaluations = 0;
+        if (gradient is not null)
+        {
+            GradientFit.LikelihoodGradient checkedGradient = (values, g) =>
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                return gradient(values, g);
+            };
+            var (point, iterations) = GradientFit.TryMinimise(checkedGradient, penaltyScale, observations, penalizer, options.MaxIterations, ref evaluations);
+            if (point is not null)
+            {
+                evaluations++;
+                return new LikelihoodOptimum(point, logLikelihood(point), iterations, Converged: true) { Evaluations = evaluations };
+            }
+        }
+
+        var counted = logLikelihood;
+        logLikelihood = values =>
+        {
+            evaluations++;
+            return counted(values);
+        };
         var best = double.PositiveInfinity;
         var bestTheta = new double[parameters];
         var objective = ObjectiveFunction.Value(theta =>
@@ -81,12 +104,12 @@ internal static class LifetimeMath
                 .FindMinimum(objective, Vector<double>.Build.Dense(parameters), Vector<double>.Build.Dense(parameters, 0.5));
             var point = Exp(result.MinimizingPoint);
             var ll = penalizer > 0 ? logLikelihood(point) : -result.FunctionInfoAtMinimum.Value;
-            return new LikelihoodOptimum(point, ll, result.Iterations, Converged: true);
+            return new LikelihoodOptimum(point, ll, result.Iterations, Converged: true) { Evaluations = evaluations };
         }
         catch (MaximumIterationsException)
         {
             var point = Exp(Vector<double>.Build.DenseOfArray(bestTheta));
-            return new LikelihoodOptimum(point, logLikelihood(point), options.MaxIterations, Converged: false);
+            return new LikelihoodOptimum(point, logLikelihood(point), options.MaxIterations, Converged: false) { Evaluations = evaluations };
         }
     }
 

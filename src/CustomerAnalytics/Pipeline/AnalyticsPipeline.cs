@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Diagnostics;
 using CustomerAnalytics.Enrichment;
 using CustomerAnalytics.Kpis;
 using CustomerAnalytics.Internal;
@@ -56,7 +57,7 @@ public static class AnalyticsPipeline
         ArgumentNullException.ThrowIfNull(dataset);
         options ??= new PipelineOptions();
         (options with { CustomersPath = "-", ProductsPath = "-", TransactionsPath = "-", OrderLinesPath = null }).Validate();
-        return AnalyzeCore(dataset, options, [], progress: null);
+        return AnalyzeCore(dataset, options, [], progress: null, TimeSpan.Zero, TimeSpan.Zero);
     }
 
     /// <summary>
@@ -66,11 +67,13 @@ public static class AnalyticsPipeline
     private static async ValueTask<AnalyticsRun> RunCore(PipelineOptions options, IProgress<PipelineStage>? progress, bool useAsync, CancellationToken cancellationToken)
     {
         var builder = Start(options, progress);
+        var started = Stopwatch.GetTimestamp();
         var inputs = await new PipelineReader(options, builder, useAsync, cancellationToken).ReadAll().ConfigureAwait(false);
+        var load = Stopwatch.GetElapsedTime(started);
         cancellationToken.ThrowIfCancellationRequested();
         return useAsync
-            ? await Task.Run(() => Finish(builder, options, inputs, progress), cancellationToken).ConfigureAwait(false)
-            : Finish(builder, options, inputs, progress);
+            ? await Task.Run(() => Finish(builder, options, inputs, progress, load), cancellationToken).ConfigureAwait(false)
+            : Finish(builder, options, inputs, progress, load);
     }
 
     private static EnrichedDatasetBuilder Start(PipelineOptions options, IProgress<PipelineStage>? progress)
@@ -83,16 +86,18 @@ public static class AnalyticsPipeline
         return new EnrichedDatasetBuilder(options.Enrichment with { StrictReferences = strict });
     }
 
-    private static AnalyticsRun Finish(EnrichedDatasetBuilder builder, PipelineOptions options, ImmutableArray<PipelineInput> inputs, IProgress<PipelineStage>? progress)
+    private static AnalyticsRun Finish(EnrichedDatasetBuilder builder, PipelineOptions options, ImmutableArray<PipelineInput> inputs, IProgress<PipelineStage>? progress, TimeSpan load)
     {
         progress?.Report(PipelineStage.Enriching);
+        var started = Stopwatch.GetTimestamp();
         var dataset = builder.Build();
-        return AnalyzeCore(dataset, options, inputs, progress);
+        return AnalyzeCore(dataset, options, inputs, progress, load, Stopwatch.GetElapsedTime(started));
     }
 
-    private static AnalyticsRun AnalyzeCore(EnrichedDataset dataset, PipelineOptions options, ImmutableArray<PipelineInput> inputs, IProgress<PipelineStage>? progress)
+    private static AnalyticsRun AnalyzeCore(EnrichedDataset dataset, PipelineOptions options, ImmutableArray<PipelineInput> inputs, IProgress<PipelineStage>? progress, TimeSpan load, TimeSpan enrich)
     {
         progress?.Report(PipelineStage.Measuring);
+        var started = Stopwatch.GetTimestamp();
         var overall = KpiCalculator.Overall(dataset);
         var bySegment = KpiCalculator.BySegment(dataset);
         var byCategory = KpiCalculator.ByCategory(dataset);
@@ -104,15 +109,24 @@ public static class AnalyticsPipeline
             CustomerKpiCalculator.Purchases(dataset),
             CustomerKpiCalculator.Cohorts(dataset, options.TimeSeries.TimeZone),
             RfmCalculator.Compute(dataset, options.Rfm));
+        var kpis = Stopwatch.GetElapsedTime(started);
+        started = Stopwatch.GetTimestamp();
         var (clv, clvNote, calibration) = LifetimeValue(dataset, options);
+        var fits = options.LifetimeValue is null ? TimeSpan.Zero : Stopwatch.GetElapsedTime(started);
 
         progress?.Report(PipelineStage.Recommending);
+        started = Stopwatch.GetTimestamp();
         var recommender = options.Recommender ?? new SegmentAffinityRecommender();
         var model = recommender.Fit(dataset);
         var recommendations = model.RecommendAll(options.Recommendations);
+        var recommend = Stopwatch.GetElapsedTime(started);
 
         progress?.Report(PipelineStage.Done);
-        return new AnalyticsRun(options, inputs, dataset, overall, bySegment, byCategory, topProducts, global, model, recommendations, customers, clv, clvNote) { CalibrationHoldout = calibration };
+        return new AnalyticsRun(options, inputs, dataset, overall, bySegment, byCategory, topProducts, global, model, recommendations, customers, clv, clvNote)
+        {
+            CalibrationHoldout = calibration,
+            Timings = new RunTimings(load, enrich, kpis, fits, recommend),
+        };
     }
 
     /// <summary>

@@ -110,6 +110,9 @@ public sealed class AnalyticsRun
     /// </summary>
     public ImmutableArray<CalibrationHoldoutRow> CalibrationHoldout { get; internal init; } = [];
 
+    /// <summary>How long each stage of the run took (load, enrich, KPIs and lists, lifetime fits, recommend).</summary>
+    public RunTimings Timings { get; internal init; } = new(TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero);
+
     /// <summary>The rows kept out of the dataset, by a loader (lenient mode) or by the join, as listed (up to the options' limits).</summary>
     public ImmutableArray<RejectedRow> RejectedRows { get; }
 

@@ -133,19 +133,9 @@ public sealed class BgNbdModelTests
     {
         // 60,000 customers, about 40,000 distinct (x, tₓ, T): the compressed, chunked-parallel sum equals the textbook
         // per-customer sum.
-        var random = new Random(7);
         var n = 60_000;
-        var x = new int[n];
-        var tx = new double[n];
-        var t = new double[n];
-        for (var i = 0; i < n; i++)
-        {
-            t[i] = (1 + random.Next(0, 400)) / 7.0;
-            x[i] = i % 3 == 0 ? 0 : random.Next(1, 30);
-            tx[i] = x[i] == 0 ? 0 : Math.Floor(t[i] * random.NextDouble() * 1000) / 1000;
-        }
-
-        var summary = BtydSummary.FromColumns([.. Enumerable.Range(0, n).Select(i => i.ToString(System.Globalization.CultureInfo.InvariantCulture))], x, tx, t, [], LifetimeTimeUnit.Weeks);
+        var (x, tx, t) = SyntheticCustomers.Columns(n, seed: 7);
+        var summary = SyntheticCustomers.Summary(x, tx, t);
         var model = new BgNbdModel(0.2426, 4.4135, 0.7929, 2.4258);
         double r = model.R, alpha = model.Alpha, a = model.A, b = model.B, naive = 0;
         for (var i = 0; i < n; i++)

@@ -32,6 +32,30 @@ public sealed class AnalyticsPipelineTests : IDisposable
     }
 
     [Fact]
+    public void Run_SeedFiles_TimesEveryStageAndTotalsThem()
+    {
+        var run = AnalyticsPipeline.Run(SeedOptions);
+
+        var t = run.Timings;
+        Assert.All(new[] { t.Load, t.Enrich, t.KpisAndLists, t.LifetimeFits, t.Recommend }, s => Assert.True(s > TimeSpan.Zero, t.ToString()));
+        Assert.Equal(t.Load + t.Enrich + t.KpisAndLists + t.LifetimeFits + t.Recommend, t.Total);
+    }
+
+    [Fact]
+    public void Analyze_OwnDatasetWithoutLifetimeValue_NoLoadEnrichOrFitTime()
+    {
+        var dataset = AnalyticsPipeline.Run(SeedOptions).Dataset;
+
+        var t = AnalyticsPipeline.Analyze(dataset, new PipelineOptions { LifetimeValue = null }).Timings;
+
+        Assert.Equal(TimeSpan.Zero, t.Load);
+        Assert.Equal(TimeSpan.Zero, t.Enrich);
+        Assert.Equal(TimeSpan.Zero, t.LifetimeFits);
+        Assert.True(t.KpisAndLists > TimeSpan.Zero);
+        Assert.True(t.Recommend > TimeSpan.Zero);
+    }
+
+    [Fact]
     public void Run_SeedFiles_ReproducesTheDemoFigures()
     {
         var run = AnalyticsPipeline.Run(SeedOptions);
