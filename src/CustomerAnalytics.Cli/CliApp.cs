@@ -52,7 +52,12 @@ internal static class CliApp
                 .WithData(consoles)
                 .WithDescription("Recommend products for one customer, with scores and reasons.")
                 .WithExample("recommend", "--data", "samples/data", "--customer", "C001")
-                .WithExample("recommend", "--data", "samples/data", "--customer", "C004", "--count", "3", "--strategy", "popularity");
+                .WithExample("recommend", "--data", "samples/data", "--customer", "C004", "--count", "3", "--strategy", "popularity")
+                .WithExample("recommend", "--model", "model.cam", "--customer", "C001");
+            config.AddCommand<FitCommand>("fit")
+                .WithData(consoles)
+                .WithDescription("Fit one strategy on the data and save the model (docs/saved-models.md), for recommend --model or a service.")
+                .WithExample("fit", "--data", "samples/data", "--strategy", "item-cooccurrence", "--save", "model.cam");
             config.AddCommand<RelatedCommand>("related")
                 .WithData(consoles)
                 .WithDescription("List products bought by the customers who bought a product (item co-occurrence).")

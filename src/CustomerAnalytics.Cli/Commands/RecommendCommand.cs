@@ -22,6 +22,10 @@ internal sealed class RecommendSettings : DataSettings
     [Description("The strategy: [green]segment-affinity[/], [green]popularity[/], [green]item-cooccurrence[/] or [green]als[/] (implicit-feedback matrix factorisation); default from --config, else [green]item-cooccurrence[/] (minimum support 3, see docs/recommender-quality.md).")]
     public string? Strategy { get; init; }
 
+    [CommandOption("--model <FILE>")]
+    [Description("Answer from a model saved by [green]fit --save[/] instead of fitting on data (no data options then). A customer the model has not seen gets its fallback.")]
+    public string? ModelPath { get; init; }
+
     [CommandOption("--include-purchased")]
     [Description("Also recommend products the customer already bought.")]
     public bool IncludePurchased { get; init; }
@@ -38,6 +42,11 @@ internal sealed class RecommendSettings : DataSettings
             return ValidationResult.Error($"--count must be 1 to 1000 (was {Count}).");
         }
 
+        if (ModelPath is not null)
+        {
+            return ModelRecommendation.Conflict(this) is { } conflict ? ValidationResult.Error(conflict) : ValidationResult.Success();
+        }
+
         return Strategy is null || Strategies.Exists(Strategy)
             ? base.Validate()
             : ValidationResult.Error($"Unknown --strategy '{Strategy}'; one of: {string.Join(", ", Strategies.Names)}.");
@@ -47,6 +56,9 @@ internal sealed class RecommendSettings : DataSettings
 /// <summary><c>recommend</c>: the products a strategy recommends for one customer, with scores and reasons.</summary>
 internal sealed class RecommendCommand : DataCommand<RecommendSettings>
 {
+    public override int Execute(CommandContext context, RecommendSettings settings, CancellationToken cancellationToken) =>
+        settings.ModelPath is null ? base.Execute(context, settings, cancellationToken) : ModelRecommendation.Execute((CliConsoles)context.Data!, settings);
+
     protected override int Execute(CliConsoles consoles, RecommendSettings settings, LoadedData data, CancellationToken cancellationToken)
     {
         var dataset = data.Dataset;

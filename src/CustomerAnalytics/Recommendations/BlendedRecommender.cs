@@ -73,11 +73,18 @@ public sealed class BlendedRecommender : IRecommender
         return new Model(Name, [.. Components.Select(c => c.Recommender.Fit(dataset))], [.. Components.Select(c => c.Weight)]);
     }
 
-    private sealed class Model(string name, ImmutableArray<IRecommenderModel> models, ImmutableArray<double> weights) : IRecommenderModel
+    /// <summary>The fitted blend (internal so that saved models can read and rebuild it).</summary>
+    internal sealed class Model(string name, ImmutableArray<IRecommenderModel> models, ImmutableArray<double> weights) : IRecommenderModel
     {
         private readonly double _totalWeight = weights.Sum();
 
         public string StrategyName => name;
+
+        /// <summary>The components' models, in order.</summary>
+        internal ImmutableArray<IRecommenderModel> Parts => models;
+
+        /// <summary>The components' weights, matching <see cref="Parts"/>.</summary>
+        internal ImmutableArray<double> Weights => weights;
 
         public ImmutableArray<Recommendation> Recommend(string customerId, RecommendationRequest? request = null)
         {

@@ -10,7 +10,7 @@ namespace CustomerAnalytics.Recommendations;
 /// (popularity: one list for all; segment affinity: one list per segment), from which the request's filters and the
 /// customer's purchases are taken out. Unknown customers are served from the fallback list. Immutable and thread-safe.
 /// </summary>
-internal sealed class CandidateListModel : IRecommenderModel
+internal sealed partial class CandidateListModel : IRecommenderModel
 {
     /// <summary>Customers per parallel work item of <see cref="RecommendAll(RecommendationRequest?)"/>.</summary>
     private const int BatchChunk = 16_384;

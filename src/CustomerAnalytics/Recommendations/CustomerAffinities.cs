@@ -8,7 +8,7 @@ namespace CustomerAnalytics.Recommendations;
 /// a_ui = Σ over u's lines of i of weight × 0.5^((t0 − t) ÷ half-life), kept where positive, products ascending, stored
 /// compressed. Immutable once built.
 /// </summary>
-internal sealed class CustomerAffinities
+internal sealed partial class CustomerAffinities
 {
     private readonly int[] _offsets;
     private readonly int[] _products;

@@ -8,7 +8,7 @@ namespace CustomerAnalytics.Recommendations;
 /// quantity; a later return does not undo that it was bought), stored compressed (one offsets array, one values
 /// array). Immutable once built.
 /// </summary>
-internal sealed class CustomerPurchases
+internal sealed partial class CustomerPurchases
 {
     /// <summary>Lines from which the per-customer pass runs in parallel.</summary>
     private const int ParallelThreshold = 200_000;

@@ -7,7 +7,7 @@ namespace CustomerAnalytics.Recommendations;
 /// A dense row-major matrix of latent factors (one row per customer or product), single precision as <c>implicit</c>
 /// keeps them, with the few vector operations alternating least squares needs. Written only while fitting.
 /// </summary>
-internal sealed class FactorMatrix
+internal sealed partial class FactorMatrix
 {
     /// <summary>Rows per partial sum of <see cref="Gram"/>: fixed, so the sum's order does not depend on the core count.</summary>
     private const int GramChunk = 2048;

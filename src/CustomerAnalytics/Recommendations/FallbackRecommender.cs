@@ -54,9 +54,13 @@ public sealed class FallbackRecommender : IRecommender
         return new Model(Name, [.. Recommenders.Select(r => r.Fit(dataset))]);
     }
 
-    private sealed class Model(string name, ImmutableArray<IRecommenderModel> models) : IRecommenderModel
+    /// <summary>The fitted chain (internal so that saved models can read and rebuild it).</summary>
+    internal sealed class Model(string name, ImmutableArray<IRecommenderModel> models) : IRecommenderModel
     {
         public string StrategyName => name;
+
+        /// <summary>The chain's models, in the order they are asked.</summary>
+        internal ImmutableArray<IRecommenderModel> Parts => models;
 
         public ImmutableArray<Recommendation> Recommend(string customerId, RecommendationRequest? request = null)
         {

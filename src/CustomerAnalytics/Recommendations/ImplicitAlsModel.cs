@@ -9,7 +9,7 @@ namespace CustomerAnalytics.Recommendations;
 /// customer's product nearest to j; related products by the cosine of the product factors. Immutable and thread-safe
 /// (scratch buffers are pooled per call).
 /// </summary>
-internal sealed class ImplicitAlsModel : IRelatedProductsModel
+internal sealed partial class ImplicitAlsModel : IRelatedProductsModel
 {
     /// <summary>Customers per parallel work item of <see cref="RecommendAll(RecommendationRequest?)"/>.</summary>
     private const int BatchChunk = 64;
@@ -26,11 +26,17 @@ internal sealed class ImplicitAlsModel : IRelatedProductsModel
     private readonly ScratchPool<Scratch> _pool;
 
     public ImplicitAlsModel(string name, ImplicitAlsOptions options, SalesStatistics statistics, SparseRows userItems, FactorMatrix users, FactorMatrix items, RankedCandidates fallback, int[] ordinalRank)
+        : this(name, options, statistics.Dataset, statistics.Purchases, userItems, users, items, fallback, ordinalRank)
+    {
+    }
+
+    /// <summary>The model from the dataset and purchases it was fitted on (also how a saved model is rebuilt).</summary>
+    internal ImplicitAlsModel(string name, ImplicitAlsOptions options, EnrichedDataset dataset, CustomerPurchases purchases, SparseRows userItems, FactorMatrix users, FactorMatrix items, RankedCandidates fallback, int[] ordinalRank)
     {
         StrategyName = name;
         _options = options;
-        _dataset = statistics.Dataset;
-        _purchases = statistics.Purchases;
+        _dataset = dataset;
+        _purchases = purchases;
         _userItems = userItems;
         UserFactors = users;
         ItemFactors = items;

@@ -9,7 +9,7 @@ namespace CustomerAnalytics.Recommendations;
 /// The fitted <see cref="ItemCooccurrenceRecommender"/>: score_j = Σ_i a_i · s_ij over the customer's (or basket's)
 /// products i, reason = the largest contributor. Immutable and thread-safe (scratch buffers are pooled per call).
 /// </summary>
-internal sealed class ItemCooccurrenceModel : IRelatedProductsModel
+internal sealed partial class ItemCooccurrenceModel : IRelatedProductsModel
 {
     /// <summary>Lists longer than this are picked by a full sort rather than an insertion buffer.</summary>
     private const int InsertionLimit = 64;

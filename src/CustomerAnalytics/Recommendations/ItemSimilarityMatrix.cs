@@ -6,7 +6,7 @@ namespace CustomerAnalytics.Recommendations;
 /// The sparse item-to-item similarity of <see cref="ItemCooccurrenceRecommender"/>: per product its most similar other
 /// products (at most <see cref="ItemCooccurrenceOptions.MaxNeighbors"/>), and its similarity to itself. Immutable once built.
 /// </summary>
-internal sealed class ItemSimilarityMatrix
+internal sealed partial class ItemSimilarityMatrix
 {
     private readonly int[][] _neighbors;
     private readonly double[][] _similarities;

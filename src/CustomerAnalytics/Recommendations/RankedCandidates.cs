@@ -4,7 +4,7 @@ namespace CustomerAnalytics.Recommendations;
 /// A precomputed ranked list of distinct candidate products, best first, each with its score and reason: what a
 /// fitted baseline model serves from. Immutable once built.
 /// </summary>
-internal sealed class RankedCandidates
+internal sealed partial class RankedCandidates
 {
     private readonly int[] _products;
     private readonly double[] _scores;

@@ -5,7 +5,7 @@ namespace CustomerAnalytics.Recommendations;
 /// with their values. The user × item and item × user confidence matrices of <see cref="ImplicitAlsRecommender"/>.
 /// Immutable once built.
 /// </summary>
-internal sealed class SparseRows
+internal sealed partial class SparseRows
 {
     private readonly int[] _offsets;
     private readonly int[] _columns;
