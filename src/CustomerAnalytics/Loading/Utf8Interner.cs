@@ -30,19 +30,20 @@ internal sealed class Utf8Interner
     /// <summary>The dense index (0, 1, 2, … in order of first appearance) of the value, added when new.</summary>
     public int IndexOf(ReadOnlySpan<byte> utf8)
     {
-        if (_indexes.TryGetValue(utf8, out var index))
+        // One hash per call: the table adds the value under the next index when it is new.
+        var count = _indexes.Count;
+        var index = _indexes.GetOrAdd(utf8, count);
+        if (_indexes.Count == count)
         {
             return index;
         }
 
-        index = _indexes.Count;
         if (index == _values.Length)
         {
             Array.Resize(ref _values, _values.Length * 2);
         }
 
         _values[index] = Encoding.UTF8.GetString(utf8);
-        _indexes.Add(utf8, index);
         return index;
     }
 }

@@ -62,18 +62,24 @@ internal sealed class IdRegistry<T>
     /// <summary>The index of an id given as UTF-8: looked up by its bytes, registered when new.</summary>
     public int IndexOf(ReadOnlySpan<byte> id)
     {
-        if (!_bytes.TryGetValue(id, out var index))
+        if (_partKeys is not null)
         {
-            if (_partKeys is not null)
+            // A part: one hash per id, the next index taken when it is new.
+            var count = _records.Count;
+            var partIndex = _bytes.GetOrAdd(id, count);
+            if (partIndex == count && _bytes.Count > count)
             {
                 _records.Add(null);
-                index = _partKeys.Add(id);
-            }
-            else
-            {
-                index = IndexOf(Encoding.UTF8.GetString(id));
+                _partKeys.Add(id);
             }
 
+            return partIndex;
+        }
+
+        if (!_bytes.TryGetValue(id, out var index))
+        {
+            // New here by its bytes (it may be known by its string already): the string finds its index.
+            index = IndexOf(Encoding.UTF8.GetString(id));
             _bytes.Add(id, index);
         }
 
