@@ -99,6 +99,45 @@ public class ParallelLoadFuzzTests
         Assert.True(inParts >= 8, $"only {inParts} of 30 cases loaded in parts");
     }
 
+    [Theory]
+    [InlineData(31, LoadMode.Lenient)]
+    [InlineData(32, LoadMode.Strict)]
+    public void TryLoadInto_MutatedFilesWithRealisticIds_SameAsOneCore(int seed, LoadMode mode)
+    {
+        // Ids as real systems write them (issue 11): UUID customers in lower and upper case (a mixed-case spelling of a
+        // known id is another, unknown id), SKU products, SO- order numbers mostly of one width with some of another
+        // width and some plain text, so the compact forms of the id tables and their fallback to text are both used.
+        var random = new Random(seed);
+        var customers = Enumerable.Range(0, 40).Select(_ => Uuid(random)).ToArray();
+        var baseline = Encoding.UTF8.GetBytes(RealisticTransactions(random, customers, rows: 1200));
+        var options = LoadOptions.Default with { Mode = mode, MaxDegreeOfParallelism = 4 };
+        EnrichedDatasetBuilder Create() => new EnrichedDatasetBuilder()
+            .AddCustomers(customers.Select((id, i) => new Customer(i % 4 == 0 ? id.ToUpperInvariant() : id, i % 3 == 0 ? "Gold" : "Basic")))
+            .AddProducts(Enumerable.Range(1, 30).Select(i => new Product(Sku(i), i % 2 == 0 ? "Books" : "Games", 1.5m + i)));
+        var inParts = 0;
+        for (var i = 0; i < 30; i++)
+        {
+            var content = i == 0 ? baseline : Mutate(random, baseline, cuts: 4);
+            using var file = LoaderTestData.File("t.csv", content);
+            var oneCore = Outcome.Of(b => TransactionLoader.LoadInto(b, file.Path, options with { MaxDegreeOfParallelism = 1 }), Create);
+            var parallel = Outcome.Of(b => ParallelCsvLoad.TryLoadInto(b, file.Path, options, minimumBytes: 0), Create);
+            if (parallel.Report is null && parallel.Error is null)
+            {
+                continue;
+            }
+
+            inParts++;
+            Outcome.AssertSame(oneCore, parallel, $"seed {seed}, case {i}");
+            if (i == 0 && mode == LoadMode.Lenient)
+            {
+                // The ids come back as written, whatever form the tables keep them in.
+                Assert.Equal(Create().Build().Customers.Select(c => c.Id), parallel.Dataset!.Customers.Select(c => c.Id).Take(40));
+            }
+        }
+
+        Assert.True(inParts >= 8, $"only {inParts} of 30 cases loaded in parts");
+    }
+
     /// <summary>One to three mutations, most within a few hundred bytes of a cut.</summary>
     private static byte[] Mutate(Random random, byte[] baseline, int cuts)
     {
@@ -173,6 +212,39 @@ public class ParallelLoadFuzzTests
 
         return text.ToString();
     }
+
+    /// <summary>Transactions with UUID customers, SKU products and SO- order numbers (see the test that uses them).</summary>
+    private static string RealisticTransactions(Random random, string[] customers, int rows)
+    {
+        var text = new StringBuilder(Header);
+        for (var row = 1; row <= rows; row++)
+        {
+            var c = random.Next(customers.Length);
+            var customer = random.Next(50) == 0 ? MixedCase(customers[c]) : c % 4 == 0 ? customers[c].ToUpperInvariant() : customers[c];
+            var order = random.Next(60) switch
+            {
+                0 => $"SO-{row / 2}",
+                1 => $"web-{row / 2}",
+                _ => $"SO-{row / 2:D9}",
+            };
+            var quantity = random.Next(200) == 0 ? "x" : (1 + random.Next(4)).ToString(CultureInfo.InvariantCulture);
+            var note = random.Next(40) == 0 ? "12\" vinyl" : "ok";
+            text.Append(CultureInfo.InvariantCulture, $"TX-{row:D7},{order},{customer},{Sku(1 + random.Next(30))},{quantity},2024-01-{1 + random.Next(28):D2}T10:00:00Z,{note}\n");
+        }
+
+        return text.ToString();
+    }
+
+    private static string Uuid(Random random)
+    {
+        var bytes = new byte[16];
+        random.NextBytes(bytes);
+        return new Guid(bytes).ToString("D", CultureInfo.InvariantCulture);
+    }
+
+    private static string MixedCase(string id) => string.Concat(id.Select((ch, i) => i % 2 == 0 ? char.ToUpperInvariant(ch) : ch));
+
+    private static string Sku(int i) => string.Create(CultureInfo.InvariantCulture, $"SKU-{77000 + (i * 37)}-{i * 7 % 1000:D3}");
 
     /// <summary>Order lines whose customers and products recur across the file, names given on some lines only, some customers missing.</summary>
     private static string OrderLines(Random random, int rows)
