@@ -5,7 +5,7 @@ using Microsoft.Win32.SafeHandles;
 namespace CustomerAnalytics.Loading;
 
 /// <summary>
-/// <c>TransactionLoader.LoadInto</c> of a large CSV file on several cores: the file is cut after line breaks into
+/// <c>LoadInto</c> of a large CSV file (transactions or order lines, <see cref="PartParsing"/>) on several cores: the file is cut after line breaks into
 /// one part per core, each part (behind a copy of the header) is parsed into a staging of its own, and the parts are
 /// appended to the caller's builder in file order (<see cref="TransactionStaging.Append"/>), their problems to
 /// one session with the lines shifted to the file's. The result is the one a load on one core gives.
@@ -30,10 +30,13 @@ internal static class ParallelCsvLoad
 
     /// <summary><see cref="TryLoadInto"/> on the thread pool, for the async overloads.</summary>
     public static Task<LoadReport?> TryLoadIntoAsync(EnrichedDatasetBuilder builder, string path, LoadOptions? options, PartParsing parsing, CancellationToken cancellationToken) =>
-        Task.Run(() => TryLoadInto(builder, path, options, MinimumBytes, parsing, cancellationToken), cancellationToken);
+        Task.Run(() => TryLoadInto(builder, path, options, MinimumBytes, parsing, GzipParts.BlockBytes, cancellationToken), cancellationToken);
 
-    /// <summary>Loads the file in parts, or returns <see langword="null"/> when it must be loaded on one core.</summary>
-    public static LoadReport? TryLoadInto(EnrichedDatasetBuilder builder, string path, LoadOptions? options, long minimumBytes = MinimumBytes, PartParsing? parsing = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Loads the file in parts (a gzip file in blocks of about <paramref name="gzipBlockBytes"/> inflated bytes,
+    /// <see cref="GzipParts"/>), or returns <see langword="null"/> when it must be loaded on one core.
+    /// </summary>
+    public static LoadReport? TryLoadInto(EnrichedDatasetBuilder builder, string path, LoadOptions? options, long minimumBytes = MinimumBytes, PartParsing? parsing = null, int gzipBlockBytes = GzipParts.BlockBytes, CancellationToken cancellationToken = default)
     {
         parsing ??= PartParsing.Transactions;
         ArgumentNullException.ThrowIfNull(builder);
@@ -45,10 +48,14 @@ internal static class ParallelCsvLoad
             || session.Options.Separator is null
             || !session.Options.IsUtf8
             || LoadEngine.Resolve(DataFormat.Auto, path, out var gzip) != DataFormat.Csv
-            || gzip
             || !File.Exists(path))
         {
             return null;
+        }
+
+        if (gzip)
+        {
+            return GzipParts.TryLoadInto(builder, session, degree, parsing, minimumBytes, gzipBlockBytes, cancellationToken);
         }
 
         using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
@@ -66,12 +73,24 @@ internal static class ParallelCsvLoad
         Parallel.For(0, parts.Length, parallel, i =>
         {
             var part = stagings[i] = columns is null ? TransactionStaging.ForPart() : TransactionStaging.ForPart(columns, offsets[i], (int)Math.Max(0, expected[i]));
-            results[i] = Parse(file, path, session.Options, parts[i], i == 0 ? Header.None : header, i == parts.Length - 1, parsing.Create(new LoadSession(path, session.Options), part), cancellationToken);
+            var range = parts[i];
+            var partHeader = i == 0 ? Header.None : header;
+            var progress = session.Options.ReadProgress;
+            results[i] = Parse(marker => new PartStream(file, partHeader.Bytes, range.Start, range.End, marker, progress), range.End - range.Start, session.Options, partHeader, i == parts.Length - 1, parsing.Create(new LoadSession(path, session.Options), part), cancellationToken);
         });
 
+        return Join(builder, session, header, results, stagings, parsing);
+    }
+
+    /// <summary>
+    /// Appends the parts in order, their problems shifted to the source's lines, and completes the parsing; <see langword="null"/>
+    /// when a part must be left to the one-core load.
+    /// </summary>
+    public static LoadReport? Join(EnrichedDatasetBuilder builder, LoadSession session, Header header, IReadOnlyList<PartResult> results, IReadOnlyList<TransactionStaging> stagings, PartParsing parsing)
+    {
         // Any error is left to the one-core load: a later part cannot know its line, and even the first part's may be
         // the cut's doing (its end inside a quoted value).
-        for (var i = 0; i < results.Length; i++)
+        for (var i = 0; i < results.Count; i++)
         {
             if (results[i].Error is not null || results[i].Lines is null)
             {
@@ -80,7 +99,7 @@ internal static class ParallelCsvLoad
         }
 
         long rowsBefore = 0, linesBefore = 0;
-        for (var i = 0; i < results.Length; i++)
+        for (var i = 0; i < results.Count; i++)
         {
             var result = results[i];
             var lineOffset = i == 0 ? 0 : linesBefore - header.Lines;
@@ -177,7 +196,7 @@ internal static class ParallelCsvLoad
     /// The header as CsvHelper reads it: the bytes before the first record after it (a byte order mark and blank lines
     /// included), and its line breaks; <see langword="null"/> when the probe does not reach a record after the header.
     /// </summary>
-    private static Header? FindHeader(byte[] probe, int read, LoadOptions options)
+    public static Header? FindHeader(byte[] probe, int read, LoadOptions options)
     {
         using var reader = CsvTabularReader.Create(new MemoryStream(probe, 0, read, writable: false), options, leaveOpen: false);
         return reader.ReadHeader() && reader.Read() && reader.ByteOffset > 0
@@ -210,11 +229,15 @@ internal static class ParallelCsvLoad
         return RandomAccess.Read(file, one, position) == 1 ? one[0] : -1;
     }
 
-    private static PartResult Parse(SafeFileHandle file, string path, LoadOptions options, (long Start, long End) range, Header header, bool last, TransactionRowParser parser, CancellationToken cancellationToken)
+    /// <summary>
+    /// Parses one part of <paramref name="partBytes"/> bytes, read through <paramref name="open"/> (given the marker to
+    /// put after them) behind <paramref name="header"/>.
+    /// </summary>
+    public static PartResult Parse(Func<byte[], Stream> open, long partBytes, LoadOptions options, Header header, bool last, TransactionRowParser parser, CancellationToken cancellationToken)
     {
         // Every part but the last is followed by a marker, which tells whether it ended at the cut outside quotes.
-        var end = last ? null : CsvPartEnd.After(header.Bytes.Length + range.End - range.Start, options.Separator);
-        var stream = new PartStream(file, header.Bytes, range.Start, range.End, end?.Marker ?? [], options.ReadProgress);
+        var end = last ? null : CsvPartEnd.After(header.Bytes.Length + partBytes, options.Separator);
+        var stream = open(end?.Marker ?? []);
         try
         {
             var session = parser.Session;
@@ -238,7 +261,7 @@ internal static class ParallelCsvLoad
     }
 
     /// <summary>The header line(s) a part after the first is read behind, and their line breaks.</summary>
-    private readonly record struct Header(byte[] Bytes, long Lines)
+    public readonly record struct Header(byte[] Bytes, long Lines)
     {
         public static Header None { get; } = new([], 0);
     }
@@ -248,5 +271,5 @@ internal static class ParallelCsvLoad
     /// when it did not end at its cut outside a quoted value (so the next part did not start where the one-core load
     /// starts a record) or its diagnostics cannot be shifted to the file's lines.
     /// </summary>
-    private readonly record struct PartResult(TransactionRowParser Parser, LoadSession? Session, bool NumbersRows, long? Lines, Exception? Error);
+    public readonly record struct PartResult(TransactionRowParser Parser, LoadSession? Session, bool NumbersRows, long? Lines, Exception? Error);
 }

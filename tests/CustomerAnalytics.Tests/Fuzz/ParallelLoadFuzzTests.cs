@@ -138,6 +138,50 @@ public class ParallelLoadFuzzTests
         Assert.True(inParts >= 8, $"only {inParts} of 30 cases loaded in parts");
     }
 
+    [Theory]
+    [InlineData(31, LoadMode.Lenient)]
+    [InlineData(32, LoadMode.Strict)]
+    public void TryLoadInto_MutatedGzipFiles_SameAsOneCore(int seed, LoadMode mode)
+    {
+        // Gzip CSV, inflated in blocks of 4 KiB (so a file of 1200 rows has about twenty parts), mutated before
+        // compressing as the plain files are, and one case in four truncated after compressing (issue 10): the parts
+        // give what one core gives, or leave the file to it.
+        var random = new Random(seed);
+        var baseline = Encoding.UTF8.GetBytes(Transactions(random, rows: 1200));
+        var options = LoadOptions.Default with { Mode = mode, MaxDegreeOfParallelism = 4 };
+        var inParts = 0;
+        for (var i = 0; i < 24; i++)
+        {
+            var gzip = Gzip(i == 0 ? baseline : Mutate(random, baseline, cuts: 20));
+            var truncated = i % 4 == 3;
+            using var file = LoaderTestData.File("t.csv.gz", truncated ? gzip[..random.Next(gzip.Length / 4, gzip.Length - 1)] : gzip);
+            var oneCore = Outcome.Of(b => TransactionLoader.LoadInto(b, file.Path, options with { MaxDegreeOfParallelism = 1 }));
+            var parallel = Outcome.Of(b => ParallelCsvLoad.TryLoadInto(b, file.Path, options, minimumBytes: 0, gzipBlockBytes: 4096));
+            if (parallel.Report is null && parallel.Error is null)
+            {
+                Assert.False(i == 0, "the unmutated file was left to one core");
+                continue;
+            }
+
+            Assert.False(truncated, $"case {i}: a truncated stream was loaded in parts");
+            inParts++;
+            Outcome.AssertSame(oneCore, parallel, $"seed {seed}, case {i}");
+        }
+
+        Assert.True(inParts >= 6, $"only {inParts} of 24 cases loaded in parts");
+    }
+
+    private static byte[] Gzip(byte[] content)
+    {
+        using var output = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(output, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
+        {
+            gzip.Write(content);
+        }
+
+        return output.ToArray();
+    }
+
     /// <summary>One to three mutations, most within a few hundred bytes of a cut.</summary>
     private static byte[] Mutate(Random random, byte[] baseline, int cuts)
     {
