@@ -114,6 +114,19 @@ public sealed record CustomerAnalyticsOptions
     /// <value>Defaults to <see cref="CustomerAnalyticsRecommenderOptions"/>' defaults.</value>
     public CustomerAnalyticsRecommenderOptions Recommender { get; init; } = new();
 
+    /// <summary>
+    /// A model saved by <c>customer-analytics fit --save</c> or <c>RecommenderModelFile.SaveFile</c> (<c>docs/saved-models.md</c>):
+    /// every load reads it and serves it under its strategy name instead of fitting that strategy, so start-up skips
+    /// the fit; the data is still loaded for the other strategies, the KPIs and the account. Replace the file and
+    /// reload to serve a new one. Relative paths are relative to the host's content root.
+    /// </summary>
+    /// <value>Defaults to <see langword="null"/>: every strategy is fitted from the data.</value>
+    public string? SavedModelPath { get; init; }
+
+    /// <summary>What a load does when <see cref="SavedModelPath"/> cannot be read.</summary>
+    /// <value>Defaults to <see cref="Hosting.SavedModelFallback.Fail"/>.</value>
+    public SavedModelFallback SavedModelFallback { get; init; } = SavedModelFallback.Fail;
+
     /// <summary>What health reports and load errors may show.</summary>
     /// <value>Defaults to file names only, no raw values.</value>
     public CustomerAnalyticsDiagnosticsOptions Diagnostics { get; init; } = new();
@@ -203,6 +216,17 @@ public sealed record CustomerAnalyticsOptions
         }
 
         problems.AddRange(RecommenderProblems(key));
+
+        if (SavedModelPath is not null && string.IsNullOrWhiteSpace(SavedModelPath))
+        {
+            problems.Add($"{key[nameof(SavedModelPath)]} must name a file, or be unset to fit every strategy");
+        }
+
+        if (!Enum.IsDefined(SavedModelFallback))
+        {
+            problems.Add($"{key[nameof(SavedModelFallback)]} must be 'Fail' or 'Fit' (was {(int)SavedModelFallback})");
+        }
+
         if (Diagnostics is null)
         {
             problems.Add($"{key[nameof(Diagnostics)]} must not be null");

@@ -72,7 +72,8 @@ public static class CustomerAnalyticsServiceCollectionExtensions
             provider.GetServices<IRecommender>(),
             provider.GetRequiredService<TimeProvider>(),
             provider.GetService<ILogger<ModelStore>>() ?? Logging.Abstractions.NullLogger<ModelStore>.Instance,
-            provider.GetRequiredService<HostingTelemetry>()));
+            provider.GetRequiredService<HostingTelemetry>(),
+            new SavedModelLoader(provider.GetRequiredService<IOptions<CustomerAnalyticsOptions>>(), provider.GetService<IHostEnvironment>()?.ContentRootPath ?? Environment.CurrentDirectory)));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IHostedService, ModelLoaderService>(provider => new ModelLoaderService(
             provider.GetRequiredService<ModelStore>(),
             provider.GetRequiredService<IOptions<CustomerAnalyticsOptions>>(),

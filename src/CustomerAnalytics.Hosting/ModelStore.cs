@@ -21,6 +21,7 @@ public sealed class ModelStore : IDisposable
     private readonly TimeProvider _clock;
     private readonly ILogger _logger;
     private readonly HostingTelemetry _telemetry;
+    private readonly SavedModelLoader? _saved;
     private readonly CancellationTokenSource _stopping = new();
     private readonly object _gate = new();
     private Task<ModelSnapshot>? _running;
@@ -28,8 +29,9 @@ public sealed class ModelStore : IDisposable
     private ModelSnapshot? _current;
     private Failure? _failure;
 
-    internal ModelStore(IDatasetSource source, IEnumerable<IRecommender> recommenders, TimeProvider clock, ILogger<ModelStore> logger, HostingTelemetry telemetry)
+    internal ModelStore(IDatasetSource source, IEnumerable<IRecommender> recommenders, TimeProvider clock, ILogger<ModelStore> logger, HostingTelemetry telemetry, SavedModelLoader? saved = null)
     {
+        _saved = saved;
         _source = source;
         _recommenders = [.. recommenders];
         _clock = clock;
@@ -106,7 +108,8 @@ public sealed class ModelStore : IDisposable
 
             var loaded = _clock.GetElapsedTime(started);
             _telemetry.LoadDuration.Record(loaded.TotalSeconds);
-            var (models, related) = ModelFitter.Fit(load.Dataset, _recommenders, _clock, _logger, _telemetry, _stopping.Token);
+            var saved = _saved?.Load(_logger, _clock);
+            var (models, related) = ModelFitter.Fit(load.Dataset, _recommenders, _clock, _logger, _telemetry, saved, _stopping.Token);
             var fitted = _clock.GetElapsedTime(started) - loaded;
             var version = (Current?.Version ?? 0) + 1;
             var snapshot = new ModelSnapshot(version, _clock.GetUtcNow(), _source.Description, load, models, related);

@@ -19,4 +19,10 @@ internal static partial class HostingLog
 
     [LoggerMessage(EventId = 5, Level = LogLevel.Debug, Message = "Fitted {Strategy} in {Milliseconds:F0} ms")]
     public static partial void Fitted(ILogger logger, string strategy, double milliseconds);
+
+    [LoggerMessage(EventId = 6, Level = LogLevel.Information, Message = "Loaded the saved {Strategy} model from {File} in {Milliseconds:F0} ms (not refitted)")]
+    public static partial void SavedModelLoaded(ILogger logger, string strategy, string file, double milliseconds);
+
+    [LoggerMessage(EventId = 7, Level = LogLevel.Warning, Message = "The saved model was not used, fitting from the data instead: {Problem}")]
+    public static partial void SavedModelSkipped(ILogger logger, string problem);
 }

@@ -13,7 +13,7 @@ namespace CustomerAnalytics.Hosting.Internal;
 internal static class ModelFitter
 {
     public static (FrozenDictionary<string, IRecommenderModel> Models, IRelatedProductsModel Related) Fit(
-        EnrichedDataset dataset, IReadOnlyList<IRecommender> recommenders, TimeProvider clock, ILogger logger, HostingTelemetry telemetry, CancellationToken cancellationToken)
+        EnrichedDataset dataset, IReadOnlyList<IRecommender> recommenders, TimeProvider clock, ILogger logger, HostingTelemetry telemetry, IRecommenderModel? saved, CancellationToken cancellationToken)
     {
         var models = new Dictionary<string, IRecommenderModel>(StringComparer.Ordinal);
         foreach (var recommender in recommenders)
@@ -23,7 +23,18 @@ internal static class ModelFitter
                 throw new InvalidOperationException($"Two recommenders are named '{recommender.Name}'; strategy names must be unique (register one instance per name).");
             }
 
+            if (saved?.StrategyName == recommender.Name)
+            {
+                // The saved model serves this strategy: not refitted.
+                continue;
+            }
+
             models.Add(recommender.Name, Timed(recommender.Name, () => recommender.Fit(dataset, cancellationToken), clock, logger, telemetry));
+        }
+
+        if (saved is not null)
+        {
+            models[saved.StrategyName] = saved;
         }
 
         var related = models.Values.OfType<IRelatedProductsModel>().FirstOrDefault()
