@@ -4,6 +4,7 @@ using CustomerAnalytics.Hosting;
 // on a free local port, two requests, then a stop.
 var builder = WebApplication.CreateBuilder(args);
 builder.WebHost.UseUrls("http://127.0.0.1:0");
+builder.Logging.SetMinimumLevel(LogLevel.Warning);
 builder.Configuration["CustomerAnalytics:DataDirectory"] = Path.Combine(AppContext.BaseDirectory, "data");
 var section = builder.Configuration.GetSection(CustomerAnalyticsOptions.SectionName);
 builder.Services.AddCustomerAnalytics(section);
