@@ -227,9 +227,9 @@ internal sealed partial class ItemCooccurrenceModel : IRelatedProductsModel
     private static string Reason(Audience audience, int product, int source, Product[] products) => (audience, source == product) switch
     {
         (Audience.Customer, true) => ReasonText.BoughtBefore,
-        (Audience.Customer, false) => ReasonText.BecauseYouBought(products[source].Id),
+        (Audience.Customer, false) => ReasonText.BecauseYouBought(products[source]),
         (Audience.Basket, true) => ReasonText.InYourBasket,
-        _ => ReasonText.OftenBoughtWith(products[source].Id),
+        _ => ReasonText.OftenBoughtWith(products[source]),
     };
 
     /// <summary>Per-product running scores of one list, reset in O(1) by a generation stamp.</summary>

@@ -20,7 +20,8 @@ namespace CustomerAnalytics.Recommendations;
 /// (ordinal); products scoring 0 are never listed, so a list may be shorter than asked — chain a
 /// <see cref="FallbackRecommender"/> with <see cref="PopularityRecommender"/> to always fill it.</para>
 /// <para><b>Reason:</b> the largest contributor a_ui · s_ij: <c>because you bought P100</c> (or <c>you bought it before</c>
-/// when it is the product itself); for related products <c>often bought with P100</c>.</para>
+/// when it is the product itself); for related products <c>often bought with P100</c>. A product is named by its
+/// <see cref="Model.Product.Name"/> where the data has one, else by its id.</para>
 /// <para><b>Cold start:</b> a customer the model has never seen, or one with nothing to go on, gets popularity by revenue
 /// (with its reason); a new customer with a basket is served by <see cref="IRelatedProductsModel.RelatedToBasket"/>.</para>
 /// <para>The fitted model is immutable and thread-safe; see <c>docs/item-cooccurrence.md</c>.</para>

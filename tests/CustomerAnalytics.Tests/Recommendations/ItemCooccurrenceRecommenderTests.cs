@@ -1,4 +1,5 @@
 using CustomerAnalytics.Enrichment;
+using CustomerAnalytics.Model;
 using CustomerAnalytics.Recommendations;
 using CustomerAnalytics.Tests.Infrastructure;
 using static CustomerAnalytics.Tests.Recommendations.RecommendationData;
@@ -28,6 +29,19 @@ public sealed class ItemCooccurrenceRecommenderTests
         Assert.Equal("because you bought B", items[0].Reason);
         Assert.Equal("because you bought A", items[1].Reason);
         Assert.Equal([1, 2], items.Select(i => i.Rank));
+    }
+
+    [Fact]
+    public void Reasons_NameProductsByNameWhereTheDataHasNames()
+    {
+        // Issue 14: B has a name, A has none (blank), so A is named by its id.
+        var model = new ItemCooccurrenceRecommender().Fit(Shop([new("A", "K", 10m, " "), new("B", "K", 20m, "WHITE HANGING HEART T-LIGHT HOLDER"), new("C", "K", 30m), new("D", "K", 5m), new("E", "K", 1m)]));
+
+        var items = model.Recommend("U1");
+        var related = ((IRelatedProductsModel)model).RelatedTo("B");
+
+        Assert.Equal(["because you bought WHITE HANGING HEART T-LIGHT HOLDER", "because you bought A"], items.Select(i => i.Reason));
+        Assert.Equal(["often bought with WHITE HANGING HEART T-LIGHT HOLDER", "often bought with WHITE HANGING HEART T-LIGHT HOLDER"], related.Select(i => i.Reason));
     }
 
     [Theory]
@@ -289,10 +303,10 @@ public sealed class ItemCooccurrenceRecommenderTests
     }
 
     /// <summary>The shop of the class remarks; U1's B is bought on day 10, everything else on day 0.</summary>
-    private static EnrichedDataset Shop() =>
+    private static EnrichedDataset Shop(Product[]? products = null) =>
         new EnrichedDatasetBuilder()
             .AddCustomers([new("U1", "S"), new("U2", "S"), new("U3", "S"), new("U4", "S"), new("U5", "S")])
-            .AddProducts([new("A", "K", 10m), new("B", "K", 20m), new("C", "K", 30m), new("D", "K", 5m), new("E", "K", 1m)])
+            .AddProducts(products ?? [new("A", "K", 10m), new("B", "K", 20m), new("C", "K", 30m), new("D", "K", 5m), new("E", "K", 1m)])
             .AddTransactions(
             [
                 new("1", "U1", "A", 1, Day0),
