@@ -5,12 +5,5 @@ internal sealed class TempFolder : IDisposable
 {
     public string Path { get; } = Directory.CreateTempSubdirectory("ca-bench-tests-").FullName;
 
-    public string File(string name, string text)
-    {
-        var path = System.IO.Path.Combine(Path, name);
-        System.IO.File.WriteAllText(path, text);
-        return path;
-    }
-
     public void Dispose() => Directory.Delete(Path, recursive: true);
 }

@@ -33,22 +33,31 @@ internal static class FullJobCommand
         }
 
         var files = DataFiles.InDirectory(data);
+        var root = keep is null ? Path.Combine(Path.GetTempPath(), "customer-analytics-full-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture)) : Path.GetFullPath(keep);
+        return Measure(files, runs, approaches, root, keep is not null, tiered, Console.Out) ? 0 : 1;
+    }
+
+    /// <summary>
+    /// Runs, summarises and checks (pandas left out, saying why, where it is missing); writes under
+    /// <paramref name="root"/>, deleted at the end unless <paramref name="keep"/>. Whether every overlapping output equals the library's.
+    /// </summary>
+    public static bool Measure(DataFiles files, int runs, string[] approaches, string root, bool keep, bool tieredJit, TextWriter output)
+    {
         if (approaches.Contains("pandas") && PandasFullJob.Unavailable() is { } why)
         {
-            Console.WriteLine("pandas: skipped. " + why);
+            output.WriteLine("pandas: skipped. " + why);
             approaches = [.. approaches.Where(a => a != "pandas")];
         }
 
-        var root = keep is null ? Path.Combine(Path.GetTempPath(), "customer-analytics-full-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture)) : Path.GetFullPath(keep);
         try
         {
-            var reports = Execute(files, runs, approaches, root, tiered, Console.Out);
-            Summarise(reports, approaches, Console.Out);
-            return Check(root, approaches, Console.Out) ? 0 : 1;
+            var reports = Execute(files, runs, approaches, root, tieredJit, output);
+            Summarise(reports, approaches, output);
+            return Check(root, approaches, output);
         }
         finally
         {
-            if (keep is null && Directory.Exists(root))
+            if (!keep && Directory.Exists(root))
             {
                 Directory.Delete(root, recursive: true);
             }
