@@ -13,7 +13,7 @@ internal static class MemoryEstimator
     public const long RuntimeBytes = 80L << 20;
 
     /// <summary>A transaction: the dataset's columns and order facts, and the analyses' per-line work.</summary>
-    public const long BytesPerTransaction = 200;
+    public const long BytesPerTransaction = 170;
 
     /// <summary>A customer: id tables, purchases, RFM, the lifetime summary and CLV, recommendations and their artifacts.</summary>
     public const long BytesPerCustomer = 1_024;

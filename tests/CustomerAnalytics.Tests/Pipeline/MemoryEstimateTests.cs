@@ -32,9 +32,9 @@ public sealed class MemoryEstimateTests : IDisposable
         Assert.Equal([129L, 114L, 282L], estimate.Parts.Select(p => p.FileBytes));
         Assert.Equal([129L, 114L, 282L], estimate.Parts.Select(p => p.ContentBytes));
         Assert.Equal([4L, 4L, 7L], estimate.Parts.Select(p => p.Rows));
-        Assert.Equal([1_024L, 1_000L, 200L], estimate.Parts.Select(p => p.BytesPerRow));
-        // 80 MiB + 4 customers × 1,024 + 4 products × 1,000 + 7 transactions × 200.
-        Assert.Equal((80 * MiB) + 4_096 + 4_000 + 1_400, estimate.TotalBytes);
+        Assert.Equal([1_024L, 1_000L, 170L], estimate.Parts.Select(p => p.BytesPerRow));
+        // 80 MiB + 4 customers × 1,024 + 4 products × 1,000 + 7 transactions × 170.
+        Assert.Equal((80 * MiB) + 4_096 + 4_000 + 1_190, estimate.TotalBytes);
         Assert.Equal(8 * GiB, estimate.AvailableBytes);
         Assert.True(estimate.LimitFromOptions);
         Assert.True(estimate.Fits);
@@ -62,7 +62,7 @@ public sealed class MemoryEstimateTests : IDisposable
         Assert.Equal(100_001L * 32, part.FileBytes);
         Assert.Equal(100_001L * 32, part.ContentBytes);
         Assert.Equal(100_000, part.Rows);
-        Assert.Equal(20_000_000, part.Bytes);
+        Assert.Equal(17_000_000, part.Bytes);
     }
 
     [Fact]
