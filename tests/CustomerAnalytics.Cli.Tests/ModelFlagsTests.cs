@@ -37,4 +37,18 @@ public sealed class ModelFlagsTests
         Assert.StartsWith(expected, result.Output, StringComparison.Ordinal);
         Assert.Contains("│ ease", result.Output, StringComparison.Ordinal);
     }
+
+    [Fact]
+    public void Ease_OverItsLimit_IsADataErrorInTheToolsWords()
+    {
+        var dataset = new CustomerAnalytics.Enrichment.EnrichedDatasetBuilder()
+            .AddCustomers([new("U", "S")]).AddProducts([new("A", "K", 1m), new("B", "K", 1m)])
+            .AddTransactions([new("1", "U", "A", 1, DateTimeOffset.UnixEpoch), new("2", "U", "B", 1, DateTimeOffset.UnixEpoch)]).Build();
+
+        var ex = Assert.Throws<Infrastructure.CliException>(() => new Infrastructure.ToolEase(new Recommendations.EaseOptions { MaxProducts = 1 }).Fit(dataset));
+
+        Assert.Equal(ExitCodes.DataError, ex.ExitCode);
+        Assert.StartsWith("EASE cannot fit 2 bought products", ex.Message, StringComparison.Ordinal);
+        Assert.EndsWith("In the tool: pick --strategy item-cooccurrence or als (or leave ease out of evaluate's --strategies).", ex.Message, StringComparison.Ordinal);
+    }
 }

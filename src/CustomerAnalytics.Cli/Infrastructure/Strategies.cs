@@ -13,7 +13,7 @@ internal static class Strategies
         ["segment-affinity"] = _ => new SegmentAffinityRecommender(),
         ["item-cooccurrence"] = o => new ItemCooccurrenceRecommender(o.ItemCooccurrence()),
         ["als"] = o => new ImplicitAlsRecommender(o.ImplicitAls()),
-        ["ease"] = o => new EaseRecommender(o.Ease()),
+        ["ease"] = o => new ToolEase(o.Ease()),
     };
 
     /// <summary>The default strategy (<see cref="CustomerAnalyticsRecommenderOptions.Strategy"/>'s default).</summary>
