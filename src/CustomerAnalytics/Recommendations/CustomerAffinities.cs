@@ -5,7 +5,7 @@ namespace CustomerAnalytics.Recommendations;
 
 /// <summary>
 /// Each customer's affinity to the products it bought, for <see cref="ItemCooccurrenceRecommender"/>:
-/// a_ui = Σ over u's lines of i of weight × 0.5^((t0 − t) ÷ half-life), kept where positive, products ascending, stored
+/// a_ui = Σ over u's lines of i of weight × min(1, 0.5^((t0 − t) ÷ half-life)), kept where positive, products ascending, stored
 /// compressed. Immutable once built.
 /// </summary>
 internal sealed partial class CustomerAffinities
@@ -75,7 +75,8 @@ internal sealed partial class CustomerAffinities
                 };
                 if (halfLifeDays is { } halfLife)
                 {
-                    value *= Math.Pow(0.5, (reference - ticks[row]) / (double)TimeSpan.TicksPerDay / halfLife);
+                    // As SAR: min(1, 0.5^((t0 − t) ÷ half-life)), so a line after t0 counts fully, not more.
+                    value *= Math.Min(1.0, Math.Pow(0.5, (reference - ticks[row]) / (double)TimeSpan.TicksPerDay / halfLife));
                 }
 
                 sum[p] += value;
