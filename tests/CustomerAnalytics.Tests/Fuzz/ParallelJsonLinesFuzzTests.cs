@@ -25,24 +25,13 @@ public class ParallelJsonLinesFuzzTests
         var customers = Enumerable.Range(0, 40).Select(_ => Uuid(random)).ToArray();
         var baseline = Encoding.UTF8.GetBytes(Transactions(random, customers, rows: 1200));
         var options = LoadOptions.Default with { Mode = mode, MaxDegreeOfParallelism = 4 };
-        EnrichedDatasetBuilder Create() => Builder(customers);
-        var inParts = 0;
-        for (var i = 0; i < 30; i++)
-        {
-            var content = i == 0 ? baseline : Mutate(random, baseline, cuts: 4);
-            using var file = LoaderTestData.File("t.jsonl", content);
-            var oneCore = Outcome.Of(b => TransactionLoader.LoadInto(b, file.Path, options with { MaxDegreeOfParallelism = 1 }), Create);
-            var parallel = Outcome.Of(b => ParallelCsvLoad.TryLoadInto(b, file.Path, options, minimumBytes: 0), Create);
-            if (parallel.Report is null && parallel.Error is null)
-            {
-                Assert.False(i == 0, "the unmutated file was left to one core");
-                continue;
-            }
-
-            inParts++;
-            Outcome.AssertSame(oneCore, parallel, $"seed {seed}, case {i}");
-        }
-
+        var inParts = Run(
+            30,
+            i => LoaderTestData.File("t.jsonl", i == 0 ? baseline : Mutate(random, baseline, cuts: 4)),
+            () => Builder(customers),
+            (b, path) => TransactionLoader.LoadInto(b, path, options with { MaxDegreeOfParallelism = 1 }),
+            (b, path) => ParallelCsvLoad.TryLoadInto(b, path, options, minimumBytes: 0),
+            $"seed {seed}");
         Assert.True(inParts >= 10, $"only {inParts} of 30 cases loaded in parts");
     }
 
@@ -56,26 +45,18 @@ public class ParallelJsonLinesFuzzTests
         var customers = Enumerable.Range(0, 40).Select(_ => Uuid(random)).ToArray();
         var baseline = Encoding.UTF8.GetBytes(Transactions(random, customers, rows: 1200));
         var options = LoadOptions.Default with { Mode = mode, MaxDegreeOfParallelism = 4 };
-        EnrichedDatasetBuilder Create() => Builder(customers);
-        var inParts = 0;
-        for (var i = 0; i < 24; i++)
-        {
-            var gzip = Gzip(i == 0 ? baseline : Mutate(random, baseline, cuts: 20));
-            var truncated = i % 4 == 3;
-            using var file = LoaderTestData.File("t.jsonl.gz", truncated ? gzip[..random.Next(gzip.Length / 4, gzip.Length - 1)] : gzip);
-            var oneCore = Outcome.Of(b => TransactionLoader.LoadInto(b, file.Path, options with { MaxDegreeOfParallelism = 1 }), Create);
-            var parallel = Outcome.Of(b => ParallelCsvLoad.TryLoadInto(b, file.Path, options, minimumBytes: 0, gzipBlockBytes: 4096), Create);
-            if (parallel.Report is null && parallel.Error is null)
+        var inParts = Run(
+            24,
+            i =>
             {
-                Assert.False(i == 0, "the unmutated file was left to one core");
-                continue;
-            }
-
-            Assert.False(truncated, $"case {i}: a truncated stream was loaded in parts");
-            inParts++;
-            Outcome.AssertSame(oneCore, parallel, $"seed {seed}, case {i}");
-        }
-
+                var gzip = Gzip(i == 0 ? baseline : Mutate(random, baseline, cuts: 20));
+                return LoaderTestData.File("t.jsonl.gz", i % 4 == 3 ? gzip[..random.Next(gzip.Length / 4, gzip.Length - 1)] : gzip);
+            },
+            () => Builder(customers),
+            (b, path) => TransactionLoader.LoadInto(b, path, options with { MaxDegreeOfParallelism = 1 }),
+            (b, path) => ParallelCsvLoad.TryLoadInto(b, path, options, minimumBytes: 0, gzipBlockBytes: 4096),
+            $"seed {seed}",
+            truncated: i => i % 4 == 3);
         Assert.True(inParts >= 6, $"only {inParts} of 24 cases loaded in parts");
     }
 
@@ -87,23 +68,13 @@ public class ParallelJsonLinesFuzzTests
         var random = new Random(seed);
         var baseline = Encoding.UTF8.GetBytes(OrderLines(random, rows: 1200));
         var options = LoadOptions.Default with { Mode = mode, MaxDegreeOfParallelism = 4 };
-        static EnrichedDatasetBuilder Empty() => new();
-        var inParts = 0;
-        for (var i = 0; i < 30; i++)
-        {
-            var content = i == 0 ? baseline : Mutate(random, baseline, cuts: 4);
-            using var file = LoaderTestData.File("lines.ndjson", content);
-            var oneCore = Outcome.Of(b => OrderLinesLoader.LoadInto(b, file.Path, options with { MaxDegreeOfParallelism = 1 }), Empty);
-            var parallel = Outcome.Of(b => ParallelCsvLoad.TryLoadInto(b, file.Path, options, minimumBytes: 0, parsing: PartParsing.OrderLines) is { } report ? BuilderLoad.KeepGuest(b, options, report) : null, Empty);
-            if (parallel.Report is null && parallel.Error is null)
-            {
-                continue;
-            }
-
-            inParts++;
-            Outcome.AssertSame(oneCore, parallel, $"seed {seed}, case {i}");
-        }
-
+        var inParts = Run(
+            30,
+            i => LoaderTestData.File("lines.ndjson", i == 0 ? baseline : Mutate(random, baseline, cuts: 4)),
+            () => new EnrichedDatasetBuilder(),
+            (b, path) => OrderLinesLoader.LoadInto(b, path, options with { MaxDegreeOfParallelism = 1 }),
+            (b, path) => ParallelCsvLoad.TryLoadInto(b, path, options, minimumBytes: 0, parsing: PartParsing.OrderLines) is { } report ? BuilderLoad.KeepGuest(b, options, report) : null,
+            $"seed {seed}");
         Assert.True(inParts >= 8, $"only {inParts} of 30 cases loaded in parts");
     }
 
@@ -126,6 +97,32 @@ public class ParallelJsonLinesFuzzTests
         // The cut falls after the line feed that follows the middle byte: exactly at row 101 when the middle is in row 100.
         Assert.InRange(content.Length / 2, content.AsSpan(0, half - 1).LastIndexOf((byte)'\n') + 1, half - 1);
         Assert.Null(ParallelCsvLoad.TryLoadInto(new EnrichedDatasetBuilder(), file.Path, options, minimumBytes: 0));
+    }
+
+    /// <summary>
+    /// Loads each case on one core and in parts and asserts the same outcome; the unmutated case 0 must load in parts,
+    /// a truncated one must not. Returns how many cases loaded in parts.
+    /// </summary>
+    private static int Run(int count, Func<int, LoaderTestData.TempFile> content, Func<EnrichedDatasetBuilder> create, Func<EnrichedDatasetBuilder, string, LoadReport?> oneCore, Func<EnrichedDatasetBuilder, string, LoadReport?> parallel, string because, Func<int, bool>? truncated = null)
+    {
+        var inParts = 0;
+        for (var i = 0; i < count; i++)
+        {
+            using var file = content(i);
+            var expected = Outcome.Of(b => oneCore(b, file.Path), create);
+            var actual = Outcome.Of(b => parallel(b, file.Path), create);
+            if (actual.Report is null && actual.Error is null)
+            {
+                Assert.False(i == 0, "the unmutated file was left to one core");
+                continue;
+            }
+
+            Assert.False(truncated?.Invoke(i) ?? false, $"case {i}: a truncated stream was loaded in parts");
+            inParts++;
+            Outcome.AssertSame(expected, actual, $"{because}, case {i}");
+        }
+
+        return inParts;
     }
 
     private static EnrichedDatasetBuilder Builder(string[] customers) => new EnrichedDatasetBuilder()
