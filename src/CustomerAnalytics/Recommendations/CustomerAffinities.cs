@@ -38,6 +38,7 @@ internal sealed partial class CustomerAffinities
         var quantities = dataset.QuantityColumn;
         var revenues = dataset.RevenueUnits;
         var ticks = dataset.TicksColumn;
+        var weights = weight == AffinityWeight.Weight ? dataset.WeightColumn ?? throw NoWeights() : null;
         var customerCount = dataset.CustomerTable.Length;
 
         long reference = 0;
@@ -71,6 +72,7 @@ internal sealed partial class CustomerAffinities
                 {
                     AffinityWeight.Units => quantities[row],
                     AffinityWeight.Revenue => (double)Money.ToDecimal(revenues[row]),
+                    AffinityWeight.Weight => float.IsNaN(weights![row]) ? 0 : weights[row],
                     _ => quantities[row] > 0 ? 1 : 0,
                 };
                 if (halfLifeDays is { } halfLife)
@@ -97,4 +99,8 @@ internal sealed partial class CustomerAffinities
 
         return new CustomerAffinities(offsets, [.. items], [.. values]);
     }
+
+    private static InvalidOperationException NoWeights() => new(
+        "The affinity weight is AffinityWeight.Weight but the dataset has no weight column (EnrichedDataset.HasWeights is false). "
+        + "Load the transactions with a weight or rating column (LoadOptions.TransactionColumns.Weight names it), or choose another AffinityWeight.");
 }

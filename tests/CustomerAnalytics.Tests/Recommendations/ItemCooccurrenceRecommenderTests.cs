@@ -1,5 +1,4 @@
 using CustomerAnalytics.Enrichment;
-using CustomerAnalytics.Model;
 using CustomerAnalytics.Recommendations;
 using CustomerAnalytics.Tests.Infrastructure;
 using static CustomerAnalytics.Tests.Recommendations.RecommendationData;
