@@ -18,7 +18,7 @@ internal sealed class ToolEase(EaseOptions options) : IRecommender
         {
             return _ease.Fit(dataset, cancellationToken);
         }
-        catch (ArgumentException ex) when (ex.Message.StartsWith("EASE cannot fit", StringComparison.Ordinal))
+        catch (CatalogueTooLargeException ex)
         {
             throw new CliException(ex.Message + " In the tool: pick --strategy item-cooccurrence or als (or leave ease out of evaluate's --strategies).", ExitCodes.DataError);
         }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using CustomerAnalytics.Hosting.Internal;
 
 namespace CustomerAnalytics.Hosting.AspNetCore.Internal;
 
@@ -31,13 +32,12 @@ internal static class EndpointJson
             writer.WriteRawValue(Math.Round(value, 2, MidpointRounding.AwayFromZero).ToString("0.00", CultureInfo.InvariantCulture), skipInputValidation: true);
     }
 
-    /// <summary>An instant in UTC, ISO 8601 round-trip form with a <c>Z</c> (<c>2024-03-01T11:00:00.5000000Z</c>), as the
-    /// model health check writes <c>fittedAt</c>.</summary>
+    /// <summary>An instant in <see cref="UtcTimestamp"/>'s form, the one the model health check writes <c>fittedAt</c> in.</summary>
     internal sealed class UtcInstantConverter : JsonConverter<DateTimeOffset>
     {
         public override DateTimeOffset Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options) => reader.GetDateTimeOffset();
 
         public override void Write(Utf8JsonWriter writer, DateTimeOffset value, JsonSerializerOptions options) =>
-            writer.WriteStringValue(value.UtcDateTime.ToString("O", CultureInfo.InvariantCulture));
+            writer.WriteStringValue(UtcTimestamp.Format(value));
     }
 }

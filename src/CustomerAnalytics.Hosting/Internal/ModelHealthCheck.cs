@@ -1,4 +1,3 @@
-using System.Globalization;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 
 namespace CustomerAnalytics.Hosting.Internal;
@@ -14,14 +13,14 @@ internal sealed class ModelHealthCheck(ModelStore store) : IHealthCheck
         var error = store.LastError;
         if (snapshot is null)
         {
-            var data = error is null ? null : new Dictionary<string, object>(StringComparer.Ordinal) { ["lastErrorAt"] = Timestamp(store.LastErrorAt!.Value) };
+            var data = error is null ? null : new Dictionary<string, object>(StringComparer.Ordinal) { ["lastErrorAt"] = UtcTimestamp.Format(store.LastErrorAt!.Value) };
             return Task.FromResult(new HealthCheckResult(context.Registration.FailureStatus, error ?? "No model loaded yet.", data: data));
         }
 
         var facts = new Dictionary<string, object>(StringComparer.Ordinal)
         {
             ["modelVersion"] = snapshot.Version,
-            ["fittedAt"] = Timestamp(snapshot.FittedAt),
+            ["fittedAt"] = UtcTimestamp.Format(snapshot.FittedAt),
             ["source"] = snapshot.Source,
             ["transactions"] = snapshot.Dataset.TransactionCount,
             ["customers"] = snapshot.Dataset.Customers.Count,
@@ -35,10 +34,7 @@ internal sealed class ModelHealthCheck(ModelStore store) : IHealthCheck
             return Task.FromResult(HealthCheckResult.Healthy($"Model version {snapshot.Version} serving.", facts));
         }
 
-        facts["lastErrorAt"] = Timestamp(store.LastErrorAt!.Value);
+        facts["lastErrorAt"] = UtcTimestamp.Format(store.LastErrorAt!.Value);
         return Task.FromResult(HealthCheckResult.Degraded($"The last reload failed ({error}); model version {snapshot.Version} keeps serving.", data: facts));
     }
-
-    /// <summary>UTC, round-trip format with a <c>Z</c>.</summary>
-    private static string Timestamp(DateTimeOffset at) => at.UtcDateTime.ToString("O", CultureInfo.InvariantCulture);
 }

@@ -1,5 +1,4 @@
 using System.Collections.Immutable;
-using System.Numerics;
 using CustomerAnalytics.Enrichment;
 using CustomerAnalytics.Internal;
 
@@ -119,7 +118,7 @@ public static class KpiCalculator
     {
         // Orders and buyers are counted for the products returned only, unless they rank the products.
         var allDistinct = rankBy == ProductRanking.Buyers;
-        var aggregate = Aggregate(dataset, dataset.ProductTable.Length, dataset.ProductColumn, null, allDistinct);
+        var aggregate = GroupAggregates.Of(dataset, dataset.ProductTable.Length, dataset.ProductColumn, null, allDistinct);
         var sold = new List<int>();
         for (var p = 0; p < aggregate.Lines.Length; p++)
         {
@@ -158,9 +157,9 @@ public static class KpiCalculator
 
             var orders = new int[result.Length];
             var buyers = new int[result.Length];
-            DistinctPerGroup(dataset.OrderColumn, dataset.OrderCount, dataset.ProductColumn, groupOfProduct, orders);
-            DistinctPerGroup(dataset.CustomerColumn, dataset.CustomerTable.Length, dataset.ProductColumn, groupOfProduct, buyers);
-            UncountGuest(dataset, dataset.ProductColumn, groupOfProduct, buyers);
+            DistinctCounts.PerGroup(dataset.OrderColumn, dataset.OrderCount, dataset.ProductColumn, groupOfProduct, orders);
+            DistinctCounts.PerGroup(dataset.CustomerColumn, dataset.CustomerTable.Length, dataset.ProductColumn, groupOfProduct, buyers);
+            DistinctCounts.UncountGuest(dataset, dataset.ProductColumn, groupOfProduct, buyers);
             for (var i = 0; i < result.Length; i++)
             {
                 aggregate.Orders[sold[i]] = orders[i];
@@ -183,7 +182,7 @@ public static class KpiCalculator
     /// </summary>
     private static ImmutableArray<GroupKpi> Group(EnrichedDataset dataset, string[] keys, int[] keyColumn, int[]? keyMap, int skip = -1)
     {
-        var aggregate = Aggregate(dataset, keys.Length, keyColumn, keyMap);
+        var aggregate = GroupAggregates.Of(dataset, keys.Length, keyColumn, keyMap);
         var result = new List<GroupKpi>();
         for (var k = 0; k < keys.Length; k++)
         {
@@ -195,166 +194,5 @@ public static class KpiCalculator
 
         result.Sort((a, b) => b.Revenue.CompareTo(a.Revenue) is var c && c != 0 ? c : string.CompareOrdinal(a.Key, b.Key));
         return [.. result];
-    }
-
-    private static Aggregates Aggregate(EnrichedDataset dataset, int groupCount, int[] keyColumn, int[]? keyMap, bool distinct = true)
-    {
-        var result = new Aggregates(groupCount);
-        var quantities = dataset.QuantityColumn;
-        var revenues = dataset.RevenueUnits;
-        var revenue = result.Revenue;
-        var units = result.Units;
-        var lines = result.Lines;
-        for (var row = 0; row < keyColumn.Length; row++)
-        {
-            var group = keyMap is null ? keyColumn[row] : keyMap[keyColumn[row]];
-            revenue[group] += revenues[row];
-            units[group] += quantities[row];
-            lines[group]++;
-        }
-
-        if (!distinct)
-        {
-            return result;
-        }
-
-        // Distinct customers per group: a customer belongs to one segment, so when the group comes from the customer
-        // it is enough to know which customers have a line.
-        if (ReferenceEquals(keyColumn, dataset.CustomerColumn))
-        {
-            var seen = new bool[dataset.CustomerTable.Length];
-            foreach (var customer in keyColumn)
-            {
-                seen[customer] = true;
-            }
-
-            for (var c = 0; c < seen.Length; c++)
-            {
-                if (seen[c] && !dataset.IsGuest(c))
-                {
-                    result.Customers[keyMap is null ? c : keyMap[c]]++;
-                }
-            }
-        }
-        else
-        {
-            DistinctPerGroup(dataset.CustomerColumn, dataset.CustomerTable.Length, keyColumn, keyMap, result.Customers);
-            UncountGuest(dataset, keyColumn, keyMap, result.Customers);
-        }
-
-        DistinctPerGroup(dataset.OrderColumn, dataset.OrderCount, keyColumn, keyMap, result.Orders);
-        return result;
-    }
-
-    /// <summary>
-    /// Counts, per group, the distinct values of <paramref name="entities"/> (customers or orders) among the group's
-    /// rows, exactly, in linear time: over the rows as they are when each entity's rows are adjacent (as an order's
-    /// lines usually are), with a bit per group and entity when there are at most 64 groups, else over the rows
-    /// regrouped by entity (a counting sort). Rows whose group is negative are left out.
-    /// </summary>
-    private static void DistinctPerGroup(int[] entities, int entityCount, int[] keyColumn, int[]? keyMap, int[] counts)
-    {
-        if (Adjacent(entities, entityCount))
-        {
-            CountRuns(entities, default, keyColumn, keyMap, counts);
-        }
-        else if (counts.Length <= 64)
-        {
-            var bits = new ulong[entityCount];
-            for (var row = 0; row < entities.Length; row++)
-            {
-                var group = keyMap is null ? keyColumn[row] : keyMap[keyColumn[row]];
-                if (group >= 0)
-                {
-                    bits[entities[row]] |= 1UL << group;
-                }
-            }
-
-            foreach (var mask in bits)
-            {
-                for (var m = mask; m != 0; m &= m - 1)
-                {
-                    counts[BitOperations.TrailingZeroCount(m)]++;
-                }
-            }
-        }
-        else
-        {
-            CountRuns(entities, RowGroups.By(entities, entityCount).All, keyColumn, keyMap, counts);
-        }
-    }
-
-    /// <summary>Takes the guest out of distinct customer counts per group: one less in each group it has a line in.</summary>
-    private static void UncountGuest(EnrichedDataset dataset, int[] keyColumn, int[]? keyMap, int[] counts)
-    {
-        if (dataset.GuestCustomer < 0)
-        {
-            return;
-        }
-
-        var counted = new bool[counts.Length];
-        var customers = dataset.CustomerColumn;
-        for (var row = 0; row < customers.Length; row++)
-        {
-            var group = keyMap is null ? keyColumn[row] : keyMap[keyColumn[row]];
-            if (customers[row] == dataset.GuestCustomer && group >= 0 && !counted[group])
-            {
-                counted[group] = true;
-                counts[group]--;
-            }
-        }
-    }
-
-    /// <summary>Counts (group, entity) pairs visiting rows in <paramref name="order"/> (or row order when empty), where each entity's rows are adjacent.</summary>
-    private static void CountRuns(int[] entities, ReadOnlySpan<int> order, int[] keyColumn, int[]? keyMap, int[] counts)
-    {
-        var last = new int[counts.Length];
-        Array.Fill(last, -1);
-        for (var i = 0; i < entities.Length; i++)
-        {
-            var row = order.IsEmpty ? i : order[i];
-            var group = keyMap is null ? keyColumn[row] : keyMap[keyColumn[row]];
-            var entity = entities[row];
-            if (group >= 0 && last[group] != entity)
-            {
-                last[group] = entity;
-                counts[group]++;
-            }
-        }
-    }
-
-    /// <summary>Whether each entity's rows are adjacent (no entity reappears after another one's rows).</summary>
-    private static bool Adjacent(int[] entities, int entityCount)
-    {
-        var seen = new bool[entityCount];
-        var previous = -1;
-        foreach (var entity in entities)
-        {
-            if (entity != previous)
-            {
-                if (seen[entity])
-                {
-                    return false;
-                }
-
-                seen[entity] = true;
-                previous = entity;
-            }
-        }
-
-        return true;
-    }
-
-    private sealed class Aggregates(int groups)
-    {
-        public Int128[] Revenue { get; } = new Int128[groups];
-
-        public long[] Units { get; } = new long[groups];
-
-        public int[] Lines { get; } = new int[groups];
-
-        public int[] Customers { get; } = new int[groups];
-
-        public int[] Orders { get; } = new int[groups];
     }
 }

@@ -13,7 +13,7 @@ internal abstract class RowParser(LoadSession session)
     /// <summary>The hint for an empty required value.</summary>
     protected static readonly HintParts FillIn = new("Fill it in", LoadRemedy.Lenient);
 
-    private FieldParsers.ZoneCache _zoneCache;
+    private TimestampFieldParser.ZoneCache _zoneCache;
 
     public LoadSession Session { get; } = session;
 
@@ -149,30 +149,30 @@ internal abstract class RowParser(LoadSession session)
         string problem;
         string expected;
         HintParts hint = default;
-        var parse = FieldParsers.TryParseMoney(value, out units);
-        if (Options.MoneyDecimals is { } decimals && FieldParsers.RoundMoney(value, decimals, ref parse, ref units))
+        var parse = MoneyFieldParser.TryParseMoney(value, out units);
+        if (Options.MoneyDecimals is { } decimals && MoneyFieldParser.RoundMoney(value, decimals, ref parse, ref units))
         {
             Warn(LoadWarningKind.MoneyRounded, column, value, Money.ToDecimal(units).ToString("F" + decimals.ToString(CultureInfo.InvariantCulture), CultureInfo.InvariantCulture));
         }
 
         switch (parse)
         {
-            case FieldParsers.MoneyParse.Ok when units >= 0 || allowNegative:
+            case MoneyFieldParser.MoneyParse.Ok when units >= 0 || allowNegative:
                 return true;
-            case FieldParsers.MoneyParse.Ok when adjustment && Options.AllowNegativePrices:
+            case MoneyFieldParser.MoneyParse.Ok when adjustment && Options.AllowNegativePrices:
                 Warn(LoadWarningKind.NegativePrice, column, value);
                 return true;
-            case FieldParsers.MoneyParse.Ok:
+            case MoneyFieldParser.MoneyParse.Ok:
                 problem = "the price is negative";
                 expected = "a price of 0 or more";
                 hint = new HintParts("A return is a negative quantity at a positive price", (adjustment ? LoadRemedy.AllowNegativePrices : LoadRemedy.None) | LoadRemedy.Lenient);
                 break;
-            case FieldParsers.MoneyParse.TooPrecise:
+            case MoneyFieldParser.MoneyParse.TooPrecise:
                 problem = $"more than {Money.Scale} decimal places";
                 expected = $"an amount with at most {Money.Scale} decimal places (money is kept exactly as written)";
                 hint = new HintParts("Round it in the source", LoadRemedy.MoneyDecimals | LoadRemedy.Lenient);
                 break;
-            case FieldParsers.MoneyParse.OutOfRange:
+            case MoneyFieldParser.MoneyParse.OutOfRange:
                 problem = "the amount is too large";
                 var bound = (long.MaxValue / Money.Factor).ToString("N0", CultureInfo.InvariantCulture);
                 expected = $"an amount between -{bound} and {bound}";
@@ -195,12 +195,12 @@ internal abstract class RowParser(LoadSession session)
     protected bool TryReadTimestamp(TabularReader reader, Column column, out DateTimeOffset timestamp)
     {
         var value = FieldParsers.Trim(reader.Field(column.Index));
-        if (FieldParsers.TryParseTimestamp(value, Options.SourceTimeZone, ref _zoneCache, out timestamp))
+        if (TimestampFieldParser.TryParseTimestamp(value, Options.SourceTimeZone, ref _zoneCache, out timestamp))
         {
             return true;
         }
 
-        if (FieldParsers.IsTooPreciseTimestamp(value))
+        if (TimestampFieldParser.IsTooPreciseTimestamp(value))
         {
             Session.RowError(
                 column.Name,
@@ -235,7 +235,7 @@ internal abstract class RowParser(LoadSession session)
             return true;
         }
 
-        if (FieldParsers.TryParseDate(value, out var parsed))
+        if (TimestampFieldParser.TryParseDate(value, out var parsed))
         {
             date = parsed;
             return true;

@@ -43,7 +43,7 @@ public sealed class EaseRecommender : IRecommender
     /// <param name="dataset">The dataset to learn from.</param>
     /// <returns>The fitted model: recommendations, related products, item occurrence counts (the diagonal of XᵀX).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="dataset"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">More products were bought than <see cref="EaseOptions.MaxProducts"/>.</exception>
+    /// <exception cref="CatalogueTooLargeException">More products were bought than <see cref="EaseOptions.MaxProducts"/>.</exception>
     public IItemCooccurrenceModel Fit(EnrichedDataset dataset) => Fit(dataset, CancellationToken.None);
 
     /// <summary>Fits B on a dataset, on every core, stopping when asked.</summary>
@@ -51,7 +51,7 @@ public sealed class EaseRecommender : IRecommender
     /// <param name="cancellationToken">Stops the fit (checked at each column of the factorisation and between rows).</param>
     /// <returns>The fitted model: recommendations, related products, item occurrence counts (the diagonal of XᵀX).</returns>
     /// <exception cref="ArgumentNullException"><paramref name="dataset"/> is <see langword="null"/>.</exception>
-    /// <exception cref="ArgumentException">More products were bought than <see cref="EaseOptions.MaxProducts"/>.</exception>
+    /// <exception cref="CatalogueTooLargeException">More products were bought than <see cref="EaseOptions.MaxProducts"/>.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
     public IItemCooccurrenceModel Fit(EnrichedDataset dataset, CancellationToken cancellationToken)
     {

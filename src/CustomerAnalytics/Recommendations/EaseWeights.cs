@@ -9,7 +9,7 @@ namespace CustomerAnalytics.Recommendations;
 internal static class EaseWeights
 {
     /// <summary>The weights of the customers' <paramref name="baskets"/> (binary X), described by <paramref name="strategyName"/>.</summary>
-    /// <exception cref="ArgumentException">More products were bought than <see cref="EaseOptions.MaxProducts"/>.</exception>
+    /// <exception cref="CatalogueTooLargeException">More products were bought than <see cref="EaseOptions.MaxProducts"/>.</exception>
     public static ItemSimilarityMatrix Build(Baskets baskets, int productCount, EaseOptions options, string strategyName, ParallelOptions parallel)
     {
         var byProduct = baskets.Transpose(productCount);
@@ -27,9 +27,7 @@ internal static class EaseWeights
         var m = active.Count;
         if (m > options.MaxProducts)
         {
-            throw new ArgumentException(string.Create(
-                CultureInfo.InvariantCulture,
-                $"EASE cannot fit {m:N0} bought products: it holds item × item matrices of about 20 bytes a pair ({20.0 * m * m / 1e9:N1} GB here) and EaseOptions.MaxProducts is {options.MaxProducts:N0}. Use item co-occurrence or ALS for this catalogue, fit on fewer products, or raise MaxProducts (at most {EaseOptions.ProductLimit:N0}) if the machine has the memory."));
+            throw CatalogueTooLargeException.ForEase(m, options.MaxProducts);
         }
 
         var position = new int[productCount];

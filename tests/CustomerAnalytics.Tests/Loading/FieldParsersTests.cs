@@ -21,7 +21,7 @@ public class FieldParsersTests
     [InlineData("123456789012345.5", 1_234_567_890_123_455_000)]
     public void TryParseMoney_Valid_Units(string text, long units)
     {
-        Assert.Equal(FieldParsers.MoneyParse.Ok, FieldParsers.TryParseMoney(Utf8(text), out var parsed));
+        Assert.Equal(MoneyFieldParser.MoneyParse.Ok, MoneyFieldParser.TryParseMoney(Utf8(text), out var parsed));
         Assert.Equal(units, parsed);
     }
 
@@ -34,7 +34,7 @@ public class FieldParsersTests
     [InlineData("0.00001", "TooPrecise")]
     [InlineData("99999999999999999999", "OutOfRange")]
     public void TryParseMoney_Invalid_Outcome(string text, string outcome) =>
-        Assert.Equal(outcome, FieldParsers.TryParseMoney(Utf8(text), out _).ToString());
+        Assert.Equal(outcome, MoneyFieldParser.TryParseMoney(Utf8(text), out _).ToString());
 
     [Fact]
     public void TryParseMoney_SeededRandomDecimals_SameAsDecimal()
@@ -45,7 +45,7 @@ public class FieldParsersTests
             var value = Math.Round((decimal)((random.NextDouble() - 0.5) * Math.Pow(10, random.Next(0, 12))), random.Next(0, 5));
             var text = value.ToString(random.Next(2) == 0 ? "G" : "F4", CultureInfo.InvariantCulture);
 
-            Assert.Equal(FieldParsers.MoneyParse.Ok, FieldParsers.TryParseMoney(Utf8(text), out var units));
+            Assert.Equal(MoneyFieldParser.MoneyParse.Ok, MoneyFieldParser.TryParseMoney(Utf8(text), out var units));
             Assert.Equal(value, units / 10_000m);
         }
     }
@@ -62,7 +62,7 @@ public class FieldParsersTests
     [InlineData("2024-03-01T10:00:00.000Z", "2024-03-01T10:00:00+00:00")]
     public void TryParseTimestamp_Forms_Instant(string text, string expected)
     {
-        Assert.True(FieldParsers.TryParseTimestamp(Utf8(text), TimeZoneInfo.Utc, out var value));
+        Assert.True(TimestampFieldParser.TryParseTimestamp(Utf8(text), TimeZoneInfo.Utc, out var value));
         Assert.Equal(DateTimeOffset.Parse(expected, CultureInfo.InvariantCulture), value);
         Assert.Equal(DateTimeOffset.Parse(expected, CultureInfo.InvariantCulture).Offset, value.Offset);
     }
@@ -75,7 +75,7 @@ public class FieldParsersTests
     [InlineData("2024-03-01T10:00:00+15:00")]
     [InlineData("tomorrow")]
     public void TryParseTimestamp_Invalid_False(string text) =>
-        Assert.False(FieldParsers.TryParseTimestamp(Utf8(text), TimeZoneInfo.Utc, out _));
+        Assert.False(TimestampFieldParser.TryParseTimestamp(Utf8(text), TimeZoneInfo.Utc, out _));
 
     /// <summary>Regression: an offset past ±14:00 by its minutes (+14:30) threw ArgumentOutOfRangeException out of the loader.</summary>
     [Theory]
@@ -83,12 +83,12 @@ public class FieldParsersTests
     [InlineData("2024-03-01T10:00:00-14:59")]
     [InlineData("2024-03-01T10:00-1401")]
     public void TryParseTimestamp_OffsetBeyondFourteenHours_FalseNotThrow(string text) =>
-        Assert.False(FieldParsers.TryParseTimestamp(Utf8(text), TimeZoneInfo.Utc, out _));
+        Assert.False(TimestampFieldParser.TryParseTimestamp(Utf8(text), TimeZoneInfo.Utc, out _));
 
     [Fact]
     public void TryParseTimestamp_OffsetOfFourteenHours_Valid()
     {
-        Assert.True(FieldParsers.TryParseTimestamp(Utf8("2024-03-01T10:00:00-14:00"), TimeZoneInfo.Utc, out var value));
+        Assert.True(TimestampFieldParser.TryParseTimestamp(Utf8("2024-03-01T10:00:00-14:00"), TimeZoneInfo.Utc, out var value));
         Assert.Equal(new DateTimeOffset(2024, 3, 1, 10, 0, 0, TimeSpan.FromHours(-14)), value);
     }
 
@@ -101,8 +101,8 @@ public class FieldParsersTests
     [InlineData("10:30 +02:00")]
     public void TryParseTimestamp_TimeWithoutDate_False(string text)
     {
-        Assert.False(FieldParsers.TryParseTimestamp(Utf8(text), TimeZoneInfo.Utc, out _));
-        Assert.False(FieldParsers.TryParseDate(Utf8(text), out _));
+        Assert.False(TimestampFieldParser.TryParseTimestamp(Utf8(text), TimeZoneInfo.Utc, out _));
+        Assert.False(TimestampFieldParser.TryParseDate(Utf8(text), out _));
     }
 
     [Fact]
@@ -118,7 +118,7 @@ public class FieldParsersTests
             var text = instant.ToString(format, CultureInfo.InvariantCulture);
             var expected = DateTimeOffset.Parse(text, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal);
 
-            Assert.True(FieldParsers.TryParseTimestamp(Utf8(text), TimeZoneInfo.Utc, out var value), text);
+            Assert.True(TimestampFieldParser.TryParseTimestamp(Utf8(text), TimeZoneInfo.Utc, out var value), text);
             Assert.Equal(expected.UtcTicks, value.UtcTicks);
         }
     }
@@ -128,7 +128,7 @@ public class FieldParsersTests
     {
         var london = TimeZoneInfo.FindSystemTimeZoneById("Europe/London");
         var random = new Random(2011);
-        var cache = default(FieldParsers.ZoneCache);
+        var cache = default(TimestampFieldParser.ZoneCache);
         var start = new DateTime(2011, 3, 26, 22, 0, 0);
         var local = start;
         for (var i = 0; i < 20_000; i++)
@@ -143,7 +143,7 @@ public class FieldParsersTests
             };
             var text = local.ToString("yyyy-MM-dd HH:mm:ss", CultureInfo.InvariantCulture);
 
-            var parsed = FieldParsers.TryParseTimestamp(Utf8(text), london, ref cache, out var value);
+            var parsed = TimestampFieldParser.TryParseTimestamp(Utf8(text), london, ref cache, out var value);
 
             Assert.Equal(!london.IsInvalidTime(local), parsed);
             if (parsed)

@@ -112,8 +112,9 @@ public sealed class EaseRecommenderTests
     [Fact]
     public void Fit_OverMaxProducts_SaysWhereTheLimitIs()
     {
-        var ex = Assert.Throws<ArgumentException>(() => new EaseRecommender(new EaseOptions { MaxProducts = 3 }).Fit(CooccurrenceShop()));
+        var ex = Assert.Throws<CatalogueTooLargeException>(() => new EaseRecommender(new EaseOptions { MaxProducts = 3 }).Fit(CooccurrenceShop()));
 
+        Assert.Equal((4, 3), (ex.BoughtProducts, ex.MaxProducts));
         Assert.Equal(
             "EASE cannot fit 4 bought products: it holds item × item matrices of about 20 bytes a pair (0.0 GB here) and EaseOptions.MaxProducts is 3. Use item co-occurrence or ALS for this catalogue, fit on fewer products, or raise MaxProducts (at most 40,000) if the machine has the memory.",
             ex.Message);
