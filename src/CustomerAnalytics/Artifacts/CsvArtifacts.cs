@@ -21,13 +21,14 @@ public static partial class CsvArtifacts
         ArgumentNullException.ThrowIfNull(dataset);
         using var csv = new Utf8CsvWriter(stream);
         csv.Header("txn_id", "customer_id", "product_id", "qty", "ts", "category", "price", "segment", "signup_date", "revenue", "order_id");
-        // From the columns (what dataset[row] reads), without a row object per transaction; money from its exact units.
+        // From the columns (what dataset[row] reads), without a row object per transaction; money from its exact units,
+        // ids kept as numbers as digits (no string per row).
         for (var row = 0; row < dataset.TransactionCount; row++)
         {
             var customerIndex = dataset.CustomerColumn[row];
             var productIndex = dataset.ProductColumn[row];
             var customer = dataset.CustomerTable[customerIndex];
-            csv.Text(dataset.GetTransactionId(row));
+            csv.Id(dataset.TransactionIdColumn, row);
             csv.Text(customer.Id);
             csv.Text(dataset.ProductTable[productIndex].Id);
             csv.Integer(dataset.QuantityColumn[row]);
@@ -37,7 +38,15 @@ public static partial class CsvArtifacts
             csv.Text(dataset.SegmentTable[dataset.CustomerSegmentTable[customerIndex]]);
             csv.Date(customer.SignupDate);
             csv.MoneyUnits(dataset.RevenueUnits[row]);
-            csv.Text(dataset.GetOrderId(dataset.OrderColumn[row]));
+            if (dataset.OrderIdCell(dataset.OrderColumn[row], out var orderIds, out var order) is { } renamed)
+            {
+                csv.Text(renamed);
+            }
+            else
+            {
+                csv.Id(orderIds, order);
+            }
+
             csv.EndRecord();
         }
     }

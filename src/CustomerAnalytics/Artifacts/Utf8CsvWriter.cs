@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Buffers.Text;
 using System.Globalization;
 using System.Text.Unicode;
+using CustomerAnalytics.Internal;
 
 namespace CustomerAnalytics.Artifacts;
 
@@ -51,7 +52,7 @@ internal sealed class Utf8CsvWriter : IDisposable
     public void Text(ReadOnlySpan<char> value)
     {
         Separator();
-        var formula = value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
+        var formula = IsFormula(value);
         if (!formula && !value.ContainsAny(NeedsQuotes))
         {
             Encode(value);
@@ -73,6 +74,26 @@ internal sealed class Utf8CsvWriter : IDisposable
 
         Encode(value);
         Byte((byte)'"');
+    }
+
+    /// <summary>
+    /// The id at <paramref name="index"/> of a column: one kept as a number (or a prefix and a number) is formatted
+    /// straight to digits, without a string, unless its prefix needs the guard or quotes; text as <see cref="Text(string?)"/>.
+    /// </summary>
+    public void Id(IdColumn ids, int index)
+    {
+        var prefix = ids.Prefix.AsSpan();
+        if (!ids.HasNumbers || IsFormula(prefix) || prefix.ContainsAny(NeedsQuotes))
+        {
+            Text(ids[index]);
+            return;
+        }
+
+        Separator();
+        Encode(prefix);
+        var format = ids.Digits == 0 ? default : new StandardFormat('D', (byte)ids.Digits);
+        Utf8Formatter.TryFormat(ids.NumberAt(index), Room(), out var written, format);
+        _length += written;
     }
 
     /// <summary>An integer, invariant.</summary>
@@ -117,8 +138,8 @@ internal sealed class Utf8CsvWriter : IDisposable
         Separator();
         if (value is { } date)
         {
-            var span = Room();
-            DateDigits(span, date.Year, date.Month, date.Day);
+            var (year, month, day) = date;
+            DateDigits(Room(), year, month, day);
             _length += 10;
         }
     }
@@ -131,13 +152,15 @@ internal sealed class Utf8CsvWriter : IDisposable
     {
         Separator();
         var span = Room();
-        DateDigits(span, utc.Year, utc.Month, utc.Day);
+        var (year, month, day) = utc;
+        DateDigits(span, year, month, day);
+        var seconds = (int)(utc.Ticks / TimeSpan.TicksPerSecond % 86_400);
         span[10] = (byte)'T';
-        Two(span[11..], utc.Hour);
+        Two(span[11..], seconds / 3600);
         span[13] = (byte)':';
-        Two(span[14..], utc.Minute);
+        Two(span[14..], seconds / 60 % 60);
         span[16] = (byte)':';
-        Two(span[17..], utc.Second);
+        Two(span[17..], seconds % 60);
         span[19] = (byte)'Z';
         _length += 20;
     }
@@ -176,6 +199,9 @@ internal sealed class Utf8CsvWriter : IDisposable
         ArrayPool<byte>.Shared.Return(_buffer);
         _buffer = [];
     }
+
+    /// <summary>Whether text starts as a formula would (<c>= + - @</c>, tab or CR): the guard's test.</summary>
+    private static bool IsFormula(ReadOnlySpan<char> value) => value.Length > 0 && value[0] is '=' or '+' or '-' or '@' or '\t' or '\r';
 
     private void Separator()
     {

@@ -302,9 +302,33 @@ public sealed class EnrichedDataset
     {
         ArgumentOutOfRangeException.ThrowIfNegative(orderIndex);
         ArgumentOutOfRangeException.ThrowIfGreaterThanOrEqual(orderIndex, OrderCount);
-        return orderIndex < _namedOrderIds.Count
-            ? _namedOrderIds[orderIndex]
-            : OwnOrderId(orderIndex - _namedOrderIds.Count);
+        return OrderIdCell(orderIndex, out var column, out var index) ?? column[index];
+    }
+
+    /// <summary>The transaction ids, in row order.</summary>
+    internal IdColumn TransactionIdColumn => _transactionIds;
+
+    /// <summary>
+    /// Where the id of an order is kept: <see langword="null"/> and the column and index that hold it (the named order
+    /// ids, or the transaction ids for an own order), or the id itself for an own order renamed with <c>~</c>.
+    /// </summary>
+    internal string? OrderIdCell(int orderIndex, out IdColumn column, out int index)
+    {
+        if (orderIndex < _namedOrderIds.Count)
+        {
+            (column, index) = (_namedOrderIds, orderIndex);
+            return null;
+        }
+
+        var own = orderIndex - _namedOrderIds.Count;
+        (column, index) = (_transactionIds, _ownOrderRows[own]);
+        if (_namedOrderIds.Count == 0)
+        {
+            return null;
+        }
+
+        var renamed = LazyInitializer.EnsureInitialized(ref _renamedOwnOrders, RenameOwnOrders);
+        return renamed.GetValueOrDefault(own);
     }
 
     private OrderFacts BuildOrderFacts()
@@ -319,17 +343,6 @@ public sealed class EnrichedDataset
 
             return facts;
         }
-    }
-
-    private string OwnOrderId(int own)
-    {
-        if (_namedOrderIds.Count == 0)
-        {
-            return GetTransactionId(_ownOrderRows[own]);
-        }
-
-        var renamed = LazyInitializer.EnsureInitialized(ref _renamedOwnOrders, RenameOwnOrders);
-        return renamed.TryGetValue(own, out var id) ? id : GetTransactionId(_ownOrderRows[own]);
     }
 
     /// <summary>The own orders whose transaction id is also a named order's id, renamed with <c>~</c> until unique.</summary>

@@ -34,6 +34,9 @@ internal sealed class IdColumn
     /// <summary>Whether every id is a canonical integer (see <see cref="CanonicalInteger"/>).</summary>
     public bool IsNumeric => _texts is null && Prefix is null;
 
+    /// <summary>Whether the ids are kept as numbers (integers or prefixed numbers), not as strings.</summary>
+    public bool HasNumbers => _texts is null;
+
     /// <summary>Whether the ids are the consecutive integers first, first + 1, … (stored as nothing).</summary>
     public bool IsConsecutive => _texts is null && _numbers is null && Prefix is null;
 

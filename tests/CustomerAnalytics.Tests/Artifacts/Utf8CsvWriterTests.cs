@@ -51,6 +51,46 @@ public sealed class Utf8CsvWriterTests
         AssertSameBytes(dataset, recommendations, RfmCalculator.Compute(dataset), clv);
     }
 
+    /// <summary>
+    /// Ids kept as numbers (consecutive, sparse, with a prefix and leading zeros, with a prefix that needs the guard or
+    /// quotes) and own orders (renamed with <c>~</c> beside a named order of the same id) are written as their text.
+    /// </summary>
+    [Theory]
+    [InlineData("", "", 0, null)]
+    [InlineData("", "SO-", 9, "SO-")]
+    [InlineData("sparse", "", 6, "")]
+    [InlineData("sparse", "=x,\"", 4, "=x,\"")]
+    [InlineData("sparse", "-", 3, "-")]
+    [InlineData("", "none", 0, null)]
+    public void EnrichedEvents_NumericAndPrefixedIds_BytesEqualCsvHelper(string transactions, string orderPrefix, int digits, string? keptPrefix)
+    {
+        var builder = new EnrichedDatasetBuilder()
+            .AddCustomer(new Customer("c", "Retail", null))
+            .AddProduct(new Product("p", "Books", 2.5m));
+        var at = new DateTimeOffset(2024, 5, 6, 7, 8, 9, TimeSpan.Zero);
+        for (var i = 0; i < 40; i++)
+        {
+            var id = transactions == "sparse" ? (i * 1_000_003L) + 7 : i + 1;
+            var order = orderPrefix == "none" || i % 5 == 4 ? null
+                : digits == 0 ? (i / 2 * 3 + 1).ToString(System.Globalization.CultureInfo.InvariantCulture)
+                : orderPrefix + (i / 2).ToString("D" + digits, System.Globalization.CultureInfo.InvariantCulture);
+            builder.AddTransaction(new Transaction(id.ToString(System.Globalization.CultureInfo.InvariantCulture), "c", "p", 1, at.AddMinutes(i), null, order));
+        }
+
+        var dataset = builder.Build();
+        Assert.True(dataset.TransactionIdColumn.HasNumbers);
+        Assert.Null(dataset.OrderIdCell(0, out var orders, out _));
+        Assert.True(orders.HasNumbers);
+        Assert.Equal(keptPrefix, orders.Prefix);
+        if (orderPrefix == "" && transactions == "")
+        {
+            // Transaction 10 has no order and order 10 is named (i = 6): its own order is renamed 10~.
+            Assert.Contains("10~", Enumerable.Range(0, dataset.OrderCount).Select(dataset.GetOrderId));
+        }
+
+        AssertSame(Bytes(s => CsvHelperArtifacts.WriteEnrichedEvents(s, dataset)), Bytes(s => CsvArtifacts.WriteEnrichedEvents(s, dataset)));
+    }
+
     [Fact]
     public void Text_RandomAwkwardFields_BytesEqualCsvHelper()
     {
