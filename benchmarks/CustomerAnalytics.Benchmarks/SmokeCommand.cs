@@ -8,7 +8,8 @@ namespace CustomerAnalytics.Benchmarks;
 /// <summary>
 /// <c>smoke [--keep]</c>: for CI, in seconds. Generates a tiny data set twice (checks it is byte-identical for the
 /// seed, in every format), the same set with realistic ids (CSV), runs <c>compare</c> once per approach on both id
-/// styles (checks they agree to the cent, and that both styles give the same figures), and runs every
+/// styles (checks they agree to the cent, and that both styles give the same figures), <c>compare --job full</c> once
+/// per approach (pandas where installed; the overlapping files must equal the library's), and runs every
 /// BenchmarkDotNet benchmark once (<c>bench --dry</c>). Exits non-zero on any failure. No timing is asserted.
 /// </summary>
 internal static class SmokeCommand
@@ -58,6 +59,13 @@ internal static class SmokeCommand
             }
 
             Console.WriteLine($"smoke: compare agreed ({watch.Elapsed.TotalSeconds:F1} s)");
+            if (!Compare.Full.FullJobCommand.Measure(DataFiles.InDirectory(first.OutputDirectory), 1, Compare.Full.FullJobCommand.Names, Path.Combine(root, "full"), keep, tieredJit: false, Console.Out))
+            {
+                Console.Error.WriteLine("smoke: compare --job full: an output differs from the library's.");
+                return 1;
+            }
+
+            Console.WriteLine($"smoke: compare --job full agreed ({watch.Elapsed.TotalSeconds:F1} s)");
             var bench = BenchCommand.Run(["--dry"]);
             if (bench != 0)
             {

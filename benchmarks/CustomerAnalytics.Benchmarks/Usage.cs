@@ -18,6 +18,13 @@ internal static class Usage
                     child process (DOTNET_TieredCompilation=0 unless --tiered-jit); checks they agree to the cent;
                     prints medians, peak memory, ratios to DuckDB. --ids: DIR is a generate --ids both folder;
                     one table per style, and the styles must give the same figures.
+          compare   --job full --data DIR [--runs 3] [--approaches library,pandas,duckdb] [--out DIR] [--tiered-jit]
+                    The whole job with every artifact: the library's run + WriteArtifacts, the job written with
+                    pandas as the original demo writes it (/usr/bin/python3 with Debian's python3-pandas; skipped
+                    with the reason otherwise) and DuckDB (KPIs in SQL, COPY TO CSV). Medians per stage (load,
+                    enrich, kpis, recommend, write, total) over alternated runs; then every file that overlaps the
+                    library's is compared with it: DuckDB's byte for byte, pandas' cell by cell, money to the cent
+                    (exit 1 on a difference). --out DIR keeps each approach's first output.
           evaluate  [--data DIR] [--dataset all|online-retail|completejourney|none] [--k 10] [--segment income] [--out DIR] [--metrics-rows 5M]
                     Compares the recommenders on the real data (../shared/data) with a time cut-off: Markdown tables
                     on stdout (and Markdown, CSV, JSON under --out); then times the ranking metrics over 5M rows.

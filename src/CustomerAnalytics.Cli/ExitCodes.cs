@@ -15,6 +15,9 @@ internal static class ExitCodes
     /// <summary>A customer or product asked for is not in the data.</summary>
     public const int NotFound = 3;
 
+    /// <summary>The run's memory estimate exceeds the memory available (<c>run --memory-check fail</c>, before reading).</summary>
+    public const int OutOfMemory = 4;
+
     /// <summary>Cancelled (Ctrl+C).</summary>
     public const int Cancelled = 130;
 

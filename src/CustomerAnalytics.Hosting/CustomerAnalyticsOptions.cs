@@ -263,5 +263,10 @@ public sealed record CustomerAnalyticsOptions
         {
             yield return string.Create(CultureInfo.InvariantCulture, $"{Key(nameof(Recommender.HalfLifeDays))} must be positive, or unset for no time decay (was {days})");
         }
+
+        foreach (var problem in Recommender.ModelProblems(Key))
+        {
+            yield return problem;
+        }
     }
 }

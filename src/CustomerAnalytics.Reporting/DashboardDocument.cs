@@ -92,7 +92,7 @@ public sealed record DashboardDocument(
         options ??= DashboardOptions.Default;
         options.Validate();
         var monthly = run.Options.TimeSeries.Period == KpiPeriod.Month;
-        var document = Create(run.Dataset, run.Overall, run.BySegment, run.ByCategory, run.TopProducts, run.Global.TopCategoryBySegment, run.Periods, run.Cohorts, run.Rfm, run.Options.TimeSeries.TimeZone, monthly, options);
+        var document = Create(run.Dataset, run.Overall, run.BySegment, run.ByCategory, run.TopProducts, run.Global.TopCategoryBySegment, run.Periods, run.Cohorts, run.Rfm, run.Options.TimeSeries.TimeZone, monthly, options, run);
         return document with { Sections = WithRunSections(document.Sections, run, options) };
     }
 
@@ -163,7 +163,8 @@ public sealed record DashboardDocument(
         RfmResult? rfm,
         TimeZoneInfo zone,
         bool monthly,
-        DashboardOptions options)
+        DashboardOptions options,
+        AnalyticsRun? run = null)
     {
         var format = Format.For(options);
         ImmutableArray<DashboardCard> cards =
@@ -202,7 +203,7 @@ public sealed record DashboardDocument(
             FirstDate = range?.First,
             LastDate = range?.Last,
             TimeZoneName = range is null ? null : zoneName,
-            Interactive = InteractiveData.Of(dataset, range, zone, monthly, format, options, out var note),
+            Interactive = InteractiveData.Of(dataset, range, zone, monthly, format, options, new RunModels(rfm, run?.Clv, run?.Recommendations ?? default), out var note),
             InteractiveNote = note,
         };
     }

@@ -72,7 +72,7 @@ public static partial class DashboardWriter
 
     private static readonly string StyleHash = Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(StyleSheet)));
 
-    /// <summary>The page's one script (filters, sort, export, drill-down), an embedded resource of this assembly.</summary>
+    /// <summary>The page's one script (filters, sort, export, drill-down, the model sections), from two embedded resources of this assembly.</summary>
     internal static string Script { get; } = ReadScript();
 
     private static readonly string ScriptHash = Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(Script)));
@@ -194,10 +194,13 @@ public static partial class DashboardWriter
         await File.WriteAllTextAsync(path, html, new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
     }
 
-    private static string ReadScript()
+    /// <summary>The two script files as one: the model sections' listener first, then the main script that sends it the filters.</summary>
+    private static string ReadScript() => ReadResource("dashboard-models.js") + ReadResource("dashboard.js");
+
+    private static string ReadResource(string name)
     {
-        using var stream = typeof(DashboardWriter).Assembly.GetManifestResourceStream("CustomerAnalytics.Reporting.dashboard.js")
-            ?? throw new InvalidOperationException("The dashboard script resource is missing from CustomerAnalytics.Reporting.");
+        using var stream = typeof(DashboardWriter).Assembly.GetManifestResourceStream("CustomerAnalytics.Reporting." + name)
+            ?? throw new InvalidOperationException($"The dashboard script resource {name} is missing from CustomerAnalytics.Reporting.");
         using var reader = new StreamReader(stream, Encoding.UTF8);
         return reader.ReadToEnd().Replace("\r\n", "\n", StringComparison.Ordinal);
     }

@@ -543,6 +543,11 @@ public sealed class CommandTests : IDisposable
     [InlineData("--strategy", "magic", "error: Unknown --strategy 'magic'; one of: ")]
     [InlineData("--count", "0", "error: --count must be 1 to 1000 (was 0).")]
     [InlineData("--count", "many", "error: ")]
+    [InlineData("--lambda", "0", "error: --lambda must be finite and positive (was 0).")]
+    [InlineData("--als-factors", "0", "error: --als-factors must be 1 to 1024 (was 0).")]
+    [InlineData("--als-iterations", "1001", "error: --als-iterations must be 1 to 1000 (was 1001).")]
+    [InlineData("--als-regularization", "-1", "error: --als-regularization must be finite and positive (was -1).")]
+    [InlineData("--als-alpha", "0", "error: --als-alpha must be finite and positive (was 0).")]
     public async Task Recommend_BadOption_Exit2(string option, string value, string message)
     {
         var result = await CliRunner.RunAsync("recommend", "--data", Data, "--customer", "C001", option, value);
@@ -613,7 +618,7 @@ public sealed class CommandTests : IDisposable
     }
 
     [Theory]
-    [InlineData("--split", "weekly", "error: --split must be last-order, time or random (was 'weekly').")]
+    [InlineData("--split", "weekly", "error: --split must be last-order, time, random, stratified or chronological (was 'weekly').")]
     [InlineData("--strategies", "popularity,magic", "error: Unknown strategy 'magic' in --strategies; one of: ")]
     [InlineData("--split", "time", "error: --split time needs --cutoff with an ISO 8601 date or time (was '').")]
     [InlineData("--save", "out.xlsx", "error: --save must name a .md, .csv or .json file (was 'out.xlsx').")]

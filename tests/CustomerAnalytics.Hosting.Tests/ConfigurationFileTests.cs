@@ -83,6 +83,27 @@ public sealed class ConfigurationFileTests
     }
 
     [Fact]
+    public void FromConfiguration_EaseAndAls_BoundAndChecked()
+    {
+        var good = CustomerAnalyticsOptions.FromConfiguration(Json("""
+            { "CustomerAnalytics": { "Recommender": { "Lambda": 250, "AlsFactors": 32, "AlsIterations": 10, "AlsRegularization": 0.05, "AlsAlpha": 40 } } }
+            """));
+        var bad = Json("""
+            { "CustomerAnalytics": { "Recommender": { "Lambda": 0, "AlsFactors": 0, "AlsIterations": 0, "AlsRegularization": 0, "AlsAlpha": -1 } } }
+            """);
+
+        var error = Assert.Throws<ArgumentException>(() => CustomerAnalyticsOptions.FromConfiguration(bad));
+
+        Assert.Equal(EaseOptions.Default with { Lambda = 250 }, good.Recommender.Ease());
+        Assert.Equal(ImplicitAlsOptions.Default with { Factors = 32, Iterations = 10, Regularization = 0.05, Alpha = 40 }, good.Recommender.ImplicitAls());
+        Assert.Equal(
+            "Invalid CustomerAnalytics settings: CustomerAnalytics:Recommender:Lambda must be finite and positive (was 0); "
+            + "CustomerAnalytics:Recommender:AlsFactors must be 1 to 1024 (was 0); CustomerAnalytics:Recommender:AlsIterations must be 1 to 1000 (was 0); "
+            + "CustomerAnalytics:Recommender:AlsRegularization must be finite and positive (was 0); CustomerAnalytics:Recommender:AlsAlpha must be finite and positive (was -1).",
+            error.Message);
+    }
+
+    [Fact]
     public void FromConfiguration_UnknownKey_Throws()
     {
         var error = Assert.Throws<InvalidOperationException>(() => CustomerAnalyticsOptions.FromConfiguration(Json("""{ "CustomerAnalytics": { "Seperator": ";" } }""")));

@@ -212,7 +212,11 @@ public sealed class DashboardDocumentTests
         var fromDataset = DashboardDocument.FromDataset(dataset);
 
         Assert.Equal(fromDataset.Cards.AsEnumerable(), fromRun.Cards.AsEnumerable());
-        Assert.Equal(fromDataset.Sections.Where(s => !runOnly.Contains(s.Id)).Select(s => DashboardWriter.Render(fromDataset with { Sections = [s] })), fromRun.Sections.Where(s => !runOnly.Contains(s.Id)).Select(s => DashboardWriter.Render(fromRun with { Sections = [s] })));
+        Assert.Equal(fromDataset.Sections.Where(s => !runOnly.Contains(s.Id)).Select(s => DashboardWriter.Render(fromDataset with { Sections = [s], Interactive = null })), fromRun.Sections.Where(s => !runOnly.Contains(s.Id)).Select(s => DashboardWriter.Render(fromRun with { Sections = [s], Interactive = null })));
+
+        // The run's page embeds its recommendations for the filters too; the dataset's has none to embed.
+        Assert.Contains("\"recs\":", fromRun.Interactive!.Json, StringComparison.Ordinal);
+        Assert.DoesNotContain("\"recs\":", fromDataset.Interactive!.Json, StringComparison.Ordinal);
     }
 
     [Fact]

@@ -2,6 +2,7 @@ using CustomerAnalytics.Enrichment;
 using CustomerAnalytics.Model;
 using CustomerAnalytics.Reporting.Tests.Infrastructure;
 using CustomerAnalytics.Tests.Infrastructure;
+using static CustomerAnalytics.Reporting.Tests.Infrastructure.PageActions;
 
 namespace CustomerAnalytics.Reporting.Tests;
 
@@ -143,23 +144,11 @@ public sealed class DashboardInteractionTests : IDisposable
 
     public void Dispose() => _folder.Delete(recursive: true);
 
-    private static string Rows(string section) =>
-        $"[...document.querySelectorAll('#{section} tbody tr')].map(r => [...r.cells].map(c => c.textContent).join(' ')).join('|')";
-
     private static string FirstCells(string section) =>
         $"[...document.querySelectorAll('#{section} tbody tr')].map(r => r.cells[0].textContent).join('|')";
 
-    private static async Task SetAsync(DevToolsPage page, string id, string value) =>
-        _ = await page.EvaluateAsync($"(() => {{ const e = document.getElementById('{id}'); e.value = '{value}'; e.dispatchEvent(new Event('change')); return e.value; }})()");
-
     private static async Task ClickAsync(DevToolsPage page, string selector) =>
         _ = await page.EvaluateAsync($"(() => {{ document.querySelector('{selector}').click(); return true; }})()");
-
-    private static async Task AssertCleanAsync(DevToolsPage page)
-    {
-        Assert.Empty(await page.ViolationsAsync());
-        Assert.Empty(page.Problems);
-    }
 
     private Task<DevToolsPage> OpenSeedAsync() => OpenAsync(DashboardDocument.FromDataset(Seed.Dataset()));
 

@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Reflection;
 using System.Text.Json;
 
 namespace CustomerAnalytics.Benchmarks.Compare;
@@ -17,6 +15,16 @@ internal static class CompareCommand
 {
     public static int Run(Arguments args)
     {
+        switch (args.String("job", "kpis"))
+        {
+            case "full":
+                return Full.FullJobCommand.Run(args);
+            case "kpis":
+                break;
+            case var job:
+                throw new ArgumentException($"--job: '{job}' is not a job (expected kpis, the default, or full).");
+        }
+
         var data = Path.GetFullPath(args.String("data") ?? throw new ArgumentException("--data DIR is required (see generate)."));
         var runs = args.Int("runs", 5);
         var approaches = args.String("approaches", string.Join(',', Approaches.Names)).Split(',', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
@@ -175,42 +183,8 @@ internal static class CompareCommand
 
     private static ChildReport RunChild(string approach, string data, bool recommend, bool tieredJit)
     {
-        var start = new ProcessStartInfo
-        {
-            FileName = Environment.ProcessPath ?? "dotnet",
-            RedirectStandardOutput = true,
-            UseShellExecute = false,
-        };
-        if (!tieredJit)
-        {
-            start.Environment["DOTNET_TieredCompilation"] = "0";
-        }
-
-        if (Path.GetFileNameWithoutExtension(start.FileName) == "dotnet")
-        {
-            start.ArgumentList.Add(Assembly.GetEntryAssembly()!.Location);
-        }
-
-        foreach (var arg in new[] { CompareChild.Command, "--approach", approach, "--data", data })
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        if (recommend)
-        {
-            start.ArgumentList.Add("--recommend");
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the child process.");
-        var output = process.StandardOutput.ReadToEnd();
-        process.WaitForExit();
-        var line = output.Split('\n').FirstOrDefault(l => l.StartsWith(CompareChild.Marker, StringComparison.Ordinal));
-        if (process.ExitCode != 0 || line is null)
-        {
-            throw new InvalidOperationException($"The {approach} run failed (exit code {process.ExitCode}):\n{output}");
-        }
-
-        return JsonSerializer.Deserialize<ChildReport>(line[CompareChild.Marker.Length..])
+        string[] arguments = [CompareChild.Command, "--approach", approach, "--data", data, .. recommend ? ["--recommend"] : Array.Empty<string>()];
+        return JsonSerializer.Deserialize<ChildReport>(ChildProcess.RunThisProgram(approach, arguments, tieredJit))
             ?? throw new InvalidOperationException("Empty report.");
     }
 }

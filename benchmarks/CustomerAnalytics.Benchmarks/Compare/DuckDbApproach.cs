@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using DuckDB.NET.Data;
+using static CustomerAnalytics.Benchmarks.Compare.DuckDbSql;
 
 namespace CustomerAnalytics.Benchmarks.Compare;
 
@@ -14,17 +15,9 @@ internal sealed class DuckDbApproach : IJobApproach
     public JobFigures Run(DataFiles files, IDictionary<string, double> phases)
     {
         var watch = Stopwatch.StartNew();
-        var orderType = OrderIdType(files.Transactions);
         using var connection = new DuckDBConnection("Data Source=:memory:");
         connection.Open();
-        Execute(connection, $"""
-            CREATE TABLE customers AS SELECT * FROM read_csv({Quote(files.Customers)}, header = true,
-                columns = {"{"}'customer_id': 'VARCHAR', 'segment': 'VARCHAR', 'signup_date': 'DATE'{"}"});
-            CREATE TABLE products AS SELECT * FROM read_csv({Quote(files.Products)}, header = true,
-                columns = {"{"}'product_id': 'VARCHAR', 'category': 'VARCHAR', 'price': 'DECIMAL(18,2)'{"}"});
-            CREATE TABLE transactions AS SELECT * FROM read_csv({Quote(files.Transactions)}, header = true,
-                columns = {"{"}'txn_id': 'BIGINT', 'order_id': '{orderType}', 'customer_id': 'VARCHAR', 'product_id': 'VARCHAR', 'qty': 'INTEGER', 'ts': 'TIMESTAMP'{"}"});
-            """);
+        DuckDbSql.CreateInputTables(connection, files);
         phases["load"] = watch.Elapsed.TotalSeconds;
         Execute(connection, """
             CREATE TABLE enriched AS
@@ -55,18 +48,6 @@ internal sealed class DuckDbApproach : IJobApproach
         return new JobFigures(customers, transactions, orders, units, revenue, JobFigures.AverageOf(revenue, orders), bySegment, byCategory, top);
     }
 
-    /// <summary>
-    /// <c>BIGINT</c> for integer order numbers (sequential ids), <c>VARCHAR</c> for text ones (<c>SO-000000001</c>,
-    /// realistic ids): what a user would declare after a look at the file's first row.
-    /// </summary>
-    private static string OrderIdType(string transactions)
-    {
-        using var reader = new StreamReader(transactions);
-        reader.ReadLine();
-        var fields = (reader.ReadLine() ?? "").Split(',');
-        return fields.Length > 1 && long.TryParse(fields[1], System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out _) ? "BIGINT" : "VARCHAR";
-    }
-
     private static List<GroupFigures> Groups(DuckDBConnection connection, string column)
     {
         var result = new List<GroupFigures>();
@@ -81,25 +62,5 @@ internal sealed class DuckDbApproach : IJobApproach
                 r.GetInt64(4),
                 r.GetInt64(5))));
         return result;
-    }
-
-    private static string Quote(string path) => "'" + path.Replace("'", "''", StringComparison.Ordinal) + "'";
-
-    private static void Execute(DuckDBConnection connection, string sql)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        command.ExecuteNonQuery();
-    }
-
-    private static void Query(DuckDBConnection connection, string sql, Action<System.Data.Common.DbDataReader> row)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        using var reader = command.ExecuteReader();
-        while (reader.Read())
-        {
-            row(reader);
-        }
     }
 }

@@ -1,3 +1,5 @@
+using CustomerAnalytics.Internal;
+
 namespace CustomerAnalytics.Benchmarks.Generation;
 
 /// <summary>
@@ -16,7 +18,6 @@ internal sealed class IdWriter
     private const ulong Node = (1UL << 48) - 1;
     private const ulong SkuSpace = 100_000_000;
     private const ulong SkuMultiplier = 7_368_787;
-    private static readonly byte[] Hex = "0123456789abcdef"u8.ToArray();
 
     private readonly ulong _seed;
     private readonly int _customerDigits;
@@ -85,20 +86,7 @@ internal sealed class IdWriter
         var low = (SplitMix(ref state) & ~Node) | ((((ulong)index * 0x9E3779B97F4A7C15) + _seed) & Node);
         high = (high & ~0xF000UL) | 0x4000UL;                       // version 4
         low = (low & ~(0xC0UL << 56)) | (0x80UL << 56);             // RFC 4122 variant
-        Span<byte> bytes = stackalloc byte[16];
-        System.Buffers.Binary.BinaryPrimitives.WriteUInt64BigEndian(bytes, high);
-        System.Buffers.Binary.BinaryPrimitives.WriteUInt64BigEndian(bytes[8..], low);
-        var at = 0;
-        for (var i = 0; i < 16; i++)
-        {
-            if (i is 4 or 6 or 8 or 10)
-            {
-                text[at++] = (byte)'-';
-            }
-
-            text[at++] = Hex[bytes[i] >> 4];
-            text[at++] = Hex[bytes[i] & 15];
-        }
+        UuidText.Format(high, low, upper: false, text);
     }
 
     private static void Digits(Span<byte> destination, ulong value)

@@ -2,7 +2,9 @@ using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
 using System.Text.Encodings.Web;
+using CustomerAnalytics.Hosting.AspNetCore;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;
 using RecommendationService.Api;
 
@@ -41,17 +43,21 @@ internal sealed class ApiKeyAuthenticationHandler(
     }
 }
 
-/// <summary>Registers the sample's API-key scheme and the <see cref="RecommendationServiceOptions.AdminPolicy"/> policy over it.</summary>
+/// <summary>Registers the sample's API-key scheme and the <see cref="CustomerAnalyticsEndpointOptions.AdminPolicy"/> policy over it.</summary>
 internal static class ApiKeyAuthenticationExtensions
 {
-    /// <summary>Adds the <c>ApiKey</c> scheme and the admin policy (an authenticated caller of that scheme).</summary>
+    /// <summary>Adds the key setting (bound from <paramref name="section"/>, checked at start-up), the <c>ApiKey</c>
+    /// scheme and the admin policy (an authenticated caller of that scheme).</summary>
     /// <param name="services">The services.</param>
+    /// <param name="section">The <c>CustomerAnalytics</c> section, which holds <c>AdminApiKey</c>.</param>
     /// <returns><paramref name="services"/>.</returns>
-    public static IServiceCollection AddAdminApiKey(this IServiceCollection services)
+    public static IServiceCollection AddAdminApiKey(this IServiceCollection services, IConfiguration section)
     {
+        services.AddOptions<RecommendationServiceOptions>().Bind(section).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<RecommendationServiceOptions>, RecommendationServiceOptionsValidator>());
         services.AddAuthentication(ApiKeyAuthenticationHandler.SchemeName)
             .AddScheme<AuthenticationSchemeOptions, ApiKeyAuthenticationHandler>(ApiKeyAuthenticationHandler.SchemeName, null);
-        services.AddAuthorizationBuilder().AddPolicy(RecommendationServiceOptions.AdminPolicy, policy => policy
+        services.AddAuthorizationBuilder().AddPolicy(CustomerAnalyticsEndpointOptions.AdminPolicy, policy => policy
             .AddAuthenticationSchemes(ApiKeyAuthenticationHandler.SchemeName)
             .RequireAuthenticatedUser());
         return services;

@@ -97,6 +97,26 @@ internal class DataSettings : CommandSettings
     [Description("Item co-occurrence: halve a purchase's weight every DAYS days before the latest purchase (default: no decay).")]
     public double? HalfLifeDays { get; init; }
 
+    [CommandOption("--lambda <L>")]
+    [Description("EASE (--strategy ease): the L2 penalty λ added to XᵀX's diagonal (default 500).")]
+    public double? Lambda { get; init; }
+
+    [CommandOption("--als-factors <N>")]
+    [Description("ALS (--strategy als): latent factors per customer and product, 1 to 1024 (default 100).")]
+    public int? AlsFactors { get; init; }
+
+    [CommandOption("--als-iterations <N>")]
+    [Description("ALS: alternating sweeps, 1 to 1000 (default 15).")]
+    public int? AlsIterations { get; init; }
+
+    [CommandOption("--als-regularization <R>")]
+    [Description("ALS: the L2 penalty on the factors (default 0.01).")]
+    public double? AlsRegularization { get; init; }
+
+    [CommandOption("--als-alpha <A>")]
+    [Description("ALS: α of the confidence 1 + α · units (default 1).")]
+    public double? AlsAlpha { get; init; }
+
     [CommandOption("--rejected <FILE>")]
     [Description("Where to write the rejected rows (rejected_rows.csv schema) when there are any.")]
     public string? RejectedPath { get; init; }
@@ -147,6 +167,11 @@ internal class DataSettings : CommandSettings
             return ValidationResult.Error(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"--half-life-days must be positive (was {days})."));
         }
 
+        if (ModelFlagProblem() is { } problem)
+        {
+            return ValidationResult.Error(problem);
+        }
+
         if (Similarity is not null && !ToolOptions.Similarities.ContainsKey(Similarity))
         {
             return ValidationResult.Error($"--similarity must be one of {string.Join(", ", ToolOptions.Similarities.Keys)} (was '{Similarity}').");
@@ -159,4 +184,27 @@ internal class DataSettings : CommandSettings
 
         return ValidationResult.Success();
     }
+
+    /// <summary>The first invalid EASE or ALS flag, said by its flag, or null.</summary>
+    private string? ModelFlagProblem()
+    {
+        var given = new Hosting.CustomerAnalyticsRecommenderOptions() with
+        {
+            Lambda = Lambda ?? 500,
+            AlsFactors = AlsFactors ?? 100,
+            AlsIterations = AlsIterations ?? 15,
+            AlsRegularization = AlsRegularization ?? 0.01,
+            AlsAlpha = AlsAlpha ?? 1,
+        };
+        return given.ModelProblems(Flag).FirstOrDefault() is { } problem ? problem + "." : null;
+    }
+
+    private static string Flag(string option) => option switch
+    {
+        "Lambda" => "--lambda",
+        "AlsFactors" => "--als-factors",
+        "AlsIterations" => "--als-iterations",
+        "AlsRegularization" => "--als-regularization",
+        _ => "--als-alpha",
+    };
 }

@@ -11,7 +11,7 @@ namespace CustomerAnalytics.Cli.Commands;
 internal sealed class EvaluateSettings : DataSettings
 {
     [CommandOption("--split <KIND>")]
-    [Description("How to hold out the truth: [green]last-order[/] (each customer's latest order), [green]time[/] (lines at or after --cutoff) or [green]random[/] (--fraction of each customer's products, --seed).")]
+    [Description("How to hold out the truth: [green]last-order[/] (each customer's latest order), [green]time[/] (lines at or after --cutoff), [green]random[/] (--fraction of each customer's products, --seed), [green]stratified[/] (as Microsoft Recommenders' python_stratified_split: each customer's products in a random order, the first ⌊(1 − F)·n⌋ train, --fraction F, --seed) or [green]chronological[/] (the last --fraction of each customer's history).")]
     [DefaultValue("last-order")]
     public string Split { get; init; } = "last-order";
 
@@ -20,12 +20,12 @@ internal sealed class EvaluateSettings : DataSettings
     public string? Cutoff { get; init; }
 
     [CommandOption("--fraction <F>")]
-    [Description("For --split random: the share of each customer's products held out (0 < F < 1).")]
+    [Description("For --split random, stratified and chronological: the share of each customer's products held out (0 < F < 1).")]
     [DefaultValue(0.2)]
     public double Fraction { get; init; } = 0.2;
 
     [CommandOption("--seed <N>")]
-    [Description("For --split random: the random seed.")]
+    [Description("For --split random and stratified: the random seed.")]
     [DefaultValue(42)]
     public int Seed { get; init; } = 42;
 
@@ -35,7 +35,7 @@ internal sealed class EvaluateSettings : DataSettings
     public int K { get; init; } = 10;
 
     [CommandOption("--strategies <NAMES>")]
-    [Description("Comma-separated strategies to compare (default: all).")]
+    [Description("Comma-separated strategies to compare (default: all but ease, which has a catalogue limit).")]
     public string? StrategyNames { get; init; }
 
     [CommandOption("--truth <KIND>")]
@@ -52,14 +52,14 @@ internal sealed class EvaluateSettings : DataSettings
     public string? SavePath { get; init; }
 
     public IEnumerable<string> Strategies => StrategyNames is null
-        ? Infrastructure.Strategies.Names
+        ? Infrastructure.Strategies.DefaultComparison
         : StrategyNames.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
 
     public override ValidationResult Validate()
     {
-        if (Split is not ("last-order" or "time" or "random"))
+        if (Split is not ("last-order" or "time" or "random" or "stratified" or "chronological"))
         {
-            return ValidationResult.Error($"--split must be last-order, time or random (was '{Split}').");
+            return ValidationResult.Error($"--split must be last-order, time, random, stratified or chronological (was '{Split}').");
         }
 
         if (Split == "time" && !DateTimeOffset.TryParse(Cutoff, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal, out _))
@@ -67,7 +67,7 @@ internal sealed class EvaluateSettings : DataSettings
             return ValidationResult.Error($"--split time needs --cutoff with an ISO 8601 date or time (was '{Cutoff}').");
         }
 
-        if (Split == "random" && !(Fraction > 0 && Fraction < 1))
+        if (Split is "random" or "stratified" or "chronological" && !(Fraction > 0 && Fraction < 1))
         {
             return ValidationResult.Error($"--fraction must be between 0 and 1 (was {Fraction.ToString(CultureInfo.InvariantCulture)}).");
         }
@@ -103,6 +103,8 @@ internal sealed class EvaluateCommand : DataCommand<EvaluateSettings>
         {
             "time" => DatasetSplitter.ByTime(data.Dataset, DateTimeOffset.Parse(settings.Cutoff!, CultureInfo.InvariantCulture, DateTimeStyles.AssumeUniversal)),
             "random" => DatasetSplitter.RandomPerCustomer(data.Dataset, settings.Fraction, settings.Seed),
+            "stratified" => DatasetSplitter.StratifiedPerCustomer(data.Dataset, settings.Fraction, settings.Seed),
+            "chronological" => DatasetSplitter.ChronologicalPerCustomer(data.Dataset, settings.Fraction),
             _ => DatasetSplitter.LeaveLastOrderOut(data.Dataset),
         };
         var options = ComparisonOptions.Default with

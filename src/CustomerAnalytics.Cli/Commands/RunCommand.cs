@@ -45,6 +45,15 @@ internal sealed class RunSettings : DataSettings
     [Description("Do not write events_enriched.csv (one row per transaction, the largest file); the manifest says it was skipped.")]
     public bool NoEvents { get; init; }
 
+    [CommandOption("--memory-check <MODE>")]
+    [Description("Before reading, estimate the run's peak memory from the inputs' sizes: [green]fail[/] (exit 4 when it exceeds the memory available), warn, or off. See docs/memory.md.")]
+    [DefaultValue("fail")]
+    public string MemoryCheck { get; init; } = "fail";
+
+    [CommandOption("--memory-limit <SIZE>")]
+    [Description("The memory the run may use, for --memory-check: 8G, 8GB, 512MiB (units of 1024); default what the machine or container allows.")]
+    public string? MemoryLimit { get; init; }
+
     public override ValidationResult Validate()
     {
         if (string.IsNullOrWhiteSpace(Output))
@@ -55,6 +64,16 @@ internal sealed class RunSettings : DataSettings
         if (Top < 1 || Count < 1)
         {
             return ValidationResult.Error($"--top and --count must be at least 1 (were {Top} and {Count}).");
+        }
+
+        if (!MemoryGate.Modes.Contains(MemoryCheck))
+        {
+            return ValidationResult.Error($"--memory-check '{MemoryCheck}' is not a mode; one of: {string.Join(", ", MemoryGate.Modes)}.");
+        }
+
+        if (MemoryLimit is not null && MemoryGate.ParseSize(MemoryLimit) is null)
+        {
+            return ValidationResult.Error($"--memory-limit '{MemoryLimit}' is not a size: give a number of bytes with K, M, G or T (units of 1024), such as 8G or 512MB.");
         }
 
         if (Currency is not null && !DashboardCurrency.IsValid(Currency))
@@ -110,7 +129,11 @@ internal sealed class RunCommand : Command<RunSettings>
             Recommender = Strategies.Create(Strategies.NameFor(settings.Strategy, settings), settings),
             Recommendations = RecommendationRequest.Default with { Count = settings.Count },
             IncludeEnrichedEvents = !settings.NoEvents,
+            MemoryLimit = settings.MemoryLimit is { } limit ? MemoryGate.ParseSize(limit) : null,
         };
+        MemoryGate.Check(options, settings.MemoryCheck, consoles.Error);
+        // The tool made the check in its own words; the pipeline need not repeat it.
+        options = options with { MemoryCheck = MemoryCheck.Off };
 
         var totalBytes = plan.Sum(p => new FileInfo(p.Path).Length);
         AnalyticsRun run;

@@ -12,13 +12,17 @@ internal static class Strategies
         ["popularity"] = _ => new PopularityRecommender(),
         ["segment-affinity"] = _ => new SegmentAffinityRecommender(),
         ["item-cooccurrence"] = o => new ItemCooccurrenceRecommender(o.ItemCooccurrence()),
-        ["als"] = _ => new ImplicitAlsRecommender(),
+        ["als"] = o => new ImplicitAlsRecommender(o.ImplicitAls()),
+        ["ease"] = o => new ToolEase(o.Ease()),
     };
 
     /// <summary>The default strategy (<see cref="CustomerAnalyticsRecommenderOptions.Strategy"/>'s default).</summary>
     public static string Default { get; } = new CustomerAnalyticsRecommenderOptions().Strategy;
 
     public static IEnumerable<string> Names => Factories.Keys.Order(StringComparer.Ordinal);
+
+    /// <summary>The strategies <c>evaluate</c> compares when none are named: all but <c>ease</c>, which fails on catalogues over its limit.</summary>
+    public static IEnumerable<string> DefaultComparison => Names.Where(n => n != "ease");
 
     public static bool Exists(string name) => Factories.ContainsKey(name);
 

@@ -49,6 +49,11 @@ internal static class ToolOptions
                 MinimumSupport = flags.MinimumSupport ?? options.Recommender.MinimumSupport,
                 Similarity = flags.Similarity is { } similarity ? Similarities[similarity] : options.Recommender.Similarity,
                 HalfLifeDays = flags.HalfLifeDays ?? options.Recommender.HalfLifeDays,
+                Lambda = flags.Lambda ?? options.Recommender.Lambda,
+                AlsFactors = flags.AlsFactors ?? options.Recommender.AlsFactors,
+                AlsIterations = flags.AlsIterations ?? options.Recommender.AlsIterations,
+                AlsRegularization = flags.AlsRegularization ?? options.Recommender.AlsRegularization,
+                AlsAlpha = flags.AlsAlpha ?? options.Recommender.AlsAlpha,
             },
         };
 

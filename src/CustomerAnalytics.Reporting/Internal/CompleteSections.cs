@@ -39,8 +39,8 @@ internal sealed class CompleteSections(Format format)
         }
 
         var values = clv.Customers.Select(c => c.Clv).ToArray();
-        var (labels, counts) = Bands(values);
-        var chart = new DashboardChart(DashboardChartKind.VerticalBars, labels, counts, format.MoneyTitle("Predicted value") + ": customers");
+        var bands = ValueBands.Of(values);
+        var chart = new DashboardChart(DashboardChartKind.VerticalBars, bands.Labels(format), bands.Counts(values), format.MoneyTitle("Predicted value") + ": customers");
         var top = clv.Customers.OrderByDescending(c => c.Clv).ThenBy(c => c.CustomerId, StringComparer.Ordinal).Take(TopCustomers);
         var table = new DashboardTable(
             [new("Customer"), new("Predicted value", true), new("P(alive)", true), new("Expected purchases", true), new("Repeat purchases", true), new("Mean repeat spend", true)],
@@ -121,43 +121,18 @@ internal sealed class CompleteSections(Format format)
             return dataset.Segments[dataset.CustomerSegments[index]];
         }
 
-        string Product(string productId) =>
-            dataset.TryGetProductIndex(productId, out var index) && dataset.Products[index].Name is { Length: > 0 } name ? productId + " · " + name : productId;
-
         var rows = withItems
             .GroupBy(r => SegmentOf(r.CustomerId), StringComparer.Ordinal)
             .OrderBy(g => g.Key, StringComparer.Ordinal)
             .SelectMany(g => g.OrderByDescending(r => spend.GetValueOrDefault(r.CustomerId)).ThenBy(r => r.CustomerId, StringComparer.Ordinal).Take(SampleCustomers)
                 .Select(r => ImmutableArray.Create(
-                    g.Key, r.CustomerId, format.Money(spend.GetValueOrDefault(r.CustomerId)), string.Join(", ", r.Items.OrderBy(i => i.Rank).Take(SampleProducts).Select(i => Product(i.ProductId))), r.Items.OrderBy(i => i.Rank).First().Reason)));
+                    g.Key, r.CustomerId, format.Money(spend.GetValueOrDefault(r.CustomerId)), string.Join(", ", r.Items.OrderBy(i => i.Rank).Take(SampleProducts).Select(i => ProductLabel(dataset, i.ProductId))), r.Items.OrderBy(i => i.Rank).First().Reason)));
         var table = new DashboardTable([new("Segment"), new("Customer"), new("Spend", true), new("Recommended products"), new("Why the first")], [.. rows]);
         return new DashboardSection(
             Id, Title, $"For each segment, the model's first {SampleProducts} products for its {SampleCustomers} highest-spending customers.", Table: table);
     }
 
-    /// <summary>Nine equal bands of whole currency units from 0 (or the lowest value when negative) to the 95th percentile,
-    /// and one open band past it when any value lies there (so that a few very large customers do not squash the rest into one bar).</summary>
-    private (ImmutableArray<string> Labels, ImmutableArray<decimal> Counts) Bands(decimal[] values)
-    {
-        const int Equal = 9;
-        var sorted = values.Order().ToArray();
-        var low = Math.Min(0m, Math.Floor(sorted[0]));
-        var p95 = Math.Ceiling(sorted[(int)(0.95 * (sorted.Length - 1))]);
-        var width = Math.Max(1m, Math.Ceiling((p95 - low) / Equal));
-        var edge = low + (Equal * width);
-        var counts = new decimal[Equal + 1];
-        foreach (var value in sorted)
-        {
-            counts[value >= edge ? Equal : (int)Math.Floor((value - low) / width)]++;
-        }
-
-        var labels = Enumerable.Range(0, Equal).Select(i => format.Compact((double)(low + (i * width))) + "–" + format.Compact((double)(low + ((i + 1) * width)))).ToList();
-        if (counts[Equal] == 0)
-        {
-            return ([.. labels], [.. counts.Take(Equal)]);
-        }
-
-        labels.Add("≥" + format.Compact((double)edge));
-        return ([.. labels], [.. counts]);
-    }
+    /// <summary>A product as the recommendations show it: <c>id · name</c>, or the id when it has no name.</summary>
+    public static string ProductLabel(EnrichedDataset dataset, string productId) =>
+        dataset.TryGetProductIndex(productId, out var index) && dataset.Products[index].Name is { Length: > 0 } name ? productId + " · " + name : productId;
 }

@@ -7,7 +7,7 @@ namespace CustomerAnalytics.Reporting.Internal;
 /// <summary>
 /// The data the page's script filters, as JSON: one entry per order (its id, local day, customer and, per category,
 /// revenue in ten-thousandths and units), the customers (id, segment), the segment and category names, and the number
-/// formats. Written with <see cref="Utf8JsonWriter"/>'s default encoder, which escapes <c>&lt; &gt; &amp; ' "</c> and
+/// formats, and the run's model outputs per customer (<see cref="ModelJson"/>). Written with <see cref="Utf8JsonWriter"/>'s default encoder, which escapes <c>&lt; &gt; &amp; ' "</c> and
 /// every non-ASCII character as <c>\uXXXX</c>, so no value can close the <c>&lt;script type="application/json"&gt;</c>
 /// element it is embedded in (<c>&lt;/script&gt;</c>, <c>&lt;!--</c>).
 /// </summary>
@@ -19,8 +19,8 @@ internal sealed record InteractiveData(string Json, int OrderCount)
     public const int MoneyFactor = 10_000;
 
     /// <summary>The data of <paramref name="dataset"/>, or <see langword="null"/> with <paramref name="note"/> saying why
-    /// there is none: no orders, or more than <see cref="DashboardOptions.MaxEmbeddedOrders"/>.</summary>
-    public static InteractiveData? Of(EnrichedDataset dataset, DataRange? range, TimeZoneInfo zone, bool monthly, Format format, DashboardOptions options, out string? note)
+    /// there is none (<paramref name="models"/>: the run's outputs, empty for a dataset): no orders, or more than <see cref="DashboardOptions.MaxEmbeddedOrders"/>.</summary>
+    public static InteractiveData? Of(EnrichedDataset dataset, DataRange? range, TimeZoneInfo zone, bool monthly, Format format, DashboardOptions options, RunModels models, out string? note)
     {
         note = null;
         if (!options.Interactive || range is not { } covered)
@@ -53,6 +53,7 @@ internal sealed record InteractiveData(string Json, int OrderCount)
             Strings(json, "cards", ["customers", "orders", "revenue", "aov"]);
             Strings(json, "segments", dataset.Segments);
             Strings(json, "categories", dataset.Categories);
+            ModelJson.Write(json, dataset, covered, models, format);
             json.WriteStartArray("customers");
             for (var c = 0; c < dataset.Customers.Count; c++)
             {

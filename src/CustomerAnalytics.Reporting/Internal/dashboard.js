@@ -1,5 +1,6 @@
-// The dashboard's one script (allowed by its SHA-256 hash): filters by date range, segment and category that the cards,
-// the segment, category and month sections and the top category per segment follow; the change of each card against
+// The dashboard's script (allowed by its SHA-256 hash): filters by date range, segment and category that the cards,
+// the segment, category and month sections and the top category per segment follow (the model sections follow through
+// the 'dashboard:render' event, dashboard-models.js); charts drawn for the width they have; the change of each card against
 // the previous period of equal length; sort and CSV export of every table; drill-down segment -> customers -> orders.
 // It reads the JSON in #dashboard-data, writes text only through textContent, and loads nothing.
 (function () {
@@ -95,7 +96,8 @@
     box.appendChild(button('Reset', function () {
       from.value = iso(0); to.value = iso(data.days - 1); segment.value = '-1'; category.value = '-1'; apply();
     }));
-    box.appendChild(el('p', 'The cards, revenue by segment, category and month and the top category per segment follow the filters; the other sections show the whole data.', 'filter-note'));
+    box.appendChild(el('p', 'Every section follows the filters except top products and cohort retention (the page embeds orders per category, not per product)'
+      + (data.clv || data.recs ? '; lifetime value, P(alive) and recommendations are the models\' figures fitted on all the data: the filters choose the customers, not their values.' : '.'), 'filter-note'));
     box.hidden = false;
   }
 
@@ -145,32 +147,49 @@
   function chart(section, labels, values, columns, other) {
     var old = section.querySelector('svg.chart');
     if (!old) { return; }
-    var width = 720, band = 26, left = columns ? 60 : 230, n = labels.length;
+    // Drawn at the width the chart has (one viewBox unit = one CSS pixel), so its 11–12 px text stays 11–12 px on a phone.
+    var width = Math.max(240, Math.min(960, contentWidth(old))), band = 26, n = labels.length;
+    // Columns: a label every few columns when they would overlap (about 7 px a character at 11 px), none past the edges.
+    var labelWidth = 7 * Math.max.apply(null, labels.map(function (l) { return l.length; }).concat([4])) + 8;
+    var right = columns ? Math.ceil(labelWidth / 2) : 0, left = columns ? Math.max(width < 500 ? 8 : 60, right) : Math.min(230, Math.round(width * 0.38));
+    var chars = Math.min(32, Math.floor((left - 8) / 7.6)), slot = (width - left - right) / Math.max(1, n), every = columns ? Math.max(1, Math.ceil(labelWidth / slot)) : 1;
     var height = columns ? 300 : 20 + n * band, max = Math.max.apply(null, values.concat([1]));
     var svg = document.createElementNS(SVG, 'svg');
     svg.setAttribute('class', 'chart'); svg.setAttribute('viewBox', '0 0 ' + width + ' ' + height); svg.setAttribute('role', 'img');
+    svg.setAttribute('width', width); svg.setAttribute('height', height);
     svg.appendChild(document.createElementNS(SVG, 'title')).textContent = old.querySelector('title') ? old.querySelector('title').textContent : '';
     function draw(name, attributes, text) {
       var node = svg.appendChild(document.createElementNS(SVG, name));
       Object.keys(attributes).forEach(function (a) { node.setAttribute(a, attributes[a]); });
       if (text !== undefined) { node.textContent = text; }
+      return node;
     }
+    // Each bar is titled "label: value" (a tooltip, and read out), also where its label is left out for room.
+    function titled(rect, i) { rect.appendChild(document.createElementNS(SVG, 'title')).textContent = labels[i] + ': ' + compact(values[i]); }
     labels.forEach(function (label, i) {
       var v = Math.max(0, values[i]) / max;
       if (columns) {
-        var w = Math.min(48, (width - left) / n * 0.7), x = left + (i + 0.5) * (width - left) / n, h = v * (height - 60);
-        draw('rect', { x: x - w / 2, y: height - 30 - h, width: w, height: h, fill: '#2563EB' });
-        if (n <= 24 || i % Math.ceil(n / 24) === 0) { draw('text', { x: x, y: height - 12, 'text-anchor': 'middle', 'font-size': 11, fill: '#111827' }, label); }
-        draw('text', { x: x, y: height - 34 - h, 'text-anchor': 'middle', 'font-size': 11, fill: '#4b5563' }, compact(values[i]));
+        var w = Math.min(48, slot * 0.7), x = left + (i + 0.5) * slot, h = v * (height - 60);
+        titled(draw('rect', { x: x - w / 2, y: height - 30 - h, width: w, height: h, fill: '#2563EB' }), i);
+        if (i % every === 0) {
+          draw('text', { x: x, y: height - 12, 'text-anchor': 'middle', 'font-size': 11, fill: '#111827' }, label);
+          draw('text', { x: x, y: height - 34 - h, 'text-anchor': 'middle', 'font-size': 11, fill: '#4b5563' }, compact(values[i]));
+        }
       } else {
-        var y = 10 + i * band, bar = v * (width - left - 70);
-        draw('text', { x: left - 6, y: y + 17, 'text-anchor': 'end', 'font-size': 12, fill: '#111827' }, label.length > 32 ? label.slice(0, 31) + '\u2026' : label);
-        draw('rect', { x: left, y: y + 4, width: bar, height: band - 8, fill: other && i === n - 1 ? '#9CA3AF' : '#2563EB' });
+        var y = 10 + i * band, bar = v * (width - left - 64);
+        draw('text', { x: left - 6, y: y + 17, 'text-anchor': 'end', 'font-size': 12, fill: '#111827' }, label.length > chars ? label.slice(0, chars - 1) + '\u2026' : label);
+        titled(draw('rect', { x: left, y: y + 4, width: bar, height: band - 8, fill: other && i === n - 1 ? '#9CA3AF' : '#2563EB' }), i);
         draw('text', { x: left + bar + 4, y: y + 17, 'font-size': 12, fill: '#4b5563' }, compact(values[i]));
       }
     });
     svg.hidden = n === 0;
     old.replaceWith(svg);
+  }
+
+  // The width a chart may take: the old chart's, measured at 100% of its box (through attributes, as the policy allows).
+  function contentWidth(svg) {
+    svg.setAttribute('width', '100%');
+    return Math.floor(svg.getBoundingClientRect().width) || 720;
   }
 
   function groups(id, map, names, drill) {
@@ -184,6 +203,17 @@
     var labels = list.slice(0, kept).map(function (g) { return g.name; }).concat(rest.length ? ['Other (' + rest.length + ')'] : []);
     var values = list.slice(0, kept).map(function (g) { return g.revenue; }).concat(rest.length ? [rest.reduce(function (sum, g) { return sum + g.revenue; }, 0)] : []);
     chart(section, labels, values, false, kept < list.length);
+  }
+
+  // The top products (the whole data) drawn again for the width, from their own table: product (· name) and revenue.
+  function products() {
+    var section = panel('top-products');
+    if (!section) { return; }
+    var heads = Array.prototype.map.call(section.querySelector('thead').rows[0].cells, function (th) { return th.textContent; });
+    var name = heads.indexOf('Name'), revenue = heads.indexOf('Revenue'), list = Array.prototype.slice.call(section.querySelector('tbody').rows);
+    list.sort(function (a, b) { return value(b.cells[revenue], true) - value(a.cells[revenue], true); });
+    chart(section, list.map(function (r) { return r.cells[0].textContent + (name > 0 && r.cells[name].textContent ? ' \u00b7 ' + r.cells[name].textContent : ''); }),
+      list.map(function (r) { return Math.round(value(r.cells[revenue], true) * 10000); }), false, false);
   }
 
   function months(r) {
@@ -310,9 +340,18 @@
     groups('revenue-by-category', r.categories, data.categories, false);
     months(r);
     topCategories(r);
+    products();
+    var kit = { money: money, count: count, percent: percent, iso: iso, rows: rows, panel: panel, chart: chart };
+    document.dispatchEvent(new CustomEvent('dashboard:render', { detail: { data: data, state: state, result: r, kit: kit } }));
   }
 
   controls();
   render();
+  // A phone turned or a window resized: the charts are drawn again for their new width.
+  var wide = document.documentElement.clientWidth, pending = 0;
+  window.addEventListener('resize', function () {
+    clearTimeout(pending);
+    pending = setTimeout(function () { if (document.documentElement.clientWidth !== wide) { wide = document.documentElement.clientWidth; render(); } }, 150);
+  });
   document.querySelectorAll('section.panel table').forEach(function (t) { enhance(t, t.closest('section').id); });
 })();

@@ -132,6 +132,16 @@ public sealed class EnrichedDataset
     /// <summary>For each product, the index of its category in <see cref="Categories"/>.</summary>
     public ReadOnlySpan<int> ProductCategories => ProductCategoryTable;
 
+    /// <summary>Whether a weight column was loaded (<see cref="Loading.TransactionColumns.Weight"/>), so <see cref="Weights"/> has one value per row.</summary>
+    public bool HasWeights => WeightColumn is not null;
+
+    /// <summary>
+    /// For each row, its weight (a rating or an event's weight; <see cref="float.NaN"/> for a row that brought none);
+    /// empty when <see cref="HasWeights"/> is <see langword="false"/>. Only the recommenders' affinity uses it
+    /// (<see cref="Recommendations.AffinityWeight.Weight"/>); revenue is quantity × price whatever the weight.
+    /// </summary>
+    public ReadOnlySpan<float> Weights => WeightColumn;
+
     /// <summary>For each row, the index of its customer in <see cref="Customers"/>.</summary>
     public ReadOnlySpan<int> CustomerIndexes => CustomerColumn;
 
@@ -182,6 +192,9 @@ public sealed class EnrichedDataset
 
     internal int[] QuantityColumn { get; }
 
+    /// <summary>The weights, or <see langword="null"/> when none was loaded.</summary>
+    internal float[]? WeightColumn { get; init; }
+
     internal long[] TicksColumn { get; }
 
     /// <summary>Revenue per row in units of 1/10,000 (see <see cref="Money"/>).</summary>
@@ -218,7 +231,7 @@ public sealed class EnrichedDataset
 
     /// <summary>The bytes of the per-row columns and of the order ids, for measuring; dimension tables excluded.</summary>
     internal long ColumnBytes() =>
-        (4L * (CustomerColumn.Length + ProductColumn.Length + OrderColumn.Length + QuantityColumn.Length + _ownOrderRows.Length))
+        (4L * (CustomerColumn.Length + ProductColumn.Length + OrderColumn.Length + QuantityColumn.Length + _ownOrderRows.Length + (WeightColumn?.Length ?? 0)))
         + (8L * (TicksColumn.Length + RevenueUnits.Length + (_unitPriceUnits?.Length ?? 0)))
         + _transactionIds.Bytes
         + _namedOrderIds.Bytes;
@@ -403,6 +416,7 @@ public sealed class EnrichedDataset
             [],
             Report)
         {
+            WeightColumn = WeightColumn is null ? null : Pick(WeightColumn, rows),
             GuestCustomer = GuestCustomer,
         };
     }

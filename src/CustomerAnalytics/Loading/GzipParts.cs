@@ -17,7 +17,7 @@ internal static class GzipParts
     public const int BlockBytes = 16 << 20;
 
     /// <summary>Loads the gzip file in blocks, or returns <see langword="null"/> when it must be loaded on one core.</summary>
-    public static LoadReport? TryLoadInto(EnrichedDatasetBuilder builder, LoadSession session, int degree, PartParsing parsing, long minimumBytes, int blockBytes, CancellationToken cancellationToken)
+    public static LoadReport? TryLoadInto(EnrichedDatasetBuilder builder, LoadSession session, int degree, PartParsing parsing, PartSyntax syntax, long minimumBytes, int blockBytes, CancellationToken cancellationToken)
     {
         var path = session.Source;
         var options = session.Options;
@@ -43,7 +43,7 @@ internal static class GzipParts
                 var first = results.Count == 0;
                 if (first)
                 {
-                    if (FindHeader(buffer, Math.Min(filled, 1 << 16), options) is not { } found || (!last && found.Bytes.Length >= blockBytes))
+                    if (syntax.FindHeader(buffer, Math.Min(filled, 1 << 16), options) is not { } found || (!last && found.Bytes.Length >= blockBytes))
                     {
                         return null;
                     }
@@ -51,7 +51,7 @@ internal static class GzipParts
                     header = found;
                 }
 
-                var cut = last ? filled : Cut(buffer, blockBytes, filled, options.Separator ?? ',');
+                var cut = last ? filled : Cut(buffer, blockBytes, filled, syntax, options);
                 if (cut < 0)
                 {
                     // No line feed in half a buffer: a bigger one.
@@ -69,7 +69,7 @@ internal static class GzipParts
                     {
                         try
                         {
-                            return Parse(marker => new PartStream(partHeader.Bytes, block, cut, marker), cut, options, partHeader, last, parser, cancellationToken);
+                            return Parse(marker => new PartStream(partHeader.Bytes, block, cut, marker), cut, options, partHeader, (first, last), syntax, parser, cancellationToken);
                         }
                         finally
                         {
@@ -97,8 +97,8 @@ internal static class GzipParts
         return Join(builder, session, header, [.. results.Select(r => r.GetAwaiter().GetResult())], stagings, parsing);
     }
 
-    /// <summary>The cut after <paramref name="nominal"/>: past the next line feed, out of a quoted value that spans lines; −1 without a line feed.</summary>
-    private static int Cut(byte[] buffer, int nominal, int filled, char separator)
+    /// <summary>The cut after <paramref name="nominal"/>: past the next line feed (CSV: out of a quoted value that spans lines); −1 without a line feed.</summary>
+    private static int Cut(byte[] buffer, int nominal, int filled, PartSyntax syntax, LoadOptions options)
     {
         var lineFeed = buffer.AsSpan(nominal, filled - nominal).IndexOf((byte)'\n');
         if (lineFeed < 0 || nominal + lineFeed + 1 >= filled)
@@ -107,7 +107,7 @@ internal static class GzipParts
         }
 
         var cut = nominal + lineFeed + 1;
-        return cut + CsvCutPlacement.Place(buffer.AsSpan(cut, filled - cut), (byte)separator);
+        return cut + syntax.Place(buffer.AsSpan(cut, filled - cut), options);
     }
 
     private static int ReadFull(Stream stream, Span<byte> buffer)

@@ -53,17 +53,30 @@ internal sealed class JsonTabularReader : TabularReader
     private long _pendingLine;
     private RowProblem? _pendingProblem;
 
-    private JsonTabularReader(ByteSource source, bool lines)
+    private JsonTabularReader(ByteSource source, bool lines, bool atSourceStart = true)
     {
         _source = source;
         _lines = lines;
+        _begun = !atSourceStart;
     }
 
     public override IReadOnlyList<string> Headers => _headers;
 
     public override long Line => _line;
 
+    /// <summary>The line breaks read so far (JSON Lines): those of a part that ends with one.</summary>
+    public long LineBreaksRead => _scanLine - 1;
+
+    /// <summary>The headers as <see cref="ReadHeader"/> found them (the first good object's properties), before later names were added.</summary>
+    public string[]? FirstHeaders { get; private set; }
+
     public static TabularReader Create(Stream stream, bool leaveOpen, bool lines) => new JsonTabularReader(ByteSource.From(stream, leaveOpen), lines);
+
+    /// <summary>
+    /// A reader of JSON Lines from a stream; unless <paramref name="atSourceStart"/> (a later part of a parallel load),
+    /// a byte order mark at its start is read as text, as a one-core load reads it there.
+    /// </summary>
+    public static JsonTabularReader Create(Stream stream, bool leaveOpen, bool lines, bool atSourceStart) => new(ByteSource.From(stream, leaveOpen), lines, atSourceStart);
 
     public static TabularReader Create(TextReader reader, bool lines) => new JsonTabularReader(ByteSource.From(reader), lines);
 
@@ -108,6 +121,7 @@ internal sealed class JsonTabularReader : TabularReader
         {
             // A whole object, even one rejected for a value (nested, not valid text), names its properties.
             _pending = true;
+            FirstHeaders = [.. _headers];
             _pendingLine = _line;
             _pendingProblem = _problem;
             return true;

@@ -45,9 +45,9 @@ internal static class ParallelCsvLoad
         var session = new LoadSession(path, options);
         var degree = session.Options.MaxDegreeOfParallelism ?? Environment.ProcessorCount;
         if (degree < 2
-            || session.Options.Separator is null
+            || PartSyntax.For(LoadEngine.Resolve(DataFormat.Auto, path, out var gzip)) is not { } syntax
+            || !syntax.Fits(session.Options)
             || !session.Options.IsUtf8
-            || LoadEngine.Resolve(DataFormat.Auto, path, out var gzip) != DataFormat.Csv
             || !File.Exists(path))
         {
             return null;
@@ -55,12 +55,12 @@ internal static class ParallelCsvLoad
 
         if (gzip)
         {
-            return GzipParts.TryLoadInto(builder, session, degree, parsing, minimumBytes, gzipBlockBytes, cancellationToken);
+            return GzipParts.TryLoadInto(builder, session, degree, parsing, syntax, minimumBytes, gzipBlockBytes, cancellationToken);
         }
 
         using var file = File.OpenHandle(path, FileMode.Open, FileAccess.Read, FileShare.Read);
         var length = RandomAccess.GetLength(file);
-        var parts = Cut(file, length, degree, minimumBytes, session.Options, out var header);
+        var parts = Cut(file, length, degree, minimumBytes, session.Options, syntax, out var header);
         if (parts is null)
         {
             return null;
@@ -76,7 +76,7 @@ internal static class ParallelCsvLoad
             var range = parts[i];
             var partHeader = i == 0 ? Header.None : header;
             var progress = session.Options.ReadProgress;
-            results[i] = Parse(marker => new PartStream(file, partHeader.Bytes, range.Start, range.End, marker, progress), range.End - range.Start, session.Options, partHeader, i == parts.Length - 1, parsing.Create(new LoadSession(path, session.Options), part), cancellationToken);
+            results[i] = Parse(marker => new PartStream(file, partHeader.Bytes, range.Start, range.End, marker, progress), range.End - range.Start, session.Options, partHeader, (i == 0, i == parts.Length - 1), syntax, parsing.Create(new LoadSession(path, session.Options), part), cancellationToken);
         });
 
         return Join(builder, session, header, results, stagings, parsing);
@@ -92,7 +92,9 @@ internal static class ParallelCsvLoad
         // the cut's doing (its end inside a quoted value).
         for (var i = 0; i < results.Count; i++)
         {
-            if (results[i].Error is not null || results[i].Lines is null)
+            // A JSON Lines part whose first object names other properties than the file's binds other columns.
+            if (results[i].Error is not null || results[i].Lines is null
+                || (results[i].Headers is { } headers && !headers.SequenceEqual(results[0].Headers!, StringComparer.Ordinal)))
             {
                 return null;
             }
@@ -148,11 +150,11 @@ internal static class ParallelCsvLoad
     /// The parts: about equal byte ranges, each after a line feed; the first holds the header, whose bytes are returned
     /// for the others. <see langword="null"/> when the file is small or no cut can be found.
     /// </summary>
-    private static (long Start, long End)[]? Cut(SafeFileHandle file, long length, int degree, long minimumBytes, LoadOptions options, out Header header)
+    private static (long Start, long End)[]? Cut(SafeFileHandle file, long length, int degree, long minimumBytes, LoadOptions options, PartSyntax syntax, out Header header)
     {
         header = Header.None;
         var probe = new byte[ProbeBytes];
-        if (length < minimumBytes || FindHeader(probe, RandomAccess.Read(file, probe, 0), options) is not { } found)
+        if (length < minimumBytes || syntax.FindHeader(probe, RandomAccess.Read(file, probe, 0), options) is not { } found)
         {
             return null;
         }
@@ -172,8 +174,8 @@ internal static class ParallelCsvLoad
             var lineFeed = probe.AsSpan(0, read).IndexOf((byte)'\n');
             if (lineFeed >= 0 && nominal + lineFeed + 1 < length)
             {
-                // Out of a quoted value that spans lines, where the bytes after the cut show one (checked after parsing).
-                cuts.Add(CsvCutPlacement.Place(file, nominal + lineFeed + 1, length, options.Separator ?? ','));
+                // CSV: out of a quoted value that spans lines, where the bytes after the cut show one (checked after parsing).
+                cuts.Add(syntax.Place(file, nominal + lineFeed + 1, length, options));
             }
         }
 
@@ -231,28 +233,14 @@ internal static class ParallelCsvLoad
 
     /// <summary>
     /// Parses one part of <paramref name="partBytes"/> bytes, read through <paramref name="open"/> (given the marker to
-    /// put after them) behind <paramref name="header"/>.
+    /// put after them) behind <paramref name="header"/>, with <paramref name="syntax"/>.
     /// </summary>
-    public static PartResult Parse(Func<byte[], Stream> open, long partBytes, LoadOptions options, Header header, bool last, TransactionRowParser parser, CancellationToken cancellationToken)
+    public static PartResult Parse(Func<byte[], Stream> open, long partBytes, LoadOptions options, Header header, (bool First, bool Last) place, PartSyntax syntax, TransactionRowParser parser, CancellationToken cancellationToken)
     {
-        // Every part but the last is followed by a marker, which tells whether it ended at the cut outside quotes.
-        var end = last ? null : CsvPartEnd.After(header.Bytes.Length + partBytes, options.Separator);
-        var stream = open(end?.Marker ?? []);
         try
         {
-            var session = parser.Session;
-            bool linesInText;
-            using (var reader = end is null ? CsvTabularReader.Create(stream, options, leaveOpen: true) : CsvTabularReader.Create(stream, options, end))
-            {
-                LoadEngine.ReadAll(reader, session, parser, cancellationToken);
-                linesInText = reader.LinesInProblemText;
-            }
-
-            // The part's own line breaks, as CsvHelper counted them: the marker's line follows the last one. A later
-            // part whose diagnostics name lines in their text (which it counts from its start) is left to one core.
-            var lines = end is null ? 0 : end.MarkerLine - 1 - header.Lines;
-            var sound = lines is not null && !(linesInText && header.Bytes.Length > 0);
-            return new PartResult(parser, session, parser.NumbersRows, sound ? lines : null, null);
+            var (lines, headers) = syntax.Read(open, partBytes, options, header, place.First, place.Last, parser, cancellationToken);
+            return new PartResult(parser, parser.Session, parser.NumbersRows, lines, null) { Headers = headers };
         }
         catch (Exception ex) when (ex is DataLoadException or IOException or FormatException)
         {
@@ -271,5 +259,9 @@ internal static class ParallelCsvLoad
     /// when it did not end at its cut outside a quoted value (so the next part did not start where the one-core load
     /// starts a record) or its diagnostics cannot be shifted to the file's lines.
     /// </summary>
-    public readonly record struct PartResult(TransactionRowParser Parser, LoadSession? Session, bool NumbersRows, long? Lines, Exception? Error);
+    public readonly record struct PartResult(TransactionRowParser Parser, LoadSession? Session, bool NumbersRows, long? Lines, Exception? Error)
+    {
+        /// <summary>The headers the part bound (JSON Lines: its first object's properties); <see langword="null"/> for CSV, whose parts share the file's header.</summary>
+        public string[]? Headers { get; init; }
+    }
 }

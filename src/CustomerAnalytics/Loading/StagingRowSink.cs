@@ -46,6 +46,7 @@ internal sealed class StagingRowSink(TransactionStaging staging) : ITransactionS
             row.UnitPrice,
             order,
             row.LineTotal,
-            row.Line);
+            row.Line,
+            row.Weight);
     }
 }

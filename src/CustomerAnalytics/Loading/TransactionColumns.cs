@@ -27,6 +27,7 @@ public sealed record TransactionColumns
         UnitPrice = ["UnitPrice"],
         OrderId = ["InvoiceNo"],
         LineTotal = [],
+        Weight = [],
         Segment = ["Country"],
         Category = [],
         ProductName = ["Description"],
@@ -64,6 +65,14 @@ public sealed record TransactionColumns
     /// <summary>Names of the optional line total column (the line's amount, overriding quantity × price).</summary>
     /// <value>Defaults to <c>line_total</c>, <c>sales_value</c>, <c>amount</c>, <c>revenue</c>.</value>
     public IReadOnlyList<string> LineTotal { get; init; } = ["line_total", "sales_value", "amount", "revenue"];
+
+    /// <summary>
+    /// Names of the optional weight column (a rating or an event's weight): a finite number, 0 or more, read in the
+    /// invariant culture. It feeds only the recommenders' affinity (<c>AffinityWeight.Weight</c>); revenue still
+    /// comes from quantity × price.
+    /// </summary>
+    /// <value>Defaults to <c>weight</c>, <c>rating</c>.</value>
+    public IReadOnlyList<string> Weight { get; init; } = ["weight", "rating"];
 
     /// <summary>Flat files only: names of the customer segment column.</summary>
     /// <value>Defaults to <c>segment</c>, <c>country</c>.</value>

@@ -35,6 +35,9 @@ internal readonly ref struct TransactionRow
 
     public long LineTotal { get; init; }
 
+    /// <summary>The row's weight (<see cref="TransactionColumns.Weight"/>); <see cref="float.NaN"/> when it has none.</summary>
+    public float Weight { get; init; }
+
     /// <summary>The row's line in its source.</summary>
     public long Line { get; init; }
 }

@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 using CustomerAnalytics.Internal;
 
@@ -10,6 +11,7 @@ namespace CustomerAnalytics.Loading;
 /// </summary>
 internal class TransactionRowParser(LoadSession session, ITransactionSink sink) : RowParser(session)
 {
+    private static readonly HintParts FixWeight = new("Correct it in the source, or name another column in TransactionColumns.Weight", LoadRemedy.Lenient);
     private byte[] _lastOrder = [];
     private int _lastOrderLength;
     private bool _hasLastOrder;
@@ -22,6 +24,7 @@ internal class TransactionRowParser(LoadSession session, ITransactionSink sink) 
     private Column _unitPrice;
     private Column _order;
     private Column _lineTotal;
+    private Column _weight;
     private byte[]? _guestId;
 
     /// <summary>Whether the source has no id column, so its rows are numbered by their place (once bound).</summary>
@@ -75,7 +78,8 @@ internal class TransactionRowParser(LoadSession session, ITransactionSink sink) 
         TryReadMoney(reader, _unitPrice, allowNegative: false, out var unitPrice, adjustment: true);
         var order = ReadOrder(reader);
         TryReadMoney(reader, _lineTotal, allowNegative: true, out var lineTotal);
-        return new TransactionFields(textId, number, customer, product, quantity, timestamp, unitPrice, order, lineTotal);
+        TryReadWeight(reader, _weight, out var weight);
+        return new TransactionFields(textId, number, customer, product, quantity, timestamp, unitPrice, order, lineTotal, weight);
     }
 
     /// <summary>Whether the line has no customer id and is kept under the guest customer (<see cref="LoadOptions.KeepGuestLines"/>).</summary>
@@ -114,6 +118,7 @@ internal class TransactionRowParser(LoadSession session, ITransactionSink sink) 
             OrderId = row.HasOrder ? _lastOrder.AsSpan(0, _lastOrderLength) : default,
             OrderSerial = _orderSerial,
             LineTotal = row.LineTotal,
+            Weight = row.Weight,
             Line = Session.CurrentLine,
         });
     }
@@ -130,6 +135,41 @@ internal class TransactionRowParser(LoadSession session, ITransactionSink sink) 
         _unitPrice = binder.Optional(columns.UnitPrice);
         _order = binder.Optional(columns.OrderId);
         _lineTotal = binder.Optional(columns.LineTotal);
+        _weight = binder.Optional(columns.Weight);
+    }
+
+    /// <summary>
+    /// The optional weight: <see cref="float.NaN"/> without the column or value (a JSON row without the property); else a
+    /// finite number of 0 or more in the invariant culture (an unreadable, negative or infinite one is a row error).
+    /// </summary>
+    private bool TryReadWeight(TabularReader reader, Column column, out float weight)
+    {
+        weight = float.NaN;
+        if (!column.Exists)
+        {
+            return true;
+        }
+
+        var value = FieldParsers.Trim(reader.Field(column.Index));
+        if (value.IsEmpty)
+        {
+            return true;
+        }
+
+        var parsed = double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var number);
+        var problem = !parsed ? "not a number"
+            : double.IsNaN(number) || double.IsInfinity(number) ? "the weight is not finite"
+            : number < 0 ? "the weight is negative"
+            : !float.IsFinite((float)number) ? "the weight is too large"
+            : null;
+        if (problem is null)
+        {
+            weight = (float)number;
+            return true;
+        }
+
+        Session.RowError(column.Name, value, problem, "a number of 0 or more with '.' as the decimal point, such as 4.5", FixWeight);
+        return false;
     }
 
     /// <summary>A required, non-empty id, checked only: whether it is sound (an empty or damaged one is reported).</summary>
@@ -180,7 +220,8 @@ internal class TransactionRowParser(LoadSession session, ITransactionSink sink) 
 
     /// <summary>
     /// The checked fields of one transaction row: whether the id is text (else <see cref="Number"/>, −1 when absent),
-    /// whether the customer and product ids are sound, money in <see cref="Money"/> units or <see cref="Money.None"/>.
+    /// whether the customer and product ids are sound, money in <see cref="Money"/> units or <see cref="Money.None"/>,
+    /// the weight or <see cref="float.NaN"/>.
     /// </summary>
     protected readonly record struct TransactionFields(
         bool TextId,
@@ -191,5 +232,6 @@ internal class TransactionRowParser(LoadSession session, ITransactionSink sink) 
         DateTimeOffset Timestamp,
         long UnitPrice,
         bool HasOrder,
-        long LineTotal);
+        long LineTotal,
+        float Weight);
 }

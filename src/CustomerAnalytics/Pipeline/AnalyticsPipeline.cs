@@ -30,6 +30,7 @@ public static class AnalyticsPipeline
     /// <returns>The run's results.</returns>
     /// <exception cref="ArgumentException"><paramref name="options"/> are invalid.</exception>
     /// <exception cref="DataLoadException">In strict mode, an input has bad rows or a transaction names an unknown customer or product; or an input cannot be read.</exception>
+    /// <exception cref="MemoryLimitExceededException">With <see cref="MemoryCheck.Fail"/>, the memory estimate exceeds the memory available (thrown before reading).</exception>
     public static AnalyticsRun Run(PipelineOptions options, IProgress<PipelineStage>? progress = null) =>
         SyncPath.Result(RunCore(options, progress, useAsync: false, CancellationToken.None));
 
@@ -40,9 +41,25 @@ public static class AnalyticsPipeline
     /// <returns>The run's results.</returns>
     /// <exception cref="ArgumentException"><paramref name="options"/> are invalid.</exception>
     /// <exception cref="DataLoadException">In strict mode, an input has bad rows or a transaction names an unknown customer or product; or an input cannot be read.</exception>
+    /// <exception cref="MemoryLimitExceededException">With <see cref="MemoryCheck.Fail"/>, the memory estimate exceeds the memory available (thrown before reading).</exception>
     /// <exception cref="OperationCanceledException">The run was cancelled.</exception>
     public static Task<AnalyticsRun> RunAsync(PipelineOptions options, IProgress<PipelineStage>? progress = null, CancellationToken cancellationToken = default) =>
         RunCore(options, progress, useAsync: true, cancellationToken).AsTask();
+
+    /// <summary>
+    /// Estimates the run's peak memory from its inputs' sizes (file lengths, the gzip trailer, the rows of each file's
+    /// first MiB) without reading them, and the memory available to compare it with. <see cref="Run"/> does the same
+    /// first, by <see cref="PipelineOptions.MemoryCheck"/>; a host can call this to check (or show) it earlier.
+    /// </summary>
+    /// <param name="options">The inputs and options.</param>
+    /// <returns>The estimate, one part per input file.</returns>
+    /// <exception cref="ArgumentException"><paramref name="options"/> are invalid.</exception>
+    public static MemoryEstimate EstimateMemory(PipelineOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        options.Validate();
+        return MemoryEstimator.Estimate(options);
+    }
 
     /// <summary>
     /// Runs the analysis stages (KPIs, global lists, recommendations) on a dataset the host built itself, for example
@@ -57,7 +74,7 @@ public static class AnalyticsPipeline
         ArgumentNullException.ThrowIfNull(dataset);
         options ??= new PipelineOptions();
         (options with { CustomersPath = "-", ProductsPath = "-", TransactionsPath = "-", OrderLinesPath = null }).Validate();
-        return AnalyzeCore(dataset, options, [], progress: null, TimeSpan.Zero, TimeSpan.Zero);
+        return AnalyzeCore(dataset, options, [], progress: null, (TimeSpan.Zero, TimeSpan.Zero), memory: null);
     }
 
     /// <summary>
@@ -66,35 +83,42 @@ public static class AnalyticsPipeline
     /// </summary>
     private static async ValueTask<AnalyticsRun> RunCore(PipelineOptions options, IProgress<PipelineStage>? progress, bool useAsync, CancellationToken cancellationToken)
     {
-        var builder = Start(options, progress);
+        var builder = Start(options, progress, out var memory);
         var started = Stopwatch.GetTimestamp();
         var inputs = await new PipelineReader(options, builder, useAsync, cancellationToken).ReadAll().ConfigureAwait(false);
         var load = Stopwatch.GetElapsedTime(started);
         cancellationToken.ThrowIfCancellationRequested();
         return useAsync
-            ? await Task.Run(() => Finish(builder, options, inputs, progress, load), cancellationToken).ConfigureAwait(false)
-            : Finish(builder, options, inputs, progress, load);
+            ? await Task.Run(() => Finish(builder, options, inputs, progress, load, memory), cancellationToken).ConfigureAwait(false)
+            : Finish(builder, options, inputs, progress, load, memory);
     }
 
-    private static EnrichedDatasetBuilder Start(PipelineOptions options, IProgress<PipelineStage>? progress)
+    /// <summary>Validates the options and checks the memory estimate (<see cref="PipelineOptions.MemoryCheck"/>) before anything is read.</summary>
+    private static EnrichedDatasetBuilder Start(PipelineOptions options, IProgress<PipelineStage>? progress, out MemoryEstimate? memory)
     {
         ArgumentNullException.ThrowIfNull(options);
         options.Validate();
+        memory = options.MemoryCheck == MemoryCheck.Off ? null : MemoryEstimator.Estimate(options);
+        if (memory is { Fits: false } && options.MemoryCheck == MemoryCheck.Fail)
+        {
+            throw new MemoryLimitExceededException(memory);
+        }
+
         progress?.Report(PipelineStage.Loading);
         // The join follows the load mode: in strict mode an unknown customer or product (policy Reject) is an error.
         var strict = options.Enrichment.StrictReferences || options.Load.Mode == LoadMode.Strict;
         return new EnrichedDatasetBuilder(options.Enrichment with { StrictReferences = strict });
     }
 
-    private static AnalyticsRun Finish(EnrichedDatasetBuilder builder, PipelineOptions options, ImmutableArray<PipelineInput> inputs, IProgress<PipelineStage>? progress, TimeSpan load)
+    private static AnalyticsRun Finish(EnrichedDatasetBuilder builder, PipelineOptions options, ImmutableArray<PipelineInput> inputs, IProgress<PipelineStage>? progress, TimeSpan load, MemoryEstimate? memory)
     {
         progress?.Report(PipelineStage.Enriching);
         var started = Stopwatch.GetTimestamp();
         var dataset = builder.Build();
-        return AnalyzeCore(dataset, options, inputs, progress, load, Stopwatch.GetElapsedTime(started));
+        return AnalyzeCore(dataset, options, inputs, progress, (load, Stopwatch.GetElapsedTime(started)), memory);
     }
 
-    private static AnalyticsRun AnalyzeCore(EnrichedDataset dataset, PipelineOptions options, ImmutableArray<PipelineInput> inputs, IProgress<PipelineStage>? progress, TimeSpan load, TimeSpan enrich)
+    private static AnalyticsRun AnalyzeCore(EnrichedDataset dataset, PipelineOptions options, ImmutableArray<PipelineInput> inputs, IProgress<PipelineStage>? progress, (TimeSpan Load, TimeSpan Enrich) reading, MemoryEstimate? memory)
     {
         progress?.Report(PipelineStage.Measuring);
         var started = Stopwatch.GetTimestamp();
@@ -125,7 +149,8 @@ public static class AnalyticsPipeline
         return new AnalyticsRun(options, inputs, dataset, overall, bySegment, byCategory, topProducts, global, model, recommendations, customers, clv, clvNote)
         {
             CalibrationHoldout = calibration,
-            Timings = new RunTimings(load, enrich, kpis, fits, recommend),
+            Timings = new RunTimings(reading.Load, reading.Enrich, kpis, fits, recommend),
+            MemoryEstimate = memory,
         };
     }
 

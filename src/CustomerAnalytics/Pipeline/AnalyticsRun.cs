@@ -113,6 +113,9 @@ public sealed class AnalyticsRun
     /// <summary>How long each stage of the run took (load, enrich, KPIs and lists, lifetime fits, recommend).</summary>
     public RunTimings Timings { get; internal init; } = new(TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero, TimeSpan.Zero);
 
+    /// <summary>The memory estimate made before reading (<see cref="PipelineOptions.MemoryCheck"/>); <see langword="null"/> with <see cref="MemoryCheck.Off"/> and for <see cref="AnalyticsPipeline.Analyze"/>.</summary>
+    public MemoryEstimate? MemoryEstimate { get; internal init; }
+
     /// <summary>The rows kept out of the dataset, by a loader (lenient mode) or by the join, as listed (up to the options' limits).</summary>
     public ImmutableArray<RejectedRow> RejectedRows { get; }
 

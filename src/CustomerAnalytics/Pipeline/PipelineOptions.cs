@@ -103,6 +103,21 @@ public sealed record PipelineOptions
     /// <value>Defaults to <see cref="LifetimeFitOptions.Default"/>: no penalizer.</value>
     public LifetimeFitOptions LifetimeFit { get; init; } = LifetimeFitOptions.Default;
 
+    /// <summary>
+    /// What the run does with its memory estimate (<see cref="AnalyticsPipeline.EstimateMemory"/>), made from the
+    /// inputs' sizes before anything is read: fail early with a <see cref="MemoryLimitExceededException"/> when it
+    /// exceeds <see cref="MemoryLimit"/>, only keep it in <see cref="AnalyticsRun.MemoryEstimate"/>, or skip it.
+    /// </summary>
+    /// <value>Defaults to <see cref="MemoryCheck.Fail"/>.</value>
+    public MemoryCheck MemoryCheck { get; init; } = MemoryCheck.Fail;
+
+    /// <summary>
+    /// The memory the run may use, in bytes, that <see cref="MemoryCheck"/> compares the estimate with;
+    /// <see langword="null"/> for what the GC may use (<see cref="GCMemoryInfo.TotalAvailableMemoryBytes"/>: the
+    /// machine's memory, a container's limit or <c>GCHeapHardLimit</c>).
+    /// </summary>
+    public long? MemoryLimit { get; init; }
+
     /// <summary>Checks the options, listing every invalid one.</summary>
     /// <exception cref="ArgumentException">One or more options are invalid.</exception>
     public void Validate()
@@ -126,6 +141,16 @@ public sealed record PipelineOptions
         if (GlobalListSize < 1)
         {
             errors.Add($"{nameof(GlobalListSize)} must be at least 1 (was {GlobalListSize}).");
+        }
+
+        if (!Enum.IsDefined(MemoryCheck))
+        {
+            errors.Add($"{nameof(MemoryCheck)} must be Fail, Warn or Off (was {(int)MemoryCheck}).");
+        }
+
+        if (MemoryLimit is <= 0)
+        {
+            errors.Add($"{nameof(MemoryLimit)} must be a positive number of bytes, or null for the memory the GC may use (was {MemoryLimit}).");
         }
 
         if (Load is null || Enrichment is null || Recommendations is null || TimeSeries is null || Rfm is null || LifetimeSummary is null)

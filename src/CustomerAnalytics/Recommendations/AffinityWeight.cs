@@ -11,4 +11,10 @@ public enum AffinityWeight
 
     /// <summary>The line's revenue in currency units (returns subtract).</summary>
     Revenue = 2,
+
+    /// <summary>
+    /// The line's loaded weight (a rating or an event type's weight, <see cref="Loading.TransactionColumns.Weight"/>);
+    /// a line without one adds nothing. Fitting with it needs a dataset with <see cref="Enrichment.EnrichedDataset.HasWeights"/>.
+    /// </summary>
+    Weight = 3,
 }

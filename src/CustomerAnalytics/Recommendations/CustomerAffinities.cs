@@ -5,7 +5,7 @@ namespace CustomerAnalytics.Recommendations;
 
 /// <summary>
 /// Each customer's affinity to the products it bought, for <see cref="ItemCooccurrenceRecommender"/>:
-/// a_ui = Σ over u's lines of i of weight × 0.5^((t0 − t) ÷ half-life), kept where positive, products ascending, stored
+/// a_ui = Σ over u's lines of i of weight × min(1, 0.5^((t0 − t) ÷ half-life)), kept where positive, products ascending, stored
 /// compressed. Immutable once built.
 /// </summary>
 internal sealed partial class CustomerAffinities
@@ -38,6 +38,7 @@ internal sealed partial class CustomerAffinities
         var quantities = dataset.QuantityColumn;
         var revenues = dataset.RevenueUnits;
         var ticks = dataset.TicksColumn;
+        var weights = weight == AffinityWeight.Weight ? dataset.WeightColumn ?? throw NoWeights() : null;
         var customerCount = dataset.CustomerTable.Length;
 
         long reference = 0;
@@ -71,11 +72,13 @@ internal sealed partial class CustomerAffinities
                 {
                     AffinityWeight.Units => quantities[row],
                     AffinityWeight.Revenue => (double)Money.ToDecimal(revenues[row]),
+                    AffinityWeight.Weight => float.IsNaN(weights![row]) ? 0 : weights[row],
                     _ => quantities[row] > 0 ? 1 : 0,
                 };
                 if (halfLifeDays is { } halfLife)
                 {
-                    value *= Math.Pow(0.5, (reference - ticks[row]) / (double)TimeSpan.TicksPerDay / halfLife);
+                    // As SAR: min(1, 0.5^((t0 − t) ÷ half-life)), so a line after t0 counts fully, not more.
+                    value *= Math.Min(1.0, Math.Pow(0.5, (reference - ticks[row]) / (double)TimeSpan.TicksPerDay / halfLife));
                 }
 
                 sum[p] += value;
@@ -96,4 +99,8 @@ internal sealed partial class CustomerAffinities
 
         return new CustomerAffinities(offsets, [.. items], [.. values]);
     }
+
+    private static InvalidOperationException NoWeights() => new(
+        "The affinity weight is AffinityWeight.Weight but the dataset has no weight column (EnrichedDataset.HasWeights is false). "
+        + "Load the transactions with a weight or rating column (LoadOptions.TransactionColumns.Weight names it), or choose another AffinityWeight.");
 }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using CustomerAnalytics.Enrichment;
+using CustomerAnalytics.Model;
 
 namespace CustomerAnalytics.Recommendations;
 
@@ -215,13 +216,13 @@ internal sealed partial class ImplicitAlsModel : IRelatedProductsModel
 
     private string Reason(Audience audience, int product, ReadOnlySpan<int> owned, ReadOnlySpan<int> reasonItems) => audience switch
     {
-        Audience.Product => ReasonText.BoughtByCustomersLike(_dataset.ProductTable[reasonItems[0]].Id),
+        Audience.Product => ReasonText.BoughtByCustomersLike(_dataset.ProductTable[reasonItems[0]]),
         _ when owned.BinarySearch(product) >= 0 => audience == Audience.Basket ? ReasonText.InYourBasket : ReasonText.BoughtBefore,
         _ => ReasonText.TastesLikeYours(Nearest(product, reasonItems)),
     };
 
     /// <summary>The product of <paramref name="items"/> whose factors are closest (cosine) to <paramref name="product"/>'s; ties by product id.</summary>
-    private string? Nearest(int product, ReadOnlySpan<int> items)
+    private Product? Nearest(int product, ReadOnlySpan<int> items)
     {
         var best = -1;
         var bestCosine = float.NegativeInfinity;
@@ -241,7 +242,7 @@ internal sealed partial class ImplicitAlsModel : IRelatedProductsModel
             }
         }
 
-        return best < 0 ? null : _dataset.ProductTable[best].Id;
+        return best < 0 ? null : _dataset.ProductTable[best];
     }
 
     /// <summary>Which products the filter blocks, once per request; <see langword="null"/> when it blocks none.</summary>

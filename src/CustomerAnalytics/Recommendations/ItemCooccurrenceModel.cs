@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Collections.Immutable;
 using System.Runtime.InteropServices;
 using CustomerAnalytics.Enrichment;
@@ -9,7 +10,7 @@ namespace CustomerAnalytics.Recommendations;
 /// The fitted <see cref="ItemCooccurrenceRecommender"/>: score_j = Σ_i a_i · s_ij over the customer's (or basket's)
 /// products i, reason = the largest contributor. Immutable and thread-safe (scratch buffers are pooled per call).
 /// </summary>
-internal sealed partial class ItemCooccurrenceModel : IRelatedProductsModel
+internal sealed partial class ItemCooccurrenceModel : IItemCooccurrenceModel
 {
     /// <summary>Lists longer than this are picked by a full sort rather than an insertion buffer.</summary>
     private const int InsertionLimit = 64;
@@ -21,6 +22,7 @@ internal sealed partial class ItemCooccurrenceModel : IRelatedProductsModel
     private readonly RankedCandidates _fallback;
     private readonly int[] _ordinalRank;
     private readonly ScratchPool<Scratch> _pool;
+    private readonly Lazy<FrozenDictionary<string, int>> _occurrences;
 
     public ItemCooccurrenceModel(string name, SalesStatistics statistics, CustomerAffinities affinities, ItemSimilarityMatrix similarity, RankedCandidates fallback, int[] ordinalRank)
     {
@@ -32,6 +34,7 @@ internal sealed partial class ItemCooccurrenceModel : IRelatedProductsModel
         _fallback = fallback;
         _ordinalRank = ordinalRank;
         _pool = new(() => new Scratch(_dataset.ProductTable.Length));
+        _occurrences = new(OccurrencesById);
     }
 
     /// <summary>Whom a list is for: its reasons differ.</summary>
@@ -43,6 +46,12 @@ internal sealed partial class ItemCooccurrenceModel : IRelatedProductsModel
     }
 
     public string StrategyName { get; }
+
+    public FrozenDictionary<string, int> ItemOccurrences => _occurrences.Value;
+
+    public int? NeighborLimit => _similarity.Limit.Limit;
+
+    public string Description => _similarity.Limit.Description;
 
     public ImmutableArray<Recommendation> Recommend(string customerId, RecommendationRequest? request = null)
     {
@@ -94,6 +103,19 @@ internal sealed partial class ItemCooccurrenceModel : IRelatedProductsModel
         var ones = new double[items.Length];
         Array.Fill(ones, 1.0);
         return _pool.With(scratch => Score(items, ones, items, request, filter, Audience.Basket, scratch));
+    }
+
+    private FrozenDictionary<string, int> OccurrencesById()
+    {
+        var products = _dataset.ProductTable;
+        var counts = _similarity.Occurrences;
+        var pairs = new KeyValuePair<string, int>[products.Length];
+        for (var p = 0; p < pairs.Length; p++)
+        {
+            pairs[p] = new(products[p].Id, counts[p]);
+        }
+
+        return pairs.ToFrozenDictionary(StringComparer.Ordinal);
     }
 
     private ImmutableArray<Recommendation> ForCustomer(int customer, RecommendationRequest request, ProductFilter filter, Scratch scratch) =>
@@ -227,9 +249,9 @@ internal sealed partial class ItemCooccurrenceModel : IRelatedProductsModel
     private static string Reason(Audience audience, int product, int source, Product[] products) => (audience, source == product) switch
     {
         (Audience.Customer, true) => ReasonText.BoughtBefore,
-        (Audience.Customer, false) => ReasonText.BecauseYouBought(products[source].Id),
+        (Audience.Customer, false) => ReasonText.BecauseYouBought(products[source]),
         (Audience.Basket, true) => ReasonText.InYourBasket,
-        _ => ReasonText.OftenBoughtWith(products[source].Id),
+        _ => ReasonText.OftenBoughtWith(products[source]),
     };
 
     /// <summary>Per-product running scores of one list, reset in O(1) by a generation stamp.</summary>

@@ -5,7 +5,10 @@ namespace CustomerAnalytics.Recommendations;
 /// <summary>Options of an <see cref="ItemCooccurrenceRecommender"/>. Immutable: derive variants with <c>with</c>.</summary>
 public sealed record ItemCooccurrenceOptions
 {
-    /// <summary>The default options: affinity by purchases without decay, co-occurrence by customer, Jaccard, support 1, 200 neighbours.</summary>
+    /// <summary>
+    /// The default options: affinity by purchases without decay, co-occurrence by customer, Jaccard, support 1, every
+    /// neighbour kept while the similarity fits 1 GiB (as SAR does).
+    /// </summary>
     public static ItemCooccurrenceOptions Default { get; } = new();
 
     /// <summary>What each line adds to the customer's affinity to its product.</summary>
@@ -37,10 +40,20 @@ public sealed record ItemCooccurrenceOptions
 
     /// <summary>
     /// How many most similar products each product keeps (highest similarity first, ties by product id, ordinal): the
-    /// sparsity that keeps large catalogues fast. <see cref="int.MaxValue"/> keeps every pair, as SAR does.
+    /// sparsity that keeps large catalogues fast. <see langword="null"/> keeps every neighbour, as SAR does, while the
+    /// similarity fits <see cref="SimilarityMemoryBudgetBytes"/>, and otherwise the top N that fit it.
     /// </summary>
-    /// <value>Defaults to 200. Must be at least 1.</value>
-    public int MaxNeighbors { get; init; } = 200;
+    /// <value>Defaults to <see langword="null"/>. Must be at least 1 when set.</value>
+    public int? MaxNeighbors { get; init; }
+
+    /// <summary>
+    /// With <see cref="MaxNeighbors"/> <see langword="null"/>, the memory the similarity may take, at 12 bytes per kept
+    /// pair (a product index and a similarity): every pair of a catalogue of n products is kept when 12 · n · (n − 1)
+    /// fits, and otherwise each product keeps its N = ⌊budget ÷ (12 · n)⌋ most similar products (at least 1), which the
+    /// model's <see cref="IItemCooccurrenceModel.Description"/> states.
+    /// </summary>
+    /// <value>Defaults to 1 GiB (1,073,741,824 bytes): every pair of up to 9,459 products. Must be positive.</value>
+    public long SimilarityMemoryBudgetBytes { get; init; } = 1L << 30;
 
     /// <summary>Checks the options, listing every invalid one.</summary>
     /// <exception cref="ArgumentException">One or more options are invalid.</exception>
@@ -72,9 +85,14 @@ public sealed record ItemCooccurrenceOptions
             errors.Add(string.Create(CultureInfo.InvariantCulture, $"{nameof(Similarity)} is not a defined similarity (was {(int)Similarity})."));
         }
 
-        if (MaxNeighbors < 1)
+        if (MaxNeighbors is < 1)
         {
-            errors.Add(string.Create(CultureInfo.InvariantCulture, $"{nameof(MaxNeighbors)} must be at least 1 (was {MaxNeighbors})."));
+            errors.Add(string.Create(CultureInfo.InvariantCulture, $"{nameof(MaxNeighbors)} must be at least 1, or null for every neighbour within {nameof(SimilarityMemoryBudgetBytes)} (was {MaxNeighbors})."));
+        }
+
+        if (SimilarityMemoryBudgetBytes < 1)
+        {
+            errors.Add(string.Create(CultureInfo.InvariantCulture, $"{nameof(SimilarityMemoryBudgetBytes)} must be positive (was {SimilarityMemoryBudgetBytes})."));
         }
 
         if (errors.Count > 0)

@@ -10,17 +10,22 @@ namespace CustomerAnalytics.Recommendations;
 /// <remarks>
 /// <para><b>Affinity</b> a_ui = Σ over the customer's lines of product i of w × 0.5^((t0 − t) ÷ half-life) (no decay
 /// unless <see cref="ItemCooccurrenceOptions.HalfLifeDays"/> is set), w per <see cref="ItemCooccurrenceOptions.Weight"/>
-/// (1 per purchase line by default); only positive affinities count.</para>
+/// (1 per purchase line by default); a line after t0 counts fully (SAR caps the decay factor at 1); only positive
+/// affinities count.</para>
 /// <para><b>Co-occurrence</b> c_ij = customers (or orders, per <see cref="ItemCooccurrenceOptions.Scope"/>) with a
 /// positive-quantity line of both i and j; pairs below <see cref="ItemCooccurrenceOptions.MinimumSupport"/> count 0.
 /// <b>Similarity</b> s_ij per <see cref="ItemCooccurrenceOptions.Similarity"/> (Jaccard c_ij ÷ (c_ii + c_jj − c_ij) by
-/// default); each product keeps its <see cref="ItemCooccurrenceOptions.MaxNeighbors"/> most similar products.</para>
+/// default); each product keeps every other product it was bought with, as SAR does, while the similarity fits
+/// <see cref="ItemCooccurrenceOptions.SimilarityMemoryBudgetBytes"/>, and otherwise its most similar products (its
+/// <see cref="ItemCooccurrenceOptions.MaxNeighbors"/> when set), as the model's
+/// <see cref="IItemCooccurrenceModel.Description"/> states.</para>
 /// <para><b>Score</b> of product j: Σ_i a_ui · s_ij, including s_jj for a product already bought (which only matters when
 /// <see cref="RecommendationRequest.ExcludePurchased"/> is off: replenishables). Highest first, ties by product id
 /// (ordinal); products scoring 0 are never listed, so a list may be shorter than asked — chain a
 /// <see cref="FallbackRecommender"/> with <see cref="PopularityRecommender"/> to always fill it.</para>
 /// <para><b>Reason:</b> the largest contributor a_ui · s_ij: <c>because you bought P100</c> (or <c>you bought it before</c>
-/// when it is the product itself); for related products <c>often bought with P100</c>.</para>
+/// when it is the product itself); for related products <c>often bought with P100</c>. A product is named by its
+/// <see cref="Model.Product.Name"/> where the data has one, else by its id.</para>
 /// <para><b>Cold start:</b> a customer the model has never seen, or one with nothing to go on, gets popularity by revenue
 /// (with its reason); a new customer with a basket is served by <see cref="IRelatedProductsModel.RelatedToBasket"/>.</para>
 /// <para>The fitted model is immutable and thread-safe; see <c>docs/item-cooccurrence.md</c>.</para>
@@ -48,18 +53,18 @@ public sealed class ItemCooccurrenceRecommender : IRecommender
 
     /// <summary>Learns affinities and item similarities from a dataset.</summary>
     /// <param name="dataset">The dataset to learn from.</param>
-    /// <returns>The fitted model, which also answers related-products questions.</returns>
+    /// <returns>The fitted model, which also answers related-products questions and exposes item occurrence counts.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="dataset"/> is <see langword="null"/>.</exception>
-    public IRelatedProductsModel Fit(EnrichedDataset dataset) => Fit(dataset, CancellationToken.None);
+    public IItemCooccurrenceModel Fit(EnrichedDataset dataset) => Fit(dataset, CancellationToken.None);
 
     /// <summary>Learns affinities and item similarities as <see cref="Fit(EnrichedDataset)"/> does, checking
     /// <paramref name="cancellationToken"/> between its passes and between chunks of products in the similarity pass.</summary>
     /// <param name="dataset">The dataset to learn from.</param>
     /// <param name="cancellationToken">Cancels the fit.</param>
-    /// <returns>The fitted model, which also answers related-products questions.</returns>
+    /// <returns>The fitted model, which also answers related-products questions and exposes item occurrence counts.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="dataset"/> is <see langword="null"/>.</exception>
     /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
-    public IRelatedProductsModel Fit(EnrichedDataset dataset, CancellationToken cancellationToken)
+    public IItemCooccurrenceModel Fit(EnrichedDataset dataset, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
         var statistics = SalesStatistics.Compute(dataset);
@@ -70,7 +75,8 @@ public sealed class ItemCooccurrenceRecommender : IRecommender
             ? Baskets.PerOrder(dataset)
             : Baskets.PerCustomer(statistics.Purchases, dataset.CustomerTable.Length);
         cancellationToken.ThrowIfCancellationRequested();
-        var similarity = ItemSimilarityMatrix.Build(baskets, products.Length, Options, ordinalRank, cancellationToken);
+        var limit = NeighborLimit.Resolve(Options, products.Length, Name);
+        var similarity = ItemSimilarityMatrix.Build(baskets, products.Length, Options, limit, ordinalRank, cancellationToken);
         var affinities = CustomerAffinities.Build(dataset, Options);
         cancellationToken.ThrowIfCancellationRequested();
         var fallback = PopularityRecommender.Candidates(statistics, PopularityMeasure.Revenue);

@@ -4,20 +4,30 @@ namespace CustomerAnalytics.Recommendations;
 
 /// <summary>
 /// The sparse item-to-item similarity of <see cref="ItemCooccurrenceRecommender"/>: per product its most similar other
-/// products (at most <see cref="ItemCooccurrenceOptions.MaxNeighbors"/>), and its similarity to itself. Immutable once built.
+/// products (every one, or at most <see cref="NeighborLimit"/>), its similarity to itself and its occurrence count c_ii.
+/// Immutable once built.
 /// </summary>
 internal sealed partial class ItemSimilarityMatrix
 {
     private readonly int[][] _neighbors;
     private readonly double[][] _similarities;
     private readonly double[] _self;
+    private readonly int[] _occurrences;
 
-    private ItemSimilarityMatrix(int[][] neighbors, double[][] similarities, double[] self)
+    private ItemSimilarityMatrix(int[][] neighbors, double[][] similarities, double[] self, int[] occurrences, NeighborLimit limit)
     {
         _neighbors = neighbors;
         _similarities = similarities;
         _self = self;
+        _occurrences = occurrences;
+        Limit = limit;
     }
+
+    /// <summary>How many neighbours each product kept, and the description that says so.</summary>
+    public NeighborLimit Limit { get; }
+
+    /// <summary>c_ii per product index: the baskets with the product (before the minimum support).</summary>
+    public ReadOnlySpan<int> Occurrences => _occurrences;
 
     /// <summary>The products similar to <paramref name="product"/> (not itself), most similar first.</summary>
     public ReadOnlySpan<int> NeighborsOf(int product) => _neighbors[product];
@@ -31,12 +41,13 @@ internal sealed partial class ItemSimilarityMatrix
     /// <summary>Counts co-occurrences over <paramref name="baskets"/> and keeps each product's most similar products.</summary>
     /// <param name="baskets">The baskets: per customer or per order, sorted distinct products.</param>
     /// <param name="productCount">The number of products.</param>
-    /// <param name="options">Similarity, minimum support and neighbour limit.</param>
+    /// <param name="options">Similarity and minimum support.</param>
+    /// <param name="limit">The neighbours each product keeps.</param>
     /// <param name="ordinalRank">Each product's position in the ordinal order of product ids, for ties.</param>
     /// <param name="cancellationToken">Checked between chunks of 256 products.</param>
-    public static ItemSimilarityMatrix Build(Baskets baskets, int productCount, ItemCooccurrenceOptions options, int[] ordinalRank, CancellationToken cancellationToken = default)
+    public static ItemSimilarityMatrix Build(Baskets baskets, int productCount, ItemCooccurrenceOptions options, NeighborLimit limit, int[] ordinalRank, CancellationToken cancellationToken = default)
     {
-        var rows = new Rows(baskets, productCount, options, ordinalRank);
+        var rows = new Rows(baskets, productCount, options, limit.Limit ?? int.MaxValue, ordinalRank);
         Parallel.ForEach(
             Partitioner.Create(0, Math.Max(productCount, 1), 256),
             new ParallelOptions { CancellationToken = cancellationToken },
@@ -51,7 +62,7 @@ internal sealed partial class ItemSimilarityMatrix
                 return scratch;
             },
             _ => { });
-        return new ItemSimilarityMatrix(rows.Neighbors, rows.Similarities, rows.Self);
+        return new ItemSimilarityMatrix(rows.Neighbors, rows.Similarities, rows.Self, rows.Counts, limit);
     }
 
     /// <summary>The similarity of two products from their counts.</summary>
@@ -92,7 +103,7 @@ internal sealed partial class ItemSimilarityMatrix
         private readonly int _support;
         private readonly int _limit;
 
-        public Rows(Baskets baskets, int productCount, ItemCooccurrenceOptions options, int[] ordinalRank)
+        public Rows(Baskets baskets, int productCount, ItemCooccurrenceOptions options, int limit, int[] ordinalRank)
         {
             _baskets = baskets;
             _basketsOf = baskets.Transpose(productCount);
@@ -105,7 +116,7 @@ internal sealed partial class ItemSimilarityMatrix
             _ordinalRank = ordinalRank;
             _similarity = options.Similarity;
             _support = options.MinimumSupport;
-            _limit = options.MaxNeighbors;
+            _limit = limit;
             Neighbors = new int[productCount][];
             Similarities = new double[productCount][];
             Self = new double[productCount];
@@ -116,6 +127,8 @@ internal sealed partial class ItemSimilarityMatrix
         public double[][] Similarities { get; }
 
         public double[] Self { get; }
+
+        public int[] Counts => _counts;
 
         /// <summary>Row <paramref name="i"/>: empty below the minimum support.</summary>
         public void Build(int i, RowScratch scratch)

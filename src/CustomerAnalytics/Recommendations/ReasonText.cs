@@ -1,4 +1,5 @@
 using System.Globalization;
+using CustomerAnalytics.Model;
 
 namespace CustomerAnalytics.Recommendations;
 
@@ -26,20 +27,23 @@ internal static class ReasonText
     /// <summary>The reason of a basket product recommended again.</summary>
     public const string InYourBasket = "already in your basket";
 
-    /// <summary><c>because you bought P100</c>.</summary>
-    public static string BecauseYouBought(string productId) => "because you bought " + productId;
+    /// <summary><c>because you bought WHITE HANGING HEART T-LIGHT HOLDER</c> (the product's name, or its id when it has none).</summary>
+    public static string BecauseYouBought(Product product) => "because you bought " + Named(product);
 
-    /// <summary><c>often bought with P100</c>.</summary>
-    public static string OftenBoughtWith(string productId) => "often bought with " + productId;
+    /// <summary><c>often bought with WHITE HANGING HEART T-LIGHT HOLDER</c> (the product's name, or its id when it has none).</summary>
+    public static string OftenBoughtWith(Product product) => "often bought with " + Named(product);
 
-    /// <summary><c>customers with tastes like yours bought it; nearest to your P100</c>, or without the second part.</summary>
-    public static string TastesLikeYours(string? nearestProductId) =>
-        nearestProductId is null
+    /// <summary><c>customers with tastes like yours bought it; nearest to your P100</c> (name or id), or without the second part.</summary>
+    public static string TastesLikeYours(Product? nearest) =>
+        nearest is null
             ? "customers with tastes like yours bought it"
-            : "customers with tastes like yours bought it; nearest to your " + nearestProductId;
+            : "customers with tastes like yours bought it; nearest to your " + Named(nearest);
 
-    /// <summary><c>bought by customers like those who bought P100</c>.</summary>
-    public static string BoughtByCustomersLike(string productId) => "bought by customers like those who bought " + productId;
+    /// <summary><c>bought by customers like those who bought P100</c> (name or id).</summary>
+    public static string BoughtByCustomersLike(Product product) => "bought by customers like those who bought " + Named(product);
+
+    /// <summary>How a reason names a product: its <see cref="Product.Name"/> when the data has one, else its id.</summary>
+    public static string Named(Product product) => string.IsNullOrWhiteSpace(product.Name) ? product.Id : product.Name;
 
     /// <summary>A money amount with at least two decimals and no rounding: <c>796.00</c>, <c>0.1234</c>.</summary>
     public static string Amount(decimal value) => value.ToString("0.00##", CultureInfo.InvariantCulture);

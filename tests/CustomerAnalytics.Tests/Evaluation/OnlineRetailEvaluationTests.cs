@@ -24,15 +24,22 @@ public sealed class OnlineRetailEvaluationTests
         OrderLinesLoader.LoadInto(builder, TestPaths.Shared(File.Split('/')), options);
         var split = DatasetSplitter.ByTime(builder.Build(), new DateTimeOffset(2011, 9, 1, 0, 0, 0, TimeSpan.Zero));
 
-        var table = RecommenderComparison.Run(split, [new PopularityRecommender(), new ItemCooccurrenceRecommender()]);
+        var table = RecommenderComparison.Run(
+            split,
+            [new PopularityRecommender(), new ItemCooccurrenceRecommender(), new ItemCooccurrenceRecommender(ItemCooccurrenceOptions.Default with { MaxNeighbors = 200 })]);
 
         Assert.Equal((232_053, 174_776, 131_889), (table.TrainRows, table.TestRows, table.TruthPairs));
         var popularity = table.Results[0].Ranking;
-        var cooccurrence = table.Results[1].Ranking;
-        Assert.Equal(2_974, cooccurrence.Customers);
+        var everyNeighbour = table.Results[1].Ranking;
+        var top200 = table.Results[2].Ranking;
+        Assert.Equal(2_974, everyNeighbour.Customers);
         Assert.Equal(0.0455, popularity.Precision, 1e-4);
         Assert.Equal(0.0529, popularity.Ndcg, 1e-4);
-        Assert.Equal(0.0806, cooccurrence.Precision, 1e-4);
-        Assert.Equal(0.0916, cooccurrence.Ndcg, 1e-4);
+
+        // The table's row (measured with 200 neighbours), and the default since SAR's every-neighbour rule.
+        Assert.Equal(0.0806, top200.Precision, 1e-4);
+        Assert.Equal(0.0916, top200.Ndcg, 1e-4);
+        Assert.Equal(0.0840, everyNeighbour.Precision, 1e-4);
+        Assert.Equal(0.0956, everyNeighbour.Ndcg, 1e-4);
     }
 }

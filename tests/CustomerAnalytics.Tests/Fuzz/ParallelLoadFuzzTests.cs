@@ -171,7 +171,7 @@ public class ParallelLoadFuzzTests
         Assert.True(inParts >= 6, $"only {inParts} of 24 cases loaded in parts");
     }
 
-    private static byte[] Gzip(byte[] content)
+    internal static byte[] Gzip(byte[] content)
     {
         using var output = new MemoryStream();
         using (var gzip = new System.IO.Compression.GZipStream(output, System.IO.Compression.CompressionLevel.Fastest, leaveOpen: true))
@@ -279,7 +279,7 @@ public class ParallelLoadFuzzTests
         return text.ToString();
     }
 
-    private static string Uuid(Random random)
+    internal static string Uuid(Random random)
     {
         var bytes = new byte[16];
         random.NextBytes(bytes);
@@ -288,7 +288,7 @@ public class ParallelLoadFuzzTests
 
     private static string MixedCase(string id) => string.Concat(id.Select((ch, i) => i % 2 == 0 ? char.ToUpperInvariant(ch) : ch));
 
-    private static string Sku(int i) => string.Create(CultureInfo.InvariantCulture, $"SKU-{77000 + (i * 37)}-{i * 7 % 1000:D3}");
+    internal static string Sku(int i) => string.Create(CultureInfo.InvariantCulture, $"SKU-{77000 + (i * 37)}-{i * 7 % 1000:D3}");
 
     /// <summary>Order lines whose customers and products recur across the file, names given on some lines only, some customers missing.</summary>
     private static string OrderLines(Random random, int rows)
@@ -310,12 +310,12 @@ public class ParallelLoadFuzzTests
 
     private static EnrichedDatasetBuilder Empty() => new();
 
-    private static EnrichedDatasetBuilder NewBuilder() => new EnrichedDatasetBuilder()
+    internal static EnrichedDatasetBuilder NewBuilder() => new EnrichedDatasetBuilder()
         .AddCustomers(Enumerable.Range(1, 40).Select(i => new Customer($"C{i:D4}", i % 3 == 0 ? "Gold" : "Basic")))
         .AddProducts(Enumerable.Range(1, 30).Select(i => new Product($"P{i:D2}", i % 2 == 0 ? "Books" : "Games", 1.5m + i)));
 
     /// <summary>What a load gave: its report and dataset, or the exception's text.</summary>
-    private sealed record Outcome(LoadReport? Report, EnrichedDataset? Dataset, string? Error)
+    internal sealed record Outcome(LoadReport? Report, EnrichedDataset? Dataset, string? Error)
     {
         public static Outcome Of(Func<EnrichedDatasetBuilder, LoadReport?> load, Func<EnrichedDatasetBuilder>? create = null)
         {

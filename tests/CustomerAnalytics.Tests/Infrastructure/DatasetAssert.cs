@@ -16,6 +16,8 @@ internal static class DatasetAssert
         Assert.Equal(expected.OrderIndexes.ToArray(), actual.OrderIndexes.ToArray());
         Assert.Equal(expected.Quantities.ToArray(), actual.Quantities.ToArray());
         Assert.Equal(expected.TimestampTicks.ToArray(), actual.TimestampTicks.ToArray());
+        Assert.Equal(expected.HasWeights, actual.HasWeights);
+        Assert.Equal(expected.Weights.ToArray(), actual.Weights.ToArray());
         Assert.Equal(Enumerable.Range(0, expected.TransactionCount).Select(expected.GetRevenue), Enumerable.Range(0, actual.TransactionCount).Select(actual.GetRevenue));
         Assert.Equal(Enumerable.Range(0, expected.TransactionCount).Select(expected.GetUnitPrice), Enumerable.Range(0, actual.TransactionCount).Select(actual.GetUnitPrice));
         Assert.Equal(Enumerable.Range(0, expected.TransactionCount).Select(expected.GetTransactionId), Enumerable.Range(0, actual.TransactionCount).Select(actual.GetTransactionId));

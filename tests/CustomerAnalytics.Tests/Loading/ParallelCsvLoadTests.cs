@@ -20,16 +20,9 @@ public class ParallelCsvLoadTests
         var (text, badLines) = Transactions(rows: 3000, withIds: true, badEvery: 700);
         using var file = LoaderTestData.File("t.csv", Encoding.UTF8.GetBytes(text));
 
-        var (sequential, oneCoreReport) = LoadOneCore(file.Path, OneCore);
-        var parallelBuilder = NewBuilder();
-        var parallelReport = ParallelCsvLoad.TryLoadInto(parallelBuilder, file.Path, FourCores, minimumBytes: 0);
-        var parallel = parallelBuilder.Build();
+        var (_, report) = LoadInPartsAsOnOneCore(file.Path, badLines);
 
-        Assert.NotNull(parallelReport);
-        Assert.Equal(badLines, parallelReport.Diagnostics.Select(d => d.Line));
-        Assert.Equal(oneCoreReport.Diagnostics.ToArray(), parallelReport.Diagnostics.ToArray());
-        Assert.Equal((3000L, 3000L - badLines.Length, (long)badLines.Length), (parallelReport.RowsRead, parallelReport.RowsLoaded, parallelReport.RowsRejected));
-        DatasetAssert.Same(sequential, parallel);
+        Assert.Equal((3000L, 3000L - badLines.Length), (report.RowsRead, report.RowsLoaded));
     }
 
     [Theory]
@@ -48,6 +41,21 @@ public class ParallelCsvLoadTests
         Assert.NotNull(report);
         Assert.Equal((2500L, 2500L), (report.RowsRead, report.RowsLoaded));
         DatasetAssert.Same(sequential, builder.Build());
+    }
+
+    [Fact]
+    public void TryLoadInto_WeightColumn_SameWeightsAsOneCore()
+    {
+        // A weight column added to every line (row mod 7, halves), bad rows included: the parts carry the weights.
+        var (text, badLines) = Transactions(rows: 3000, withIds: true, badEvery: 700);
+        var lines = text.TrimEnd('\n').Split('\n');
+        var weighted = string.Join('\n', lines.Select((line, i) => line + (i == 0 ? ",weight" : "," + ((i % 7) / 2.0).ToString(CultureInfo.InvariantCulture)))) + "\n";
+        using var file = LoaderTestData.File("t.csv", Encoding.UTF8.GetBytes(weighted));
+
+        var (parallel, _) = LoadInPartsAsOnOneCore(file.Path, badLines);
+
+        Assert.True(parallel.HasWeights);
+        Assert.Equal(0.5f, parallel.Weights[0]);
     }
 
     [Fact]
@@ -313,6 +321,22 @@ public class ParallelCsvLoadTests
     private static EnrichedDatasetBuilder NewBuilder() => new EnrichedDatasetBuilder()
         .AddCustomers(Enumerable.Range(1, 40).Select(i => new Customer($"C{i:D4}", i % 3 == 0 ? "Gold" : "Basic")))
         .AddProducts(Enumerable.Range(1, 30).Select(i => new Product($"P{i:D2}", i % 2 == 0 ? "Books" : "Games", 1.5m + i)));
+
+    /// <summary>Loads in parts on four cores, asserting the same diagnostics, counts and dataset as one core.</summary>
+    private static (EnrichedDataset Dataset, LoadReport Report) LoadInPartsAsOnOneCore(string path, long[] badLines)
+    {
+        var (sequential, oneCoreReport) = LoadOneCore(path, OneCore);
+        var builder = NewBuilder();
+        var report = ParallelCsvLoad.TryLoadInto(builder, path, FourCores, minimumBytes: 0);
+        var parallel = builder.Build();
+
+        Assert.NotNull(report);
+        Assert.Equal(badLines, report.Diagnostics.Select(d => d.Line));
+        Assert.Equal(oneCoreReport.Diagnostics.ToArray(), report.Diagnostics.ToArray());
+        Assert.Equal((oneCoreReport.RowsRead, oneCoreReport.RowsLoaded, (long)badLines.Length), (report.RowsRead, report.RowsLoaded, report.RowsRejected));
+        DatasetAssert.Same(sequential, parallel);
+        return (parallel, report);
+    }
 
     private static (EnrichedDataset Dataset, LoadReport Report) LoadOneCore(string path, LoadOptions options)
     {

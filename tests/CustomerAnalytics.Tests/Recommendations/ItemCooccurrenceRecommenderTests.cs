@@ -17,7 +17,7 @@ public sealed class ItemCooccurrenceRecommenderTests
     [Fact]
     public void Recommend_Jaccard_ScoresAffinityTimesSimilarity_WithLargestContributorAsReason()
     {
-        var model = new ItemCooccurrenceRecommender().Fit(Shop());
+        var model = new ItemCooccurrenceRecommender().Fit(CooccurrenceShop());
 
         var items = model.Recommend("U1");
 
@@ -30,6 +30,19 @@ public sealed class ItemCooccurrenceRecommenderTests
         Assert.Equal([1, 2], items.Select(i => i.Rank));
     }
 
+    [Fact]
+    public void Reasons_NameProductsByNameWhereTheDataHasNames()
+    {
+        // Issue 14: B has a name, A has none (blank), so A is named by its id.
+        var model = new ItemCooccurrenceRecommender().Fit(CooccurrenceShop([new("A", "K", 10m, " "), new("B", "K", 20m, "WHITE HANGING HEART T-LIGHT HOLDER"), new("C", "K", 30m), new("D", "K", 5m), new("E", "K", 1m)]));
+
+        var items = model.Recommend("U1");
+        var related = ((IRelatedProductsModel)model).RelatedTo("B");
+
+        Assert.Equal(["because you bought WHITE HANGING HEART T-LIGHT HOLDER", "because you bought A"], items.Select(i => i.Reason));
+        Assert.Equal(["often bought with WHITE HANGING HEART T-LIGHT HOLDER", "often bought with WHITE HANGING HEART T-LIGHT HOLDER"], related.Select(i => i.Reason));
+    }
+
     [Theory]
     [InlineData(ItemSimilarity.Jaccard, "C", 0.9166666666666666, "D", 0.3333333333333333)]
     [InlineData(ItemSimilarity.Cooccurrence, "C", 3.0, "D", 1.0)] // C: c_AC + c_BC = 1 + 2; D: c_AD = 1
@@ -37,7 +50,7 @@ public sealed class ItemCooccurrenceRecommenderTests
     [InlineData(ItemSimilarity.Cosine, "C", 1.2247448713915890, "D", 0.5773502691896258)] // C: 1/√6 + 2/√6; D: 1/√3
     public void Recommend_EachSimilarity_MatchesHandCalculation(ItemSimilarity similarity, string first, double firstScore, string second, double secondScore)
     {
-        var model = new ItemCooccurrenceRecommender(ItemCooccurrenceOptions.Default with { Similarity = similarity }).Fit(Shop());
+        var model = new ItemCooccurrenceRecommender(ItemCooccurrenceOptions.Default with { Similarity = similarity }).Fit(CooccurrenceShop());
 
         var items = model.Recommend("U1");
 
@@ -49,7 +62,7 @@ public sealed class ItemCooccurrenceRecommenderTests
     [Fact]
     public void Recommend_Lift_FavoursRarePartners()
     {
-        var model = new ItemCooccurrenceRecommender(ItemCooccurrenceOptions.Default with { Similarity = ItemSimilarity.Lift }).Fit(Shop());
+        var model = new ItemCooccurrenceRecommender(ItemCooccurrenceOptions.Default with { Similarity = ItemSimilarity.Lift }).Fit(CooccurrenceShop());
 
         var items = model.Recommend("U4");
 
@@ -65,7 +78,7 @@ public sealed class ItemCooccurrenceRecommenderTests
         // U1 bought A on day 0 and B on day 10 (the latest time, t0): with a 10-day half-life a_A = 0.5, a_B = 1.
         var options = ItemCooccurrenceOptions.Default with { HalfLifeDays = 10 };
 
-        var items = new ItemCooccurrenceRecommender(options).Fit(Shop()).Recommend("U1");
+        var items = new ItemCooccurrenceRecommender(options).Fit(CooccurrenceShop()).Recommend("U1");
 
         Assert.Equal(["C", "D"], Ids(items));
         Assert.Equal((0.5 / 4) + (2.0 / 3), items[0].Score, 1e-12);
@@ -78,7 +91,7 @@ public sealed class ItemCooccurrenceRecommenderTests
         // t0 = day 20: a_A = 0.5² = 0.25, a_B = 0.5.
         var options = ItemCooccurrenceOptions.Default with { HalfLifeDays = 10, ReferenceTime = Day0.AddDays(20) };
 
-        var items = new ItemCooccurrenceRecommender(options).Fit(Shop()).Recommend("U1");
+        var items = new ItemCooccurrenceRecommender(options).Fit(CooccurrenceShop()).Recommend("U1");
 
         Assert.Equal((0.25 / 4) + (0.5 * 2 / 3), items[0].Score, 1e-12);
     }
@@ -89,7 +102,7 @@ public sealed class ItemCooccurrenceRecommenderTests
     [InlineData(AffinityWeight.Revenue, 15.0, 7.5)] // a_A = 30.00 revenue
     public void Recommend_AffinityWeight_ScalesScores(AffinityWeight weight, double scoreB, double scoreC)
     {
-        var items = new ItemCooccurrenceRecommender(ItemCooccurrenceOptions.Default with { Weight = weight }).Fit(Shop()).Recommend("U4");
+        var items = new ItemCooccurrenceRecommender(ItemCooccurrenceOptions.Default with { Weight = weight }).Fit(CooccurrenceShop()).Recommend("U4");
 
         // U4 {A, D}: B = a_A · 1/2, C = a_A · 1/4; D's only neighbour is A, already bought.
         Assert.Equal(["B", "C"], Ids(items));
@@ -100,7 +113,7 @@ public sealed class ItemCooccurrenceRecommenderTests
     [Fact]
     public void Recommend_ExcludePurchasedOff_AddsSelfSimilarityForReplenishables()
     {
-        var items = new ItemCooccurrenceRecommender().Fit(Shop()).Recommend("U1", RecommendationRequest.Default with { ExcludePurchased = false });
+        var items = new ItemCooccurrenceRecommender().Fit(CooccurrenceShop()).Recommend("U1", RecommendationRequest.Default with { ExcludePurchased = false });
 
         // A: 1·s_AA + 1·s_BA = 1.5; B: 1.5 (tie: A first by id); C: 11/12; D: 1/3.
         Assert.Equal(["A", "B", "C", "D"], Ids(items));
@@ -112,7 +125,7 @@ public sealed class ItemCooccurrenceRecommenderTests
     [Fact]
     public void Recommend_MinimumSupport_DropsRarePairs()
     {
-        var model = new ItemCooccurrenceRecommender(ItemCooccurrenceOptions.Default with { MinimumSupport = 2 }).Fit(Shop());
+        var model = new ItemCooccurrenceRecommender(ItemCooccurrenceOptions.Default with { MinimumSupport = 2 }).Fit(CooccurrenceShop());
 
         // s_AC and s_AD go (each seen once): U1 gets C by B only; U4 gets B by A only.
         Assert.Equal(["C"], Ids(model.Recommend("U1")));
@@ -123,7 +136,7 @@ public sealed class ItemCooccurrenceRecommenderTests
     [Fact]
     public void Recommend_MaxNeighbors_KeepsOnlyTheMostSimilar()
     {
-        var model = new ItemCooccurrenceRecommender(ItemCooccurrenceOptions.Default with { MaxNeighbors = 1 }).Fit(Shop());
+        var model = new ItemCooccurrenceRecommender(ItemCooccurrenceOptions.Default with { MaxNeighbors = 1 }).Fit(CooccurrenceShop());
 
         // A keeps B only, B keeps C only: U1 {A, B} reaches C through B and no longer reaches D.
         Assert.Equal(["C"], Ids(model.Recommend("U1")));
@@ -160,7 +173,7 @@ public sealed class ItemCooccurrenceRecommenderTests
     [Fact]
     public void Recommend_RequestFilters_AndCount_AreHonoured()
     {
-        var model = new ItemCooccurrenceRecommender().Fit(Shop());
+        var model = new ItemCooccurrenceRecommender().Fit(CooccurrenceShop());
 
         Assert.Equal(["D"], Ids(model.Recommend("U1", RecommendationRequest.Default with { DeniedProductIds = Set("C") })));
         Assert.Equal(["D"], Ids(model.Recommend("U1", RecommendationRequest.Default with { AllowedProductIds = Set("D", "E") })));
@@ -171,7 +184,7 @@ public sealed class ItemCooccurrenceRecommenderTests
     [Fact]
     public void Recommend_UnknownOrEmptyCustomer_GetsPopularity()
     {
-        var model = new ItemCooccurrenceRecommender().Fit(Shop());
+        var model = new ItemCooccurrenceRecommender().Fit(CooccurrenceShop());
 
         // Revenue: B 60, C 60, A 50, D 5 (E never sold).
         var unknown = model.Recommend("NEW");
@@ -183,7 +196,7 @@ public sealed class ItemCooccurrenceRecommenderTests
     [Fact]
     public void RelatedTo_Product_ListsItsNeighboursButNeverItself()
     {
-        var model = new ItemCooccurrenceRecommender().Fit(Shop());
+        var model = new ItemCooccurrenceRecommender().Fit(CooccurrenceShop());
 
         var related = model.RelatedTo("A", RecommendationRequest.Default with { ExcludePurchased = false });
 
@@ -196,7 +209,7 @@ public sealed class ItemCooccurrenceRecommenderTests
     [Fact]
     public void RelatedToBasket_ScoresTheBasketLikeACustomer()
     {
-        var model = new ItemCooccurrenceRecommender().Fit(Shop());
+        var model = new ItemCooccurrenceRecommender().Fit(CooccurrenceShop());
 
         var related = model.RelatedToBasket(["B", "C", "not-a-product"]);
 
@@ -212,7 +225,7 @@ public sealed class ItemCooccurrenceRecommenderTests
     [Fact]
     public void Fallback_ChainWithPopularity_FillsShortLists()
     {
-        var chain = new FallbackRecommender(new ItemCooccurrenceRecommender(), new PopularityRecommender()).Fit(Shop());
+        var chain = new FallbackRecommender(new ItemCooccurrenceRecommender(), new PopularityRecommender()).Fit(CooccurrenceShop());
 
         // U3 {B, C}: co-occurrence gives A only; popularity adds D (B, C bought; A listed; E never sold).
         var items = chain.Recommend("U3", RecommendationRequest.Default with { Count = 3 });
@@ -254,7 +267,7 @@ public sealed class ItemCooccurrenceRecommenderTests
     [Fact]
     public void Recommend_ConcurrentCallers_GetTheSameAnswers()
     {
-        var model = new ItemCooccurrenceRecommender().Fit(Shop());
+        var model = new ItemCooccurrenceRecommender().Fit(CooccurrenceShop());
         var expected = Ids(model.Recommend("U1"));
 
         var answers = new string[64][];
@@ -272,7 +285,7 @@ public sealed class ItemCooccurrenceRecommenderTests
 
         Assert.Contains("HalfLifeDays must be finite and positive", ex.Message, StringComparison.Ordinal);
         Assert.Contains("MinimumSupport must be at least 1 (was 0)", ex.Message, StringComparison.Ordinal);
-        Assert.Contains("MaxNeighbors must be at least 1 (was 0)", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("MaxNeighbors must be at least 1, or null for every neighbour within SimilarityMemoryBudgetBytes (was 0)", ex.Message, StringComparison.Ordinal);
         Assert.Contains("Similarity is not a defined similarity (was 9)", ex.Message, StringComparison.Ordinal);
     }
 
@@ -287,25 +300,6 @@ public sealed class ItemCooccurrenceRecommenderTests
         Assert.Equal(0.25, items[1].Score, 1e-12);
         Assert.Equal("because you bought P200", items[1].Reason);
     }
-
-    /// <summary>The shop of the class remarks; U1's B is bought on day 10, everything else on day 0.</summary>
-    private static EnrichedDataset Shop() =>
-        new EnrichedDatasetBuilder()
-            .AddCustomers([new("U1", "S"), new("U2", "S"), new("U3", "S"), new("U4", "S"), new("U5", "S")])
-            .AddProducts([new("A", "K", 10m), new("B", "K", 20m), new("C", "K", 30m), new("D", "K", 5m), new("E", "K", 1m)])
-            .AddTransactions(
-            [
-                new("1", "U1", "A", 1, Day0),
-                new("2", "U1", "B", 1, Day0.AddDays(10)),
-                new("3", "U2", "A", 1, Day0),
-                new("4", "U2", "B", 1, Day0),
-                new("5", "U2", "C", 1, Day0),
-                new("6", "U3", "B", 1, Day0),
-                new("7", "U3", "C", 1, Day0),
-                new("8", "U4", "A", 3, Day0),
-                new("9", "U4", "D", 1, Day0),
-            ])
-            .Build();
 
     private sealed class ItemsComparer : IEqualityComparer<System.Collections.Immutable.ImmutableArray<Recommendation>>
     {

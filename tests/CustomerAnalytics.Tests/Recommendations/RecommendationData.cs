@@ -62,6 +62,29 @@ internal static class RecommendationData
         return builder.Build();
     }
 
+    /// <summary>Day 0 of <see cref="CooccurrenceShop"/>.</summary>
+    public static DateTimeOffset CooccurrenceDay0 { get; } = Seed.At("2024-01-01T00:00:00Z");
+
+    /// <summary>The shop of ItemCooccurrenceRecommenderTests and SarFidelityTests: U1 {A, B}, U2 {A, B, C}, U3 {B, C}, U4 {A ×3, D}, U5 nothing; U1's B is bought on day 10, everything else on day 0.</summary>
+    /// <param name="products">The catalogue; defaults to A–E in category K.</param>
+    public static EnrichedDataset CooccurrenceShop(Product[]? products = null) =>
+        new EnrichedDatasetBuilder()
+            .AddCustomers([new("U1", "S"), new("U2", "S"), new("U3", "S"), new("U4", "S"), new("U5", "S")])
+            .AddProducts(products ?? [new("A", "K", 10m), new("B", "K", 20m), new("C", "K", 30m), new("D", "K", 5m), new("E", "K", 1m)])
+            .AddTransactions(
+            [
+                new("1", "U1", "A", 1, CooccurrenceDay0),
+                new("2", "U1", "B", 1, CooccurrenceDay0.AddDays(10)),
+                new("3", "U2", "A", 1, CooccurrenceDay0),
+                new("4", "U2", "B", 1, CooccurrenceDay0),
+                new("5", "U2", "C", 1, CooccurrenceDay0),
+                new("6", "U3", "B", 1, CooccurrenceDay0),
+                new("7", "U3", "C", 1, CooccurrenceDay0),
+                new("8", "U4", "A", 3, CooccurrenceDay0),
+                new("9", "U4", "D", 1, CooccurrenceDay0),
+            ])
+            .Build();
+
     public static string[] Ids(IEnumerable<Recommendation> items) => [.. items.Select(r => r.ProductId)];
 
     public static HashSet<string> Set(params string[] ids) => new(ids, StringComparer.Ordinal);

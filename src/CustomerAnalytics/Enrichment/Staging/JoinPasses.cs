@@ -53,6 +53,7 @@ internal static class JoinPasses
             report,
             customerLookup.GetAwaiter().GetResult())
         {
+            WeightColumn = columns.Weights is null ? null : Trim(columns.Weights, kept),
             GuestCustomer = staging.GuestCustomerId is not { } guest ? -1 : Array.FindIndex(dimensions.Customers, c => c.Id == guest),
         };
     }
@@ -120,6 +121,11 @@ internal static class JoinPasses
         if (columns.UnitPrices is not null)
         {
             Move(columns.UnitPrices);
+        }
+
+        if (columns.Weights is not null)
+        {
+            Move(columns.Weights);
         }
 
         for (var i = 0; i < range.Kept; i++)

@@ -188,6 +188,10 @@ internal sealed class RowPass(TransactionStaging staging, EnrichmentOptions opti
             columns.Orders[kept] = columns.Orders[row];
             columns.Quantities[kept] = columns.Quantities[row];
             columns.Ticks[kept] = columns.Ticks[row];
+            if (columns.Weights is not null)
+            {
+                columns.Weights[kept] = columns.Weights[row];
+            }
         }
 
         if (columns.UnitPrices is not null)

@@ -17,4 +17,8 @@ internal sealed record SealedColumns(
     long[] Revenue,
     long[]? UnitPrices,
     long[]? LineTotals,
-    IdColumn Ids);
+    IdColumn Ids)
+{
+    /// <summary>Each row's weight (NaN: none), or <see langword="null"/> when no row brought one.</summary>
+    public float[]? Weights { get; init; }
+}

@@ -19,6 +19,9 @@ internal sealed class StagedColumns
     private ChunkedColumn<long>? _unitPrices;
     private ChunkedColumn<long>? _lineTotals;
 
+    // Stored only from the first line that brings a weight (NaN before it: none).
+    private ChunkedColumn<float>? _weights;
+
     /// <summary>The rows staged.</summary>
     public int Count => _customers.Count;
 
@@ -28,8 +31,8 @@ internal sealed class StagedColumns
     /// <summary>Each row's source and line, to place the join's issues.</summary>
     public RowSources Sources { get; } = new();
 
-    /// <summary>Stages one row; its id goes to <see cref="Ids"/> separately.</summary>
-    public void Add(int customer, int product, int quantity, long utcTicks, long unitPriceUnits, int order, long lineTotalUnits, long line)
+    /// <summary>Stages one row; its id goes to <see cref="Ids"/> separately; <paramref name="weight"/> NaN is none.</summary>
+    public void Add(int customer, int product, int quantity, long utcTicks, long unitPriceUnits, int order, long lineTotalUnits, long line, float weight = float.NaN)
     {
         var rowsBefore = _customers.Count;
         _customers.Add(customer);
@@ -39,6 +42,7 @@ internal sealed class StagedColumns
         _ticks.Add(utcTicks);
         AddOptional(ref _unitPrices, unitPriceUnits, rowsBefore);
         AddOptional(ref _lineTotals, lineTotalUnits, rowsBefore);
+        AddOptional(ref _weights, weight, float.IsNaN(weight), float.NaN, rowsBefore);
         Sources.Add(line, rowsBefore);
     }
 
@@ -71,6 +75,7 @@ internal sealed class StagedColumns
         _ticks.MoveFrom(part._ticks);
         AppendOptional(ref _unitPrices, part._unitPrices, rowsBefore, partRows);
         AppendOptional(ref _lineTotals, part._lineTotals, rowsBefore, partRows);
+        AppendOptional(ref _weights, part._weights, float.NaN, rowsBefore, partRows);
         Sources.MoveFrom(part.Sources, lineOffset, rowsBefore, partRows);
         Ids.AddRange(part.Ids.ToColumn(), numberOffset);
     }
@@ -85,6 +90,7 @@ internal sealed class StagedColumns
         int[] customers = [], products = [], orders = [], quantities = [];
         long[] ticks = [], revenue = [];
         long[]? unitPrices = null;
+        float[]? weights = null;
         IdColumn ids = null!;
         Parallel.Invoke(
             () => customers = _customers.ToArray(),
@@ -93,10 +99,11 @@ internal sealed class StagedColumns
             () => quantities = _quantities.ToArray(),
             () => ticks = _ticks.ToArray(),
             () => unitPrices = _unitPrices?.ToArray(),
+            () => weights = _weights?.ToArray(),
             () => revenue = _lineTotals?.ToArray() ?? LargeArray.Uninitialized<long>(rowCount),
             () => ids = Ids.ToColumn(),
             Sources.Seal);
-        return new SealedColumns(rowCount, customers, products, orders, quantities, ticks, revenue, unitPrices, _lineTotals is null ? null : revenue, ids);
+        return new SealedColumns(rowCount, customers, products, orders, quantities, ticks, revenue, unitPrices, _lineTotals is null ? null : revenue, ids) { Weights = weights };
     }
 
     /// <summary>Indexes of a part (−1: none) → indexes here, in place.</summary>
@@ -115,36 +122,42 @@ internal sealed class StagedColumns
         }
     }
 
-    private static void AppendOptional(ref ChunkedColumn<long>? column, ChunkedColumn<long>? part, int rowsBefore, int partRows)
+    private static void AppendOptional(ref ChunkedColumn<long>? column, ChunkedColumn<long>? part, int rowsBefore, int partRows) =>
+        AppendOptional(ref column, part, Money.None, rowsBefore, partRows);
+
+    private static void AppendOptional<T>(ref ChunkedColumn<T>? column, ChunkedColumn<T>? part, T none, int rowsBefore, int partRows)
     {
         if (part is null)
         {
-            column?.AddMany(Money.None, partRows);
+            column?.AddMany(none, partRows);
             return;
         }
 
         if (column is null)
         {
-            column = new ChunkedColumn<long>();
-            column.AddMany(Money.None, rowsBefore);
+            column = new ChunkedColumn<T>();
+            column.AddMany(none, rowsBefore);
         }
 
         column.MoveFrom(part);
     }
 
-    private static void AddOptional(ref ChunkedColumn<long>? column, long units, int rowsBefore)
+    private static void AddOptional(ref ChunkedColumn<long>? column, long units, int rowsBefore) =>
+        AddOptional(ref column, units, units == Money.None, Money.None, rowsBefore);
+
+    private static void AddOptional<T>(ref ChunkedColumn<T>? column, T value, bool isNone, T none, int rowsBefore)
     {
         if (column is null)
         {
-            if (units == Money.None)
+            if (isNone)
             {
                 return;
             }
 
-            column = new ChunkedColumn<long>();
-            column.AddMany(Money.None, rowsBefore);
+            column = new ChunkedColumn<T>();
+            column.AddMany(none, rowsBefore);
         }
 
-        column.Add(units);
+        column.Add(value);
     }
 }

@@ -130,9 +130,9 @@ internal sealed class TransactionStaging
     /// <summary>
     /// Adds one row by dense indexes (−1 for no order). The id is <paramref name="textId"/>, else the non-negative
     /// <paramref name="numericId"/>, else (−1) the row's number. <paramref name="line"/> is the row's line in the source
-    /// begun by <see cref="BeginSource"/> (0: none).
+    /// begun by <see cref="BeginSource"/> (0: none). <paramref name="weight"/> is the row's weight, <see cref="float.NaN"/> for none.
     /// </summary>
-    public void AddRow(string? textId, long numericId, int customerIndex, int productIndex, int quantity, long utcTicks, long unitPriceUnits, int orderIndex, long lineTotalUnits, long line)
+    public void AddRow(string? textId, long numericId, int customerIndex, int productIndex, int quantity, long utcTicks, long unitPriceUnits, int orderIndex, long lineTotalUnits, long line, float weight = float.NaN)
     {
         ThrowIfSealed();
         TransactionsRead++;
@@ -146,7 +146,7 @@ internal sealed class TransactionStaging
             Columns.Ids.Add(numericId >= 0 ? numericId : TransactionsRead);
         }
 
-        Columns.Add(customerIndex, productIndex, quantity, utcTicks, unitPriceUnits, orderIndex, lineTotalUnits, line);
+        Columns.Add(customerIndex, productIndex, quantity, utcTicks, unitPriceUnits, orderIndex, lineTotalUnits, line, weight);
     }
 
     /// <summary>The rows added from now on come from <paramref name="source"/> (a file or source name).</summary>

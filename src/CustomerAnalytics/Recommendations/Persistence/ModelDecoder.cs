@@ -125,7 +125,16 @@ internal sealed class ModelDecoder
         }
 
         var self = Matching(_r.Doubles(), products, "self-similarities");
-        var similarity = ItemSimilarityMatrix.FromState(neighbors, similarities, self);
+        var occurrences = Matching(_r.Int32s(), products, "occurrence counts");
+        at = _r.Position;
+        var limit = _r.Int32();
+        if (limit < 0)
+        {
+            throw _r.Fail(at, string.Create(CultureInfo.InvariantCulture, $"a neighbour limit of {limit}"));
+        }
+
+        var kept = new NeighborLimit(limit == 0 ? null : limit, _r.String());
+        var similarity = ItemSimilarityMatrix.FromState(neighbors, similarities, self, occurrences, kept);
         return new ItemCooccurrenceModel(name, dataset, purchases, affinities, similarity, Candidates(products));
     }
 

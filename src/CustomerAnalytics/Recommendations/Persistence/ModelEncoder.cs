@@ -148,6 +148,9 @@ internal sealed class ModelEncoder
         }
 
         _w.Doubles(similarity.Self);
+        _w.Int32s(similarity.OccurrenceCounts);
+        _w.Int32(similarity.Limit.Limit ?? 0);
+        _w.String(similarity.Limit.Description);
         Candidates(m.Fallback);
     }
 

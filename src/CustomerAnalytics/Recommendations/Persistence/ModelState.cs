@@ -52,8 +52,11 @@ internal sealed partial class ItemSimilarityMatrix
 
     internal double[] Self => _self;
 
+    internal int[] OccurrenceCounts => _occurrences;
+
     /// <summary>A matrix from saved state.</summary>
-    internal static ItemSimilarityMatrix FromState(int[][] neighbors, double[][] similarities, double[] self) => new(neighbors, similarities, self);
+    internal static ItemSimilarityMatrix FromState(int[][] neighbors, double[][] similarities, double[] self, int[] occurrences, NeighborLimit limit) =>
+        new(neighbors, similarities, self, occurrences, limit);
 }
 
 /// <content>The state of a sparse matrix, for saved models.</content>
@@ -122,6 +125,7 @@ internal sealed partial class ItemCooccurrenceModel
         _fallback = fallback;
         _ordinalRank = ProductOrder.OrdinalRanks(dataset.ProductTable);
         _pool = new(() => new Scratch(_dataset.ProductTable.Length));
+        _occurrences = new(OccurrencesById);
     }
 
     internal EnrichedDataset Dataset => _dataset;

@@ -27,7 +27,7 @@ namespace CustomerAnalytics.Recommendations.Persistence;
 public static class RecommenderModelFile
 {
     /// <summary>The format version this library writes and reads.</summary>
-    public const int FormatVersion = 1;
+    public const int FormatVersion = 2;
 
     /// <summary>The file name extension the tool and the docs use: <c>.cam</c> (CustomerAnalytics model).</summary>
     public const string Extension = ".cam";

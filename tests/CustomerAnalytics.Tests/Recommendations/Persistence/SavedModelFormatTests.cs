@@ -20,7 +20,7 @@ public sealed class SavedModelFormatTests
         byte[] expected =
         [
             0x89, 0x43, 0x41, 0x4D, 0x0D, 0x0A, 0x1A, 0x0A, // signature
-            0x01, 0x00, // format version 1
+            0x02, 0x00, // format version 2
             0x01, // kind: candidate list
             0x00, // reserved
             (byte)version.Length, .. version,
@@ -41,7 +41,7 @@ public sealed class SavedModelFormatTests
 
         var info = RecommenderModelFile.ReadInfo(new MemoryStream(bytes));
 
-        Assert.Equal(new SavedModelInfo(1, SavedModelKind.Fallback, "fallback(item-cooccurrence, popularity)", RecommenderModelFile.LibraryVersion, info.PayloadLength), info);
+        Assert.Equal(new SavedModelInfo(2, SavedModelKind.Fallback, "fallback(item-cooccurrence, popularity)", RecommenderModelFile.LibraryVersion, info.PayloadLength), info);
         Assert.Equal(bytes.Length - 32, info.PayloadLength + HeaderLength(bytes));
     }
 
@@ -57,11 +57,11 @@ public sealed class SavedModelFormatTests
     public void Load_AnotherFormatVersion_NamesBothVersions()
     {
         var bytes = (byte[])Popularity.Clone();
-        bytes[8] = 2;
+        bytes[8] = 1;
 
         var e = Assert.Throws<InvalidDataException>(() => RecommenderModelFile.Load(new MemoryStream(bytes), "model.cam"));
 
-        Assert.Equal($"'model.cam' is in saved-model format version 2; this library ({RecommenderModelFile.LibraryVersion}) reads format version 1. Load it with the library version that wrote it, or fit the model again and save it with this version.", e.Message);
+        Assert.Equal($"'model.cam' is in saved-model format version 1; this library ({RecommenderModelFile.LibraryVersion}) reads format version 2. Load it with the library version that wrote it, or fit the model again and save it with this version.", e.Message);
     }
 
     [Fact]

@@ -1,11 +1,10 @@
 using System.Collections.Immutable;
-using System.Runtime.CompilerServices;
-using CustomerAnalytics.Hosting;
 using CustomerAnalytics.Kpis;
 
-namespace RecommendationService.Api;
+namespace CustomerAnalytics.Hosting.AspNetCore;
 
-/// <summary>The body of <c>GET /kpis/summary</c>.</summary>
+/// <summary>The body of <c>GET /kpis/summary</c>. Money is written rounded to the cent (<c>1474.92</c>, <c>199.00</c>)
+/// and <see cref="FittedAt"/> in UTC with a <c>Z</c>, as <c>/health</c> writes it.</summary>
 /// <param name="ModelVersion">The snapshot the figures come from.</param>
 /// <param name="FittedAt">When that snapshot was built (UTC).</param>
 /// <param name="Overall">The headline figures.</param>
@@ -15,6 +14,8 @@ namespace RecommendationService.Api;
 public sealed record KpiSummary(long ModelVersion, DateTimeOffset FittedAt, OverallKpis Overall, ImmutableArray<GroupKpi> BySegment, ImmutableArray<GroupKpi> ByCategory, ImmutableArray<ProductKpi> TopProducts)
 {
     /// <summary>The figures of one snapshot.</summary>
+    /// <param name="snapshot">The snapshot.</param>
+    /// <returns>Its summary (exact amounts: the endpoint rounds them as it writes them).</returns>
     public static KpiSummary Of(ModelSnapshot snapshot)
     {
         ArgumentNullException.ThrowIfNull(snapshot);
@@ -27,12 +28,4 @@ public sealed record KpiSummary(long ModelVersion, DateTimeOffset FittedAt, Over
             KpiCalculator.ByCategory(dataset),
             KpiCalculator.TopProducts(dataset, 10));
     }
-}
-
-/// <summary>The KPI summary of each snapshot, computed once on first request and dropped with its snapshot.</summary>
-internal sealed class KpiSummaries
-{
-    private readonly ConditionalWeakTable<ModelSnapshot, KpiSummary> _summaries = [];
-
-    public KpiSummary For(ModelSnapshot snapshot) => _summaries.GetValue(snapshot, KpiSummary.Of);
 }

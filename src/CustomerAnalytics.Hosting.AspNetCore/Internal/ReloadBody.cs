@@ -1,6 +1,7 @@
 using System.Text.Json;
+using Microsoft.AspNetCore.Http;
 
-namespace RecommendationService.Api;
+namespace CustomerAnalytics.Hosting.AspNetCore.Internal;
 
 /// <summary>Checks the body of <c>POST /admin/reload</c>: none, or an empty JSON object with a JSON content type.
 /// Anything else is refused before a reload starts, so a stray or garbage request does not reload.</summary>

@@ -1,0 +1,58 @@
+using CustomerAnalytics.Recommendations;
+using Microsoft.AspNetCore.Authorization;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace CustomerAnalytics.Hosting.AspNetCore.Internal;
+
+/// <summary>The settings <c>MapCustomerAnalytics</c> decides what to map by, read before the host's start-up
+/// validation: the package's settings and the endpoints' are checked together, so one start lists every bad setting.</summary>
+internal static class MapSettings
+{
+    public static (CustomerAnalyticsOptions Analytics, CustomerAnalyticsEndpointOptions Endpoints) Read(IServiceProvider services)
+    {
+        var registered = services.GetService<IServiceProviderIsService>();
+        if (registered is not null && !(registered.IsService(typeof(KpiSummaries)) && registered.IsService(typeof(ModelStore))))
+        {
+            throw new InvalidOperationException(
+                "MapCustomerAnalytics needs the CustomerAnalytics services: call builder.Services.AddCustomerAnalytics(section) and builder.Services.AddCustomerAnalyticsEndpoints(section) before builder.Build().");
+        }
+
+        var failures = new List<OptionsValidationException>();
+        var analytics = Value<CustomerAnalyticsOptions>(services, failures);
+        var endpoints = Value<CustomerAnalyticsEndpointOptions>(services, failures);
+        if (failures.Count > 0)
+        {
+            throw failures.Count == 1 ? failures[0] : new AggregateException(failures);
+        }
+
+        var strategies = services.GetServices<IRecommender>().Select(r => r.Name).Order(StringComparer.Ordinal).ToArray();
+        if (!strategies.Contains(analytics!.Recommender.Strategy, StringComparer.Ordinal))
+        {
+            throw new InvalidOperationException(
+                $"Invalid {CustomerAnalyticsOptions.SectionName} settings: Recommender:Strategy must be one of the registered strategies {string.Join(", ", strategies)} (was '{analytics.Recommender.Strategy}').");
+        }
+
+        if (endpoints!.EnableAdminReload && services.GetService<IOptions<AuthorizationOptions>>()?.Value.GetPolicy(CustomerAnalyticsEndpointOptions.AdminPolicy) is null)
+        {
+            throw new InvalidOperationException(
+                $"EnableAdminReload is on but no authorization policy named '{CustomerAnalyticsEndpointOptions.AdminPolicy}' is registered: add one (services.AddAuthorizationBuilder().AddPolicy(CustomerAnalyticsEndpointOptions.AdminPolicy, …)) or turn EnableAdminReload off.");
+        }
+
+        return (analytics, endpoints);
+    }
+
+    private static T? Value<T>(IServiceProvider services, List<OptionsValidationException> failures)
+        where T : class
+    {
+        try
+        {
+            return services.GetRequiredService<IOptions<T>>().Value;
+        }
+        catch (OptionsValidationException ex)
+        {
+            failures.Add(ex);
+            return null;
+        }
+    }
+}
