@@ -38,10 +38,7 @@ public sealed class PopularityRecommender : IRecommender
 
     /// <inheritdoc/>
     /// <exception cref="ArgumentNullException"><paramref name="dataset"/> is <see langword="null"/>.</exception>
-    public IRecommenderModel Fit(EnrichedDataset dataset)
-    {
-        return Fit(SalesStatistics.Compute(dataset));
-    }
+    public IRecommenderModel Fit(EnrichedDataset dataset) => Fit(SalesStatistics.Compute(dataset));
 
     /// <summary>
     /// Fits the model from statistics computed elsewhere (for example by a database): the same model as
