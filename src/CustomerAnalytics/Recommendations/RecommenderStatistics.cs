@@ -11,7 +11,7 @@ namespace CustomerAnalytics.Recommendations;
 /// transactions: the products with their sales, the customers with the products they bought, and the revenue of each
 /// segment in each category. Computed from an <see cref="EnrichedDataset"/> (<see cref="Compute"/>) or given as
 /// figures computed elsewhere, for example by a database (<see cref="Create"/>); a model fitted from either is the same
-/// as one fitted from the dataset. Immutable and thread-safe; see <c>docs/recommenders.md</c>.
+/// as one fitted from the dataset. Immutable and thread-safe; see <c>docs/sql.md</c> ("Model statistics").
 /// </summary>
 /// <remarks>
 /// Statistics from figures have no guest customer (<see cref="EnrichedDataset.GuestCustomer"/>): every customer given
