@@ -11,14 +11,18 @@ internal sealed class SqlDialectRules
         ? new SqlDialectRules(dialect)
         : throw new ArgumentOutOfRangeException(nameof(dialect), dialect, "Not a defined SQL dialect.");
 
-    /// <summary>A price or amount as exact money (DuckDB: 4 decimal places as the in-memory dataset keeps; PostgreSQL: unbounded NUMERIC).</summary>
-    public string Money(string expression) => Dialect == SqlDialect.DuckDb
-        ? $"CAST({expression} AS DECIMAL(18,4))"
-        : $"CAST({expression} AS NUMERIC)";
+    /// <summary>The type of a price or amount: exact money (DuckDB: 4 decimal places as the in-memory dataset keeps; PostgreSQL: unbounded NUMERIC).</summary>
+    public string MoneyType => Dialect == SqlDialect.DuckDb ? "DECIMAL(18,4)" : "NUMERIC";
+
+    /// <summary>The type of a sum of money (DuckDB: the widest decimal at 4 places; PostgreSQL: unbounded NUMERIC).</summary>
+    public string MoneySumType => Dialect == SqlDialect.DuckDb ? "DECIMAL(38,4)" : "NUMERIC";
+
+    /// <summary>A price or amount as exact money (<see cref="MoneyType"/>).</summary>
+    public string Money(string expression) => $"CAST({expression} AS {MoneyType})";
 
     /// <summary>The exact sum of money, 0 over no rows.</summary>
     public string SumMoney(string expression) => Dialect == SqlDialect.DuckDb
-        ? $"CAST(COALESCE(SUM({expression}), 0) AS DECIMAL(38,4))"
+        ? $"CAST(COALESCE(SUM({expression}), 0) AS {MoneySumType})"
         : $"COALESCE(SUM({expression}), 0)";
 
     /// <summary>Text compared by code point, as the in-memory calculators compare ids (ordinal).</summary>

@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Data.Common;
 using CustomerAnalytics.Kpis;
 using CustomerAnalytics.Lifetime;
+using CustomerAnalytics.Recommendations;
 
 namespace CustomerAnalytics.Sql;
 
@@ -28,6 +29,7 @@ public sealed class SqlKpis
     private readonly CustomerKpiSql _customerSql;
     private readonly RfmSql _rfmSql;
     private readonly BtydSummarySql _btydSql;
+    private readonly ModelStatisticsSql _modelSql;
 
     private SqlKpis(SqlBinding binding, SqlDialect dialect)
     {
@@ -39,6 +41,7 @@ public sealed class SqlKpis
         _customerSql = new CustomerKpiSql(orders);
         _rfmSql = new RfmSql(orders);
         _btydSql = new BtydSummarySql(orders);
+        _modelSql = new ModelStatisticsSql(_sql, binding, rules);
     }
 
     /// <summary>The dialect the queries are written in.</summary>
@@ -190,6 +193,26 @@ public sealed class SqlKpis
         var sql = _btydSql.Summary(options, parameters);
         return new(Dialect, sql, parameters.ToImmutableArray(), BtydSummaryReader.For(options));
     }
+
+    /// <summary>
+    /// What <see cref="PopularityRecommender"/> and <see cref="SegmentAffinityRecommender"/> fit from, as
+    /// <see cref="Recommendations.RecommenderStatistics.Compute"/> computes it in memory: every product with its net
+    /// revenue, net units and net buyers, every customer with the products it bought (a line of positive quantity), and
+    /// the net revenue of each segment in each category, over the kept lines. The engine groups the lines; only those
+    /// figures travel (one row per product, customer, purchased (customer, product) pair and (segment, category)).
+    /// Customers come by id (ordinal), as <see cref="IRecommenderModel.RecommendAll(RecommendationRequest?)"/> then lists
+    /// them; in memory they come in the order loaded, the same when customers are loaded by id. Names and signup dates
+    /// are not read (no baseline strategy uses them), and a weight column plays no part (no baseline strategy uses one).
+    /// </summary>
+    /// <returns>The query; fit with <see cref="PopularityRecommender.Fit(Recommendations.RecommenderStatistics)"/> or
+    /// <see cref="SegmentAffinityRecommender.Fit(Recommendations.RecommenderStatistics)"/>.</returns>
+    /// <example>
+    /// <code>
+    /// var statistics = await kpis.ModelStatistics().ExecuteAsync(connection);
+    /// var model = new PopularityRecommender().Fit(statistics);
+    /// </code>
+    /// </example>
+    public SqlQuery<RecommenderStatistics> ModelStatistics() => new(Dialect, _modelSql.Statistics(), [], ModelStatisticsReader.ReadAsync);
 
     private static ProductRanking CheckRanking(ProductRanking rankBy) =>
         Enum.IsDefined(rankBy) ? rankBy : throw new ArgumentOutOfRangeException(nameof(rankBy), rankBy, "Not a defined ranking.");

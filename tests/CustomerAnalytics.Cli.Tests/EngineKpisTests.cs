@@ -1,11 +1,9 @@
-using DuckDB.NET.Data;
-
 namespace CustomerAnalytics.Cli.Tests;
 
 /// <summary><c>kpis --engine</c>: the same output as the in-memory run on samples/data.</summary>
 public sealed class EngineKpisTests
 {
-    private static readonly string Data = Path.Combine(CustomerAnalytics.Tests.Infrastructure.TestPaths.RepositoryRoot, "samples", "data");
+    private static readonly string Data = SampleDuckDb.Data;
 
     [Fact]
     public async Task KpisEngineDuckDb_SamplesData_PrintsTheInMemoryTables()
@@ -13,17 +11,7 @@ public sealed class EngineKpisTests
         var database = Path.Combine(Path.GetTempPath(), "customer-analytics-cli-" + Guid.NewGuid().ToString("N") + ".duckdb");
         try
         {
-            await using (var connection = new DuckDBConnection("Data Source=" + database))
-            {
-                await connection.OpenAsync();
-                using var command = connection.CreateCommand();
-                command.CommandText = $$"""
-                    CREATE TABLE customers AS SELECT * FROM read_csv('{{Data}}/customers.csv', header = true, columns = {'customer_id': 'VARCHAR', 'segment': 'VARCHAR', 'signup_date': 'DATE'});
-                    CREATE TABLE products AS SELECT * FROM read_csv('{{Data}}/products.csv', header = true, columns = {'product_id': 'VARCHAR', 'category': 'VARCHAR', 'price': 'DECIMAL(18,2)'});
-                    CREATE TABLE transactions AS SELECT * FROM read_csv('{{Data}}/transactions.csv', header = true, columns = {'txn_id': 'VARCHAR', 'customer_id': 'VARCHAR', 'product_id': 'VARCHAR', 'qty': 'INTEGER', 'ts': 'TIMESTAMPTZ'});
-                    """;
-                await command.ExecuteNonQueryAsync();
-            }
+            await SampleDuckDb.WriteAsync(database);
 
             var inMemory = await CliRunner.RunAsync("kpis", "--data", Data, "--quiet");
             var engine = await CliRunner.RunAsync("kpis", "--engine", "duckdb", "--connection", "Data Source=" + database, "--quiet");

@@ -18,14 +18,17 @@ internal static class EngineKpis
         "Install DuckDB's C/C++ library (libduckdb.so, libduckdb.dylib or duckdb.dll from https://duckdb.org/docs/installation, 'C/C++') " +
         "into a folder on the library path (LD_LIBRARY_PATH, DYLD_LIBRARY_PATH or PATH) or next to the tool, or use --engine postgres.";
 
-    public static ValidationResult Validate(KpisSettings settings)
+    public static ValidationResult Validate(KpisSettings settings) => Validate(settings, settings.Engine, settings.Connection);
+
+    /// <summary>The usage errors of <c>--engine</c> and <c>--connection</c> on any data command.</summary>
+    public static ValidationResult Validate(DataSettings settings, string? engine, string? connection)
     {
-        if (settings.Engine is not ("duckdb" or "postgres"))
+        if (engine is not ("duckdb" or "postgres"))
         {
-            return ValidationResult.Error($"--engine must be duckdb or postgres (was '{settings.Engine}').");
+            return ValidationResult.Error($"--engine must be duckdb or postgres (was '{engine}').");
         }
 
-        if (string.IsNullOrWhiteSpace(settings.Connection))
+        if (string.IsNullOrWhiteSpace(connection))
         {
             return ValidationResult.Error("--engine needs --connection: for duckdb \"Data Source=shop.duckdb\", for postgres an Npgsql connection string such as \"Host=db;Database=shop;Username=me\".");
         }
@@ -36,18 +39,22 @@ internal static class EngineKpis
             : ValidationResult.Success();
     }
 
-    public static int Run(CliConsoles consoles, KpisSettings settings, CancellationToken cancellationToken)
+    public static int Run(CliConsoles consoles, KpisSettings settings, CancellationToken cancellationToken) =>
+        Run(settings.Engine!, settings.Connection!, (connection, dialect) => ComputeAsync(consoles, connection, dialect, settings.Top, cancellationToken));
+
+    /// <summary>Opens the engine's connection and runs <paramref name="work"/> on it; the engine's errors become data errors (exit 1).</summary>
+    public static int Run(string engine, string connectionString, Func<DbConnection, SqlDialect, Task<int>> work)
     {
-        var dialect = settings.Engine == "duckdb" ? SqlDialect.DuckDb : SqlDialect.PostgreSql;
-        using var connection = Open(dialect, settings.Connection!);
+        var dialect = engine == "duckdb" ? SqlDialect.DuckDb : SqlDialect.PostgreSql;
+        using var connection = Open(dialect, connectionString);
         try
         {
             // The tool's commands are synchronous: one blocking wait for the whole pushed-down run, no context to capture.
-            return ComputeAsync(consoles, connection, dialect, settings.Top, cancellationToken).GetAwaiter().GetResult();
+            return work(connection, dialect).GetAwaiter().GetResult();
         }
         catch (DbException ex)
         {
-            throw new CliException($"The {settings.Engine} engine failed: {ex.Message} (check --connection, and that the tables customers, products and transactions exist).", ExitCodes.DataError);
+            throw new CliException($"The {engine} engine failed: {ex.Message} (check --connection, and that the tables customers, products and transactions exist).", ExitCodes.DataError);
         }
     }
 

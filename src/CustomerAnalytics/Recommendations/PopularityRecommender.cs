@@ -38,9 +38,23 @@ public sealed class PopularityRecommender : IRecommender
 
     /// <inheritdoc/>
     /// <exception cref="ArgumentNullException"><paramref name="dataset"/> is <see langword="null"/>.</exception>
-    public IRecommenderModel Fit(EnrichedDataset dataset)
+    public IRecommenderModel Fit(EnrichedDataset dataset) => Fit(SalesStatistics.Compute(dataset));
+
+    /// <summary>
+    /// Fits the model from statistics computed elsewhere (for example by a database): the same model as
+    /// <see cref="Fit(EnrichedDataset)"/> on the transactions the statistics were computed from.
+    /// </summary>
+    /// <param name="statistics">The products' sales and the customers' purchases.</param>
+    /// <returns>The fitted model.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="statistics"/> is <see langword="null"/>.</exception>
+    public IRecommenderModel Fit(RecommenderStatistics statistics)
     {
-        var statistics = SalesStatistics.Compute(dataset);
+        ArgumentNullException.ThrowIfNull(statistics);
+        return Fit(statistics.Sales);
+    }
+
+    private CandidateListModel Fit(SalesStatistics statistics)
+    {
         var list = Candidates(statistics, Options.Measure);
         return new CandidateListModel(Name, statistics, [list], null, list);
     }

@@ -42,6 +42,17 @@ internal sealed class SalesStatistics
         }
     }
 
+    /// <summary>Figures given as they are (from <see cref="RecommenderStatistics"/>), over a dataset without rows.</summary>
+    internal SalesStatistics(EnrichedDataset catalog, Int128[] productRevenueUnits, long[] productUnits, int[] productBuyers, Int128[] segmentCategoryRevenueUnits, CustomerPurchases purchases)
+    {
+        Dataset = catalog;
+        ProductRevenueUnits = productRevenueUnits;
+        ProductUnits = productUnits;
+        SegmentCategoryRevenueUnits = segmentCategoryRevenueUnits;
+        _productBuyers = productBuyers;
+        _purchases = purchases;
+    }
+
     public EnrichedDataset Dataset { get; }
 
     /// <summary>Σ revenue units per product.</summary>

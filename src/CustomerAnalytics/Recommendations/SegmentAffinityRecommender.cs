@@ -45,9 +45,24 @@ public sealed class SegmentAffinityRecommender : IRecommender
 
     /// <inheritdoc/>
     /// <exception cref="ArgumentNullException"><paramref name="dataset"/> is <see langword="null"/>.</exception>
-    public IRecommenderModel Fit(EnrichedDataset dataset)
+    public IRecommenderModel Fit(EnrichedDataset dataset) => Fit(SalesStatistics.Compute(dataset));
+
+    /// <summary>
+    /// Fits the model from statistics computed elsewhere (for example by a database): the same model as
+    /// <see cref="Fit(EnrichedDataset)"/> on the transactions the statistics were computed from.
+    /// </summary>
+    /// <param name="statistics">The products' sales, the customers' purchases and the segments' revenue by category.</param>
+    /// <returns>The fitted model.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="statistics"/> is <see langword="null"/>.</exception>
+    public IRecommenderModel Fit(RecommenderStatistics statistics)
     {
-        var statistics = SalesStatistics.Compute(dataset);
+        ArgumentNullException.ThrowIfNull(statistics);
+        return Fit(statistics.Sales);
+    }
+
+    private CandidateListModel Fit(SalesStatistics statistics)
+    {
+        var dataset = statistics.Dataset;
         var fill = PopularityRecommender.Candidates(statistics, Options.FillMeasure);
 
         // Products of each category by overall revenue: one global ranking, split by category in order.

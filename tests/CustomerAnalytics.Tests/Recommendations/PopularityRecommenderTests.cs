@@ -101,7 +101,7 @@ public sealed class PopularityRecommenderTests
     [Fact]
     public void Fit_NullDataset_Throws()
     {
-        Assert.Throws<ArgumentNullException>(() => new PopularityRecommender().Fit(null!));
+        Assert.Throws<ArgumentNullException>(() => new PopularityRecommender().Fit((CustomerAnalytics.Enrichment.EnrichedDataset)null!));
     }
 
     [Fact]

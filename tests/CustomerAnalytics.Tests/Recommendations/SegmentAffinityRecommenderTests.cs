@@ -114,6 +114,6 @@ public sealed class SegmentAffinityRecommenderTests
     [Fact]
     public void Fit_NullDataset_Throws()
     {
-        Assert.Throws<ArgumentNullException>(() => new SegmentAffinityRecommender().Fit(null!));
+        Assert.Throws<ArgumentNullException>(() => new SegmentAffinityRecommender().Fit((CustomerAnalytics.Enrichment.EnrichedDataset)null!));
     }
 }
