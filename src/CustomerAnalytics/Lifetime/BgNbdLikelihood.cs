@@ -32,7 +32,7 @@ internal sealed class BgNbdLikelihood
             var x = _x[i];
             common[i] = SpecialFunctions.GammaLn(r + x) - lnGammaR + (r * Math.Log(alpha))
                 + lnBetaAB + SpecialFunctions.GammaLn(b + x) - SpecialFunctions.GammaLn(a + b + x);
-            dropout[i] = x > 0 ? Math.Log(a) - Math.Log(b + x - 1) : double.NaN;
+            dropout[i] = x > 0 ? Math.Log(a) - Math.Log(b + (x - 1)) : double.NaN;
         }
 
         var lnAlphaT = Logs(_rows.T, alpha);
@@ -112,7 +112,7 @@ internal sealed class BgNbdLikelihood
             dR[i] = SpecialFunctions.DiGamma(r + x) - psiR + lnAlpha;
             dA[i] = psiAB - psiABX;
             dB[i] = psiAB - psiB + SpecialFunctions.DiGamma(b + x) - psiABX;
-            dropout[i] = x > 0 ? Math.Log(a) - Math.Log(b + x - 1) : double.NaN;
+            dropout[i] = x > 0 ? Math.Log(a) - Math.Log(b + (x - 1)) : double.NaN;
         }
 
         var lnAlphaT = Logs(_rows.T, alpha);
@@ -142,7 +142,7 @@ internal sealed class BgNbdLikelihood
                     ll = max + Math.Log(1 + e);
                     var s4 = a4 >= a3 ? 1 / (1 + e) : e / (1 + e);
                     var s3 = 1 - s4;
-                    (gr, gAlpha, ga, gb) = ((-s3 * lnT) - (s4 * lnTx), -rx * ((s3 * invT) + (s4 * invTx)), s4 / a, -s4 / (b + x - 1));
+                    (gr, gAlpha, ga, gb) = ((-s3 * lnT) - (s4 * lnTx), -rx * ((s3 * invT) + (s4 * invTx)), s4 / a, -s4 / (b + (x - 1)));
                 }
 
                 var w = _rows.Weight[i];

@@ -77,8 +77,9 @@ public sealed class BgNbdModel
     /// <summary>
     /// Fits the model as <see cref="Fit"/> does, but returns a fit that cannot be made (no customers, no maximum within
     /// the iterations) as a result with its <see cref="LifetimeFitResult{TModel}.Reason"/> instead of throwing. A fit
-    /// whose optimum lies at the boundary (a parameter below 1e-8 or above 1e8, as a → 0 when customers hardly drop
-    /// out) has a model and says so in the reason.
+    /// whose optimum lies at the boundary (a parameter below 1e-8 or above 1e8) has a model and says so in the reason when
+    /// the limit is a proper model: a → 0 when customers hardly drop out, or a and b → 0 together when some drop out
+    /// after their first repeat purchase and the rest never; any other boundary (b → 0 alone, a → ∞, r or α) gives no model.
     /// </summary>
     /// <param name="summary">The calibration summary.</param>
     /// <param name="options">Tolerance, iteration limit and penalizer; <see cref="LifetimeFitOptions.Default"/> when <see langword="null"/>.</param>
@@ -105,10 +106,10 @@ public sealed class BgNbdModel
         var p = fit.Parameters;
         var (boundary, advice) = LifetimeMath.Boundary(p, "r", "α", "a", "b");
         var data = FormattableString.Invariant($"{summary.Count} customers ({summary.RepeatBuyers} repeat buyers)");
-        if (!fit.Converged)
+        if (!fit.Converged || (boundary is not null && options.Penalizer == 0 && !BgNbdBoundary.IsProperLimit(p)))
         {
             var why = boundary is null ? "it did not converge" : "its likelihood keeps growing as " + boundary;
-            return new() { Reason = $"The BG/NBD purchase model has no best fit on {data}: {why} after {options.MaxIterations} iterations; {advice}." };
+            return new() { Reason = $"The BG/NBD purchase model has no best fit on {data}: {why} after {fit.Iterations} iterations; {advice}." };
         }
 
         var model = new BgNbdModel(p[0], p[1], p[2], p[3], summary.TimeUnit)
@@ -119,7 +120,7 @@ public sealed class BgNbdModel
             Customers = summary.Count,
         };
         var note = boundary is null ? null
-            : $"The BG/NBD optimum on {data} lies at the boundary, {boundary}{(p[2] < 1e-8 ? " (customers hardly drop out: the model acts as the NBD)" : "")}; {advice}.";
+            : $"The BG/NBD optimum on {data} lies at the boundary, {boundary}{BgNbdBoundary.Meaning(p)}; {advice}.";
         return new() { Model = model, Reason = note };
     }
 
@@ -148,7 +149,7 @@ public sealed class BgNbdModel
             return 1;
         }
 
-        var log = Math.Log(A) - Math.Log(B + frequency - 1) + ((R + frequency) * (Math.Log(Alpha + age) - Math.Log(Alpha + recency)));
+        var log = Math.Log(A) - Math.Log(B + (frequency - 1)) + ((R + frequency) * (Math.Log(Alpha + age) - Math.Log(Alpha + recency)));
         return 1 / (1 + Math.Exp(log));
     }
 
@@ -244,15 +245,15 @@ public sealed class BgNbdModel
         }
 
         var rx = R + x;
-        var logPower = (rx * Math.Log((Alpha + age) / (Alpha + age + t))) + Hypergeometric.Log2F1(rx, B + x, A + B + x - 1, t / (Alpha + age + t));
-        var head = (A + B + x - 1) / (A - 1) * -LifetimeMath.ExpM1(logPower);
+        var logPower = (rx * Math.Log((Alpha + age) / (Alpha + age + t))) + Hypergeometric.Log2F1(rx, B + x, (A + B) + (x - 1), t / (Alpha + age + t));
+        var head = ((A + B) + (x - 1)) / (A - 1) * -LifetimeMath.ExpM1(logPower);
         if (x == 0)
         {
             return head;
         }
 
         // ÷ (1 + e^d) as × e^(−softplus(d)), so a huge d gives 0 rather than ∞/∞.
-        var d = Math.Log(A) - Math.Log(B + x - 1) + (rx * (Math.Log(Alpha + age) - Math.Log(Alpha + tx)));
+        var d = Math.Log(A) - Math.Log(B + (x - 1)) + (rx * (Math.Log(Alpha + age) - Math.Log(Alpha + tx)));
         var softplus = d > 0 ? d + Math.Log(1 + Math.Exp(-d)) : Math.Log(1 + Math.Exp(d));
         return head * Math.Exp(-softplus);
     }

@@ -49,10 +49,12 @@ internal static class LifetimeMath
                 return gradient(values, g);
             };
             var (point, iterations) = GradientFit.TryMinimise(checkedGradient, penaltyScale, observations, penalizer, options.MaxIterations, ref evaluations);
-            if (point is not null)
+            // An optimum at the boundary (a → 0 when customers hardly drop out) is kept when its likelihood is finite.
+            var ll = point is null ? double.NaN : logLikelihood(point);
+            evaluations += point is null ? 0 : 1;
+            if (point is not null && double.IsFinite(ll))
             {
-                evaluations++;
-                return new LikelihoodOptimum(point, logLikelihood(point), iterations, Converged: true) { Evaluations = evaluations };
+                return new LikelihoodOptimum(point, ll, iterations, Converged: true) { Evaluations = evaluations };
             }
         }
 

@@ -446,13 +446,13 @@ public sealed class AnalyticsPipelineTests : IDisposable
     public void Run_SeedSample_ClvNoteSaysInOneSentenceWhyThereIsNoLifetimeValue()
     {
         // Regression: the note was "… did not converge in 20000 iterations; raise LifetimeFitOptions.MaxIterations or
-        // Tolerance", advice that does not help. The seed's 4 customers (2 repeat buyers) leave b unbounded.
+        // Tolerance", advice that does not help. The seed's 4 customers (2 repeat buyers) bound no parameter.
         var run = AnalyticsPipeline.Run(SeedOptions);
         var manifest = run.WriteArtifacts(_output);
 
         Assert.Null(run.Clv);
         Assert.Matches(
-            @"^Lifetime value was not computed: the BG/NBD purchase model has no best fit on 4 customers \(2 repeat buyers\): its likelihood keeps growing as b → 0 \(b = [0-9.]+E-\d+\) after 20000 iterations; fit on more customers \(a penalizer pulls parameters toward 0, so it does not help here\)\.$",
+            @"^Lifetime value was not computed: the BG/NBD purchase model has no best fit on 4 customers \(2 repeat buyers\): its likelihood keeps growing as r → ∞ \(r = [0-9.]+E\+\d+\) and α → ∞ \(α = [0-9.]+E\+\d+\) and a → ∞ \(a = [0-9.]+E\+\d+\) and b → 0 \(b = [0-9.]+E-\d+\) after \d+ iterations; fit on more customers or set LifetimeFitOptions.Penalizer \(lifetimes suggests 0.001 to 0.1\)\.$",
             run.ClvNote);
         Assert.Equal("skipped", manifest.Options["lifetime_value"]);
         Assert.Equal("0", manifest.Options["lifetime_value.penalizer"]);
