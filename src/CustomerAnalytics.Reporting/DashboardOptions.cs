@@ -71,6 +71,12 @@ public sealed record DashboardOptions
     /// <value>Defaults to 50,000 (Online Retail has 25,900 orders: about 1 MB of JSON); 0 to 1,000,000.</value>
     public int MaxEmbeddedOrders { get; init; } = 50_000;
 
+    /// <summary>The most transactions (order lines) whose products the page embeds, so that the top products follow the
+    /// filters (about 15 bytes a line). With more, the top products show the whole data and the note under the filters
+    /// says so; the other sections still follow the filters.</summary>
+    /// <value>Defaults to 100,000 (about 1.5 MB of JSON); 0 to 5,000,000.</value>
+    public int MaxEmbeddedOrderLines { get; init; } = 100_000;
+
     /// <summary>How many rows a drill-down list (a segment's customers, a customer's orders) shows at most; the list
     /// says how many there are in all.</summary>
     /// <value>Defaults to 100; 1 to 10,000.</value>
@@ -134,6 +140,11 @@ public sealed record DashboardOptions
         if (MaxEmbeddedOrders is < 0 or > 1_000_000)
         {
             problems.Add($"{nameof(MaxEmbeddedOrders)} must be 0 to 1,000,000 (was {MaxEmbeddedOrders})");
+        }
+
+        if (MaxEmbeddedOrderLines is < 0 or > 5_000_000)
+        {
+            problems.Add($"{nameof(MaxEmbeddedOrderLines)} must be 0 to 5,000,000 (was {MaxEmbeddedOrderLines})");
         }
 
         if (MaxDrillDownRows is < 1 or > 10_000)

@@ -72,7 +72,14 @@ public static partial class DashboardWriter
 
     private static readonly string StyleHash = Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(StyleSheet)));
 
-    /// <summary>The page's one script (filters, sort, export, drill-down, the model sections), from two embedded resources of this assembly.</summary>
+    /// <summary>The script's files (embedded resources of this assembly) in the order they are joined: formats, tables, charts,
+    /// drill-down, top products, cohorts, the model sections' listener, then the main script, which reads the data, builds
+    /// the filters and draws (it must come last: the others only declare functions, or listen).</summary>
+    internal static readonly IReadOnlyList<string> ScriptFiles =
+        ["dashboard-format.js", "dashboard-tables.js", "dashboard-chart.js", "dashboard-drill.js", "dashboard-products.js", "dashboard-cohorts.js", "dashboard-models.js", "dashboard.js"];
+
+    /// <summary>The page's one script (filters, sort, export, drill-down, the model sections): <see cref="ScriptFiles"/> joined in
+    /// one strict-mode function, so that they share its scope and declare nothing global. The policy's hash is of this text.</summary>
     internal static string Script { get; } = ReadScript();
 
     private static readonly string ScriptHash = Convert.ToBase64String(SHA256.HashData(Encoding.UTF8.GetBytes(Script)));
@@ -194,8 +201,7 @@ public static partial class DashboardWriter
         await File.WriteAllTextAsync(path, html, new UTF8Encoding(false), cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The two script files as one: the model sections' listener first, then the main script that sends it the filters.</summary>
-    private static string ReadScript() => ReadResource("dashboard-models.js") + ReadResource("dashboard.js");
+    private static string ReadScript() => "(function () {\n'use strict';\n" + string.Concat(ScriptFiles.Select(ReadResource)) + "})();\n";
 
     private static string ReadResource(string name)
     {

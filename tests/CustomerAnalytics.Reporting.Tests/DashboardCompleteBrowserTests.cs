@@ -25,7 +25,7 @@ public sealed class DashboardCompleteBrowserTests : IDisposable
         var document = DashboardDocument.FromRun(AnalyticsPipeline.Analyze(Seed.Dataset()));
         foreach (var scripts in new[] { true, false })
         {
-            await using var page = await OpenAsync(document, scripts, 1400);
+            await using var page = await OpenDocumentAsync(_folder, document, 1400, scripts);
 
             Assert.Equal(
                 "Hibernating C003 114 2024-03-03 4 1 597.00|Hibernating C004 211 2024-03-04 3 1 19.99|Loyal C001 342 2024-03-05 2 3 298.96|Potential Loyalists C002 433 2024-03-06 1 2 558.97",
@@ -44,7 +44,7 @@ public sealed class DashboardCompleteBrowserTests : IDisposable
         var document = DashboardDocument.FromRun(run);
         var expected = document.Sections.Single(s => s.Id == "lifetime-value");
         Assert.NotNull(run.Clv);
-        await using var page = await OpenAsync(document, scripts: true, width: 390);
+        await using var page = await OpenDocumentAsync(_folder, document, 390);
 
         Assert.Equal(string.Join(" ", expected.Table!.Rows[0]), await page.TextAsync(Rows("lifetime-value") + ".split('|')[0]"));
         Assert.Equal(20, (await page.EvaluateAsync("document.querySelectorAll('#lifetime-value tbody tr').length"))!.GetValue<int>());
@@ -77,7 +77,7 @@ public sealed class DashboardCompleteBrowserTests : IDisposable
     [ChromiumFact]
     public async Task CategoryFilter_RfmIsComputedAgainOnTheFilteredOrders()
     {
-        await using var page = await OpenAsync(DashboardDocument.FromRun(AnalyticsPipeline.Analyze(Seed.Dataset())), scripts: true, width: 1400);
+        await using var page = await OpenDocumentAsync(_folder, DashboardDocument.FromRun(AnalyticsPipeline.Analyze(Seed.Dataset())), 1400);
 
         await SetAsync(page, "filter-category", "0");
 
@@ -87,7 +87,7 @@ public sealed class DashboardCompleteBrowserTests : IDisposable
         Assert.Equal(Customers, await page.TextAsync(Rows("rfm-customers")));
         Assert.Equal("Promising 1 33.3% 59.97 33.3%|At Risk 1 33.3% 99.96 55.6%|Hibernating 1 33.3% 19.99 11.1%", await page.TextAsync(Rows("rfm-segments")));
         Assert.Equal("Promising|1|At Risk|1|Hibernating|1", await page.TextAsync(ChartText("rfm-segments")));
-        Assert.Equal(Customers, StaticRows(Subset(t => t.ProductId is "P100" or "P400"), "rfm-customers"));
+        Assert.Equal(Customers, StaticRows(SeedSubset(t => t.ProductId is "P100" or "P400"), "rfm-customers"));
         await AssertCleanAsync(page);
     }
 
@@ -95,7 +95,7 @@ public sealed class DashboardCompleteBrowserTests : IDisposable
     public async Task DateRange_RfmAnalysisDayIsTheDayAfterTheRange_AndRecommendationsPickTheCustomersInIt()
     {
         var run = AnalyticsPipeline.Analyze(Seed.Dataset());
-        await using var page = await OpenAsync(DashboardDocument.FromRun(run), scripts: true, width: 1400);
+        await using var page = await OpenDocumentAsync(_folder, DashboardDocument.FromRun(run), 1400);
 
         await SetAsync(page, "filter-to", "2024-03-03");
 
@@ -103,7 +103,7 @@ public sealed class DashboardCompleteBrowserTests : IDisposable
         // R = 1, 2, 4; F = 4, 1, 1; M = 1, 2, 4.
         const string Customers = "Promising C003 414 2024-03-03 1 1 597.00|At Risk C001 141 2024-03-01 3 2 238.98|Hibernating C002 212 2024-03-02 2 1 499.00";
         Assert.Equal(Customers, await page.TextAsync(Rows("rfm-customers")));
-        Assert.Equal(Customers, StaticRows(Subset(t => t.Timestamp < Seed.At("2024-03-04T00:00:00Z")), "rfm-customers"));
+        Assert.Equal(Customers, StaticRows(SeedSubset(t => t.Timestamp < Seed.At("2024-03-04T00:00:00Z")), "rfm-customers"));
 
         // C004 (first order 03-04) drops out; the spend is the range's. Products and reasons are the model's.
         var expected = new[] { ("Consumer", "C001", "238.98"), ("Enterprise", "C003", "597.00"), ("SMB", "C002", "499.00") }
@@ -119,7 +119,7 @@ public sealed class DashboardCompleteBrowserTests : IDisposable
     {
         var run = AnalyticsPipeline.Analyze(Generated());
         Assert.NotNull(run.Clv);
-        await using var page = await OpenAsync(DashboardDocument.FromRun(run), scripts: true, width: 1400);
+        await using var page = await OpenDocumentAsync(_folder, DashboardDocument.FromRun(run), 1400);
         var segment = run.Dataset.Segments.ToList().IndexOf("Trade");
 
         await SetAsync(page, "filter-segment", segment.ToString(CultureInfo.InvariantCulture));
@@ -144,7 +144,7 @@ public sealed class DashboardCompleteBrowserTests : IDisposable
     [ChromiumFact]
     public async Task Phone_390Pixels_ChartsAreDrawnForTheWidth_TextAtLeast11Pixels()
     {
-        await using var page = await OpenAsync(DashboardDocument.FromRun(AnalyticsPipeline.Analyze(Generated())), scripts: true, width: 390);
+        await using var page = await OpenDocumentAsync(_folder, DashboardDocument.FromRun(AnalyticsPipeline.Analyze(Generated())), 390);
 
         Assert.Equal(390, (await page.EvaluateAsync("Math.max(document.documentElement.scrollWidth, document.body.scrollWidth)"))!.GetValue<int>());
 
@@ -165,8 +165,9 @@ public sealed class DashboardCompleteBrowserTests : IDisposable
     public void Dispose() => _folder.Delete(recursive: true);
 
     /// <summary>60 customers in two segments over 2024, customer i buying every (i % 5 + 1) × 20 days from day i, 1 to 3 units
-    /// of one of four products: enough repeat buyers for the BG/NBD and Gamma-Gamma fits.</summary>
-    internal static EnrichedDataset Generated()
+    /// of one of four products: enough repeat buyers for the BG/NBD and Gamma-Gamma fits. <paramref name="keep"/> (given a
+    /// transaction and its customer's segment) leaves transactions out, every customer and product kept.</summary>
+    internal static EnrichedDataset Generated(Func<Transaction, string, bool>? keep = null)
     {
         var builder = new EnrichedDatasetBuilder();
         for (var p = 0; p < 4; p++)
@@ -183,7 +184,11 @@ public sealed class DashboardCompleteBrowserTests : IDisposable
             for (var day = c; day < 366; day += ((c % 5) + 1) * 20)
             {
                 var product = "G" + ((c + day) % 4).ToString(CultureInfo.InvariantCulture);
-                builder.AddTransaction(new Transaction((++id).ToString(CultureInfo.InvariantCulture), customer, product, 1 + ((c + day) % 3), start.AddDays(day)));
+                var line = new Transaction((++id).ToString(CultureInfo.InvariantCulture), customer, product, 1 + ((c + day) % 3), start.AddDays(day));
+                if (keep is null || keep(line, c % 3 == 0 ? "Trade" : "Retail"))
+                {
+                    builder.AddTransaction(line);
+                }
             }
         }
 
@@ -205,16 +210,9 @@ public sealed class DashboardCompleteBrowserTests : IDisposable
         return string.Join(", ", items.Take(3).Select(i => i.ProductId)) + " " + items[0].Reason;
     }
 
-    /// <summary>The seed with only the transactions <paramref name="keep"/> accepts (every customer and product kept).</summary>
-    private static EnrichedDataset Subset(Func<Model.Transaction, bool> keep) =>
-        new EnrichedDatasetBuilder().AddCustomers(Seed.Customers).AddProducts(Seed.Products).AddTransactions(Seed.Transactions.Where(keep)).Build();
-
     /// <summary>A section's table rows as the static page of <paramref name="dataset"/> writes them.</summary>
     private static string StaticRows(EnrichedDataset dataset, string section) =>
         string.Join("|", DashboardDocument.FromDataset(dataset).Sections.Single(s => s.Id == section).Table!.Rows.Select(r => string.Join(" ", r)));
-
-    private static string ChartText(string section) =>
-        $"[...document.querySelectorAll('#{section} svg.chart text')].map(t => t.textContent).join('|')";
 
     /// <summary>Each bar's title (label: value), which every drawn bar carries even where its label is left out for room.</summary>
     private static string BarTitles(string section) =>
@@ -222,13 +220,4 @@ public sealed class DashboardCompleteBrowserTests : IDisposable
 
     private static string ChartValuesSum(string section) =>
         $"[...document.querySelectorAll('#{section} svg.chart rect > title')].map(t => Number(t.textContent.split(': ')[1])).reduce((a, b) => a + b, 0)";
-
-    private async Task<DevToolsPage> OpenAsync(DashboardDocument document, bool scripts, int width)
-    {
-        var html = Path.Combine(_folder.FullName, Guid.NewGuid().ToString("N") + ".html");
-        DashboardWriter.Write(document, html);
-        var page = await DevToolsPage.OpenAsync(width, 900, scripts);
-        await page.LoadAsync(html);
-        return page;
-    }
 }

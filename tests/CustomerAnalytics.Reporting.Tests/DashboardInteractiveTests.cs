@@ -54,6 +54,66 @@ public sealed partial class DashboardInteractiveTests
     }
 
     [Fact]
+    public void Render_Seed_EmbedsEachOrdersProducts_ForTheTopProducts()
+    {
+        var html = DashboardWriter.Render(DashboardDocument.FromDataset(Seed.Dataset()));
+
+        using var parsed = JsonDocument.Parse(DataElement().Match(html).Groups[1].Value);
+        var root = parsed.RootElement;
+        Assert.Equal("[[\"P100\",\"\",0],[\"P200\",\"\",2],[\"P300\",\"\",1],[\"P400\",\"\",0]]", root.GetProperty("products").GetRawText());
+
+        // Categories by name (Accessories, Hardware, Software). One product line per order here: P100 ×2 (39.98), P200 (199.00), P300 (499.00), P200 ×3, P100, P400 ×2, P100 ×3.
+        Assert.Equal("[[0,399800,2],[1,1990000,1],[2,4990000,1],[1,5970000,3],[0,199900,1],[3,599800,2],[0,599700,3]]", root.GetProperty("productLines").GetRawText());
+        Assert.Equal(10, root.GetProperty("topProducts").GetInt32());
+        Assert.Equal(12, root.GetProperty("cohortMonths").GetInt32());
+        Assert.Equal(24, root.GetProperty("maxCohorts").GetInt32());
+        Assert.False(root.TryGetProperty("productsNote", out _));
+    }
+
+    [Fact]
+    public void Render_MoreOrderLinesThanTheCap_WritesWhyInsteadOfTheProducts()
+    {
+        var options = DashboardOptions.Default with { MaxEmbeddedOrderLines = 6 };
+
+        var html = DashboardWriter.Render(DashboardDocument.FromDataset(Seed.Dataset(), options), options);
+
+        using var parsed = JsonDocument.Parse(DataElement().Match(html).Groups[1].Value);
+        var root = parsed.RootElement;
+        Assert.False(root.TryGetProperty("products", out _));
+        Assert.False(root.TryGetProperty("productLines", out _));
+        Assert.Equal("the top products, which show the whole data (7 order lines, more than MaxEmbeddedOrderLines (6))", root.GetProperty("productsNote").GetString());
+        Assert.Equal(7, root.GetProperty("orders").GetArrayLength());
+    }
+
+    [Fact]
+    public void Render_AnOrdersDay_IsItsEarliestLine_AsTheCalculatorsDateIt()
+    {
+        var dataset = new EnrichedDatasetBuilder()
+            .AddCustomers([new Customer("C1", "S")])
+            .AddProducts([new Product("P1", "A", 1m), new Product("P2", "A", 2m)])
+            .AddTransactions([
+                new Transaction("1", "C1", "P1", 1, Seed.At("2024-03-03T10:00:00Z"), OrderId: "O1"),
+                new Transaction("2", "C1", "P2", 1, Seed.At("2024-03-01T10:00:00Z"), OrderId: "O1"),
+                new Transaction("3", "C1", "P1", 2, Seed.At("2024-03-03T11:00:00Z"), OrderId: "O1")])
+            .Build();
+
+        var html = DashboardWriter.Render(DashboardDocument.FromDataset(dataset));
+
+        using var parsed = JsonDocument.Parse(DataElement().Match(html).Groups[1].Value);
+        var root = parsed.RootElement;
+        Assert.Equal("[\"O1\",0,0,0,50000,4]", root.GetProperty("orders")[0].GetRawText());
+        Assert.Equal("[[0,30000,3,1,20000,1]]", root.GetProperty("productLines").GetRawText());
+    }
+
+    [Fact]
+    public void Validate_MaxEmbeddedOrderLines_IsChecked()
+    {
+        var error = Assert.Throws<ArgumentException>((DashboardOptions.Default with { MaxEmbeddedOrderLines = 5_000_001 }).Validate);
+
+        Assert.Equal("Invalid DashboardOptions: MaxEmbeddedOrderLines must be 0 to 5,000,000 (was 5000001).", error.Message);
+    }
+
+    [Fact]
     public void Render_MoreOrdersThanTheCap_IsTheStaticPageWithANote()
     {
         var options = DashboardOptions.Default with { MaxEmbeddedOrders = 6 };
@@ -100,7 +160,23 @@ public sealed partial class DashboardInteractiveTests
             Assert.DoesNotContain(banned, script, StringComparison.OrdinalIgnoreCase);
         }
 
-        Assert.True(script.Split('\n').Length < 520, "The script (dashboard-models.js and dashboard.js together) stays small.");
+        Assert.True(script.Split('\n').Length < 650, "The script (all its files together) stays small.");
+    }
+
+    [Fact]
+    public void Script_IsItsFilesInOneStrictFunction_EachUnder300Lines()
+    {
+        var folder = Path.Combine(TestPaths.RepositoryRoot, "src", "CustomerAnalytics.Reporting", "Internal");
+        var files = Directory.GetFiles(folder, "dashboard*.js").Select(Path.GetFileName).Order(StringComparer.Ordinal).ToArray();
+
+        Assert.Equal(DashboardWriter.ScriptFiles.Order(StringComparer.Ordinal), files);
+        Assert.Equal("dashboard.js", DashboardWriter.ScriptFiles[^1]);
+        var texts = DashboardWriter.ScriptFiles.Select(f => File.ReadAllText(Path.Combine(folder, f)).ReplaceLineEndings("\n")).ToArray();
+        Assert.Equal("(function () {\n'use strict';\n" + string.Concat(texts) + "})();\n", DashboardWriter.Script);
+        foreach (var (name, text) in DashboardWriter.ScriptFiles.Zip(texts))
+        {
+            Assert.True(text.Split('\n').Length <= 300, $"{name} has {text.Split('\n').Length} lines; a file of the script stays under 300.");
+        }
     }
 
     [Fact]

@@ -7,7 +7,7 @@ namespace CustomerAnalytics.Reporting.Internal;
 /// <summary>
 /// The data the page's script filters, as JSON: one entry per order (its id, local day, customer and, per category,
 /// revenue in ten-thousandths and units), the customers (id, segment), the segment and category names, and the number
-/// formats, and the run's model outputs per customer (<see cref="ModelJson"/>). Written with <see cref="Utf8JsonWriter"/>'s default encoder, which escapes <c>&lt; &gt; &amp; ' "</c> and
+/// formats, the run's model outputs per customer (<see cref="ModelJson"/>) and the orders' products (<see cref="ProductJson"/>). Written with <see cref="Utf8JsonWriter"/>'s default encoder, which escapes <c>&lt; &gt; &amp; ' "</c> and
 /// every non-ASCII character as <c>\uXXXX</c>, so no value can close the <c>&lt;script type="application/json"&gt;</c>
 /// element it is embedded in (<c>&lt;/script&gt;</c>, <c>&lt;!--</c>).
 /// </summary>
@@ -50,10 +50,14 @@ internal sealed record InteractiveData(string Json, int OrderCount)
             json.WriteNumber("maxBars", options.MaxChartBars);
             json.WriteNumber("guest", dataset.GuestCustomer);
             json.WriteBoolean("monthly", monthly);
+            json.WriteNumber("cohortMonths", options.CohortMonths);
+            json.WriteNumber("maxCohorts", options.MaxCohorts);
+            json.WriteNumber("chartWidth", options.ChartWidth);
             Strings(json, "cards", ["customers", "orders", "revenue", "aov"]);
             Strings(json, "segments", dataset.Segments);
             Strings(json, "categories", dataset.Categories);
             ModelJson.Write(json, dataset, covered, models, format);
+            ProductJson.Write(json, dataset, orders, options, format);
             json.WriteStartArray("customers");
             for (var c = 0; c < dataset.Customers.Count; c++)
             {
@@ -71,7 +75,7 @@ internal sealed record InteractiveData(string Json, int OrderCount)
                 json.WriteStringValue(dataset.GetOrderId(order.Index));
                 json.WriteNumberValue(order.Day);
                 json.WriteNumberValue(order.Customer);
-                foreach (var (category, revenue, units) in order.Lines)
+                foreach (var (category, revenue, units) in order.Categories)
                 {
                     json.WriteNumberValue(category);
                     json.WriteNumberValue(revenue);
@@ -99,11 +103,11 @@ internal sealed record InteractiveData(string Json, int OrderCount)
         json.WriteEndArray();
     }
 
-    /// <summary>The orders in order-index order: day of the first line (local, from the range's first day), customer, and
-    /// revenue and units per category in first-seen order.</summary>
-    private static List<OrderFacts> OrderFactsOf(EnrichedDataset dataset, DataRange range, TimeZoneInfo zone)
+    /// <summary>The orders in order-index order: day of the earliest line (local, from the range's first day), customer, and
+    /// revenue and units per category and per product in first-seen order.</summary>
+    private static List<EmbeddedOrder> OrderFactsOf(EnrichedDataset dataset, DataRange range, TimeZoneInfo zone)
     {
-        var byIndex = new OrderFacts?[dataset.OrderCount];
+        var byIndex = new EmbeddedOrder?[dataset.OrderCount];
         var orderColumn = dataset.OrderIndexes;
         var productColumn = dataset.ProductIndexes;
         var quantities = dataset.Quantities;
@@ -112,34 +116,12 @@ internal sealed record InteractiveData(string Json, int OrderCount)
         for (var row = 0; row < orderColumn.Length; row++)
         {
             var index = orderColumn[row];
-            var order = byIndex[index] ??= new OrderFacts(index, DataRange.LocalDay(ticks[row], zone).DayNumber - range.First.DayNumber, customers[row]);
-            order.Add(dataset.ProductCategories[productColumn[row]], (long)(dataset.GetRevenue(row) * MoneyFactor), quantities[row]);
+            var day = DataRange.LocalDay(ticks[row], zone).DayNumber - range.First.DayNumber;
+            var order = byIndex[index] ??= new EmbeddedOrder(index, day, customers[row]);
+            var product = productColumn[row];
+            order.Add(day, dataset.ProductCategories[product], product, (long)(dataset.GetRevenue(row) * MoneyFactor), quantities[row]);
         }
 
-        return [.. byIndex.OfType<OrderFacts>()];
-    }
-
-    private sealed class OrderFacts(int index, int day, int customer)
-    {
-        public int Index { get; } = index;
-
-        public int Day { get; } = day;
-
-        public int Customer { get; } = customer;
-
-        public List<(int Category, long Revenue, long Units)> Lines { get; } = [];
-
-        public void Add(int category, long revenue, long units)
-        {
-            var at = Lines.FindIndex(l => l.Category == category);
-            if (at < 0)
-            {
-                Lines.Add((category, revenue, units));
-            }
-            else
-            {
-                Lines[at] = (category, Lines[at].Revenue + revenue, Lines[at].Units + units);
-            }
-        }
+        return [.. byIndex.OfType<EmbeddedOrder>()];
     }
 }
