@@ -35,10 +35,8 @@ internal sealed partial class CustomerAffinities
     {
         var customers = dataset.CustomerColumn;
         var products = dataset.ProductColumn;
-        var quantities = dataset.QuantityColumn;
-        var revenues = dataset.RevenueUnits;
         var ticks = dataset.TicksColumn;
-        var weights = weight == AffinityWeight.Weight ? dataset.WeightColumn ?? throw NoWeights() : null;
+        var rowAffinity = new RowAffinity(dataset, weight);
         var customerCount = dataset.CustomerTable.Length;
 
         long reference = 0;
@@ -68,13 +66,7 @@ internal sealed partial class CustomerAffinities
                     touched.Add(p);
                 }
 
-                double value = weight switch
-                {
-                    AffinityWeight.Units => quantities[row],
-                    AffinityWeight.Revenue => (double)Money.ToDecimal(revenues[row]),
-                    AffinityWeight.Weight => float.IsNaN(weights![row]) ? 0 : weights[row],
-                    _ => quantities[row] > 0 ? 1 : 0,
-                };
+                var value = rowAffinity.Of(row);
                 if (halfLifeDays is { } halfLife)
                 {
                     // As SAR: min(1, 0.5^((t0 − t) ÷ half-life)), so a line after t0 counts fully, not more.
@@ -99,8 +91,4 @@ internal sealed partial class CustomerAffinities
 
         return new CustomerAffinities(offsets, [.. items], [.. values]);
     }
-
-    private static InvalidOperationException NoWeights() => new(
-        "The affinity weight is AffinityWeight.Weight but the dataset has no weight column (EnrichedDataset.HasWeights is false). "
-        + "Load the transactions with a weight or rating column (LoadOptions.TransactionColumns.Weight names it), or choose another AffinityWeight.");
 }

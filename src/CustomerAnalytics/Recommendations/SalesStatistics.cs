@@ -5,7 +5,7 @@ namespace CustomerAnalytics.Recommendations;
 
 /// <summary>
 /// The figures every baseline recommender and <see cref="GlobalRecommendations"/> rank by, computed in one pass over
-/// the dataset's columns (plus one grouping of the rows by customer): per product revenue, units and net buyers, per
+/// the dataset's columns (plus one grouping of the rows by customer): per product revenue, units, net buyers and loaded weight, per
 /// segment × category revenue, and what each customer bought. Immutable once computed.
 /// </summary>
 internal sealed class SalesStatistics
@@ -21,6 +21,8 @@ internal sealed class SalesStatistics
         ProductRevenueUnits = new Int128[productCount];
         ProductUnits = new long[productCount];
         SegmentCategoryRevenueUnits = new Int128[dataset.SegmentTable.Length * categoryCount];
+        var weights = dataset.WeightColumn;
+        ProductWeights = weights is null ? null : new double[productCount];
         var customers = dataset.CustomerColumn;
         var products = dataset.ProductColumn;
         var quantities = dataset.QuantityColumn;
@@ -33,6 +35,10 @@ internal sealed class SalesStatistics
             ProductRevenueUnits[product] += revenues[row];
             ProductUnits[product] += quantities[row];
             SegmentCategoryRevenueUnits[(segmentOfCustomer[customers[row]] * categoryCount) + categoryOfProduct[product]] += revenues[row];
+            if (weights is not null && !float.IsNaN(weights[row]))
+            {
+                ProductWeights![product] += weights[row];
+            }
         }
 
         if (withPurchases)
@@ -49,6 +55,9 @@ internal sealed class SalesStatistics
 
     /// <summary>Σ quantity per product.</summary>
     public long[] ProductUnits { get; }
+
+    /// <summary>Σ loaded weight per product (a line without one adds nothing), or <see langword="null"/> when the dataset has no weights.</summary>
+    public double[]? ProductWeights { get; }
 
     /// <summary>Customers whose net quantity of the product is positive, per product.</summary>
     public int[] ProductBuyers => _productBuyers ?? throw new InvalidOperationException("Computed without purchases.");
@@ -74,8 +83,14 @@ internal sealed class SalesStatistics
         Money.ToDecimal(SegmentCategoryRevenueUnits[(segment * Dataset.CategoryTable.Length) + category]);
 
     /// <summary>Products whose <paramref name="measure"/> is positive, highest first, ties by product id (ordinal).</summary>
+    /// <exception cref="InvalidOperationException"><paramref name="measure"/> is <see cref="PopularityMeasure.Weight"/> and the dataset has no weights.</exception>
     public int[] RankProducts(PopularityMeasure measure)
     {
+        if (measure == PopularityMeasure.Weight && ProductWeights is null)
+        {
+            throw RowAffinity.NoWeights("The popularity measure is PopularityMeasure.Weight", "choose another PopularityMeasure");
+        }
+
         var result = new List<int>();
         for (var p = 0; p < ProductRevenueUnits.Length; p++)
         {
@@ -120,6 +135,7 @@ internal sealed class SalesStatistics
     {
         PopularityMeasure.Units => ProductUnits[product],
         PopularityMeasure.Buyers => ProductBuyers[product],
+        PopularityMeasure.Weight => ProductWeights![product],
         _ => (double)RevenueOf(product),
     };
 
@@ -143,6 +159,7 @@ internal sealed class SalesStatistics
     {
         PopularityMeasure.Units => ProductUnits[p] > 0,
         PopularityMeasure.Buyers => ProductBuyers[p] > 0,
+        PopularityMeasure.Weight => ProductWeights![p] > 0,
         _ => ProductRevenueUnits[p] > 0,
     };
 
@@ -150,6 +167,7 @@ internal sealed class SalesStatistics
     {
         PopularityMeasure.Units => ProductUnits[b].CompareTo(ProductUnits[a]),
         PopularityMeasure.Buyers => ProductBuyers[b].CompareTo(ProductBuyers[a]),
+        PopularityMeasure.Weight => ProductWeights![b].CompareTo(ProductWeights[a]),
         _ => ProductRevenueUnits[b].CompareTo(ProductRevenueUnits[a]),
     };
 }
