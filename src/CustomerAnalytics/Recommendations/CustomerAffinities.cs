@@ -31,8 +31,14 @@ internal sealed partial class CustomerAffinities
         Build(dataset, options.Weight, options.HalfLifeDays, options.ReferenceTime);
 
     /// <summary>The affinities by <paramref name="weight"/>, decayed by <paramref name="halfLifeDays"/> from <paramref name="referenceTime"/> (default: the latest timestamp) when set.</summary>
+    /// <remarks>By <see cref="AffinityWeight.Weight"/> every interaction counts, the sales and the other events (<see cref="EnrichedDataset.Interactions"/>).</remarks>
     public static CustomerAffinities Build(EnrichedDataset dataset, AffinityWeight weight, double? halfLifeDays = null, DateTimeOffset? referenceTime = null)
     {
+        if (weight == AffinityWeight.Weight)
+        {
+            dataset = dataset.Interactions;
+        }
+
         var customers = dataset.CustomerColumn;
         var products = dataset.ProductColumn;
         var ticks = dataset.TicksColumn;

@@ -21,8 +21,6 @@ internal sealed class SalesStatistics
         ProductRevenueUnits = new Int128[productCount];
         ProductUnits = new long[productCount];
         SegmentCategoryRevenueUnits = new Int128[dataset.SegmentTable.Length * categoryCount];
-        var weights = dataset.WeightColumn;
-        ProductWeights = weights is null ? null : new double[productCount];
         var customers = dataset.CustomerColumn;
         var products = dataset.ProductColumn;
         var quantities = dataset.QuantityColumn;
@@ -35,12 +33,9 @@ internal sealed class SalesStatistics
             ProductRevenueUnits[product] += revenues[row];
             ProductUnits[product] += quantities[row];
             SegmentCategoryRevenueUnits[(segmentOfCustomer[customers[row]] * categoryCount) + categoryOfProduct[product]] += revenues[row];
-            if (weights is not null && !float.IsNaN(weights[row]))
-            {
-                ProductWeights![product] += weights[row];
-            }
         }
 
+        ProductWeights = WeightsOf(dataset.Interactions, productCount);
         if (withPurchases)
         {
             _purchases = CustomerPurchases.Build(dataset, out var buyers);
@@ -56,7 +51,7 @@ internal sealed class SalesStatistics
     /// <summary>Σ quantity per product.</summary>
     public long[] ProductUnits { get; }
 
-    /// <summary>Σ loaded weight per product (a line without one adds nothing), or <see langword="null"/> when the dataset has no weights.</summary>
+    /// <summary>Σ loaded weight per product over <see cref="EnrichedDataset.Interactions"/> (a line without one adds nothing), or <see langword="null"/> when the dataset has no weights.</summary>
     public double[]? ProductWeights { get; }
 
     /// <summary>Customers whose net quantity of the product is positive, per product.</summary>
@@ -153,6 +148,27 @@ internal sealed class SalesStatistics
         var names = Dataset.CategoryTable;
         result.Sort((a, b) => revenue[b].CompareTo(revenue[a]) is var c && c != 0 ? c : string.CompareOrdinal(names[a], names[b]));
         return [.. result];
+    }
+
+    /// <summary>Σ weight per product over every interaction (the sales and the other events), or <see langword="null"/> without weights.</summary>
+    private static double[]? WeightsOf(EnrichedDataset interactions, int productCount)
+    {
+        if (interactions.WeightColumn is not { } weights)
+        {
+            return null;
+        }
+
+        var sums = new double[productCount];
+        var products = interactions.ProductColumn;
+        for (var row = 0; row < products.Length; row++)
+        {
+            if (!float.IsNaN(weights[row]))
+            {
+                sums[products[row]] += weights[row];
+            }
+        }
+
+        return sums;
     }
 
     private bool IsPositive(PopularityMeasure measure, int p) => measure switch

@@ -32,6 +32,8 @@ internal sealed class SegmentCategoryScores
                 Array.ConvertAll(statistics.ProductRevenueUnits, units => (double)Money.ToDecimal(units)));
         }
 
+        // By weight every interaction counts, the sales and the other events (views, carts); same customers and products.
+        dataset = weight == AffinityWeight.Weight ? dataset.Interactions : dataset;
         var rowAffinity = new RowAffinity(dataset, weight);
         var categoryCount = dataset.CategoryTable.Length;
         var segmentCategory = new double[dataset.SegmentTable.Length * categoryCount];
