@@ -142,6 +142,15 @@ public sealed class EnrichedDataset
     /// </summary>
     public ReadOnlySpan<float> Weights => WeightColumn;
 
+    /// <summary>
+    /// Every loaded row, the sales and the events that are not sales (views, carts: the types of
+    /// <see cref="Loading.LoadOptions.EventWeights"/> missing from <see cref="Loading.LoadOptions.SaleEvents"/>), with the
+    /// same customers and products; this dataset itself when every row is a sale. Only the recommenders read it, for
+    /// their weight (<see cref="Recommendations.AffinityWeight.Weight"/>, <see cref="Recommendations.PopularityMeasure.Weight"/>);
+    /// revenue and every KPI come from this dataset's rows, the sales.
+    /// </summary>
+    public EnrichedDataset Interactions => InteractionsDataset ?? this;
+
     /// <summary>For each row, the index of its customer in <see cref="Customers"/>.</summary>
     public ReadOnlySpan<int> CustomerIndexes => CustomerColumn;
 
@@ -191,6 +200,9 @@ public sealed class EnrichedDataset
     internal int[] OrderColumn { get; }
 
     internal int[] QuantityColumn { get; }
+
+    /// <summary>The dataset of every row when some are not sales (<see cref="Interactions"/>), else <see langword="null"/>.</summary>
+    internal EnrichedDataset? InteractionsDataset { get; init; }
 
     /// <summary>The weights, or <see langword="null"/> when none was loaded.</summary>
     internal float[]? WeightColumn { get; init; }
@@ -381,7 +393,8 @@ public sealed class EnrichedDataset
     /// <see cref="Report"/>. Used by the evaluation splits.
     /// </summary>
     /// <param name="rows">The rows to keep, each a row of this dataset.</param>
-    internal EnrichedDataset SelectRows(ReadOnlySpan<int> rows)
+    /// <param name="interactions">The dataset of every row, when the rows kept are its sales (<see cref="Interactions"/>).</param>
+    internal EnrichedDataset SelectRows(ReadOnlySpan<int> rows, EnrichedDataset? interactions = null)
     {
         static T[] Pick<T>(T[] column, ReadOnlySpan<int> rows)
         {
@@ -430,6 +443,7 @@ public sealed class EnrichedDataset
             Report)
         {
             WeightColumn = WeightColumn is null ? null : Pick(WeightColumn, rows),
+            InteractionsDataset = interactions,
             GuestCustomer = GuestCustomer,
         };
     }

@@ -7,7 +7,7 @@ internal static class LoadHints
     private static readonly LoadRemedy[] Offers = [LoadRemedy.KeepGuestLines, LoadRemedy.AllowNegativePrices, LoadRemedy.MoneyDecimals, LoadRemedy.Lenient];
 
     /// <summary>The remedies that need a sentence of their own (after the offers), in this order.</summary>
-    private static readonly LoadRemedy[] Specifics = [LoadRemedy.ColumnMap, LoadRemedy.Separator, LoadRemedy.SourceTimeZone];
+    private static readonly LoadRemedy[] Specifics = [LoadRemedy.ColumnMap, LoadRemedy.Separator, LoadRemedy.SourceTimeZone, LoadRemedy.EventWeights];
 
     /// <summary>The API's hint: the advice and the API's offers joined by "or", then the specific sentence.</summary>
     public static string? Compose(HintParts parts) => Compose(parts.Advice, parts.Remedy, ApiOffer, parts.Specific);

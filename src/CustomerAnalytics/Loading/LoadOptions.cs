@@ -8,6 +8,10 @@ public sealed record LoadOptions
     /// <summary>The segment of the guest customer (<see cref="KeepGuestLines"/>).</summary>
     public const string GuestSegment = "Guest";
 
+    // Before Default, which reads it when constructed.
+    private static IReadOnlyDictionary<string, double> DefaultEventWeights { get; } =
+        new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase) { ["view"] = 1, ["cart"] = 3, ["purchase"] = 5 }.AsReadOnly();
+
     /// <summary>The default options: strict, comma separated, invariant culture, UTC for timestamps without an offset.</summary>
     public static LoadOptions Default { get; } = new();
 
@@ -102,6 +106,22 @@ public sealed record LoadOptions
     /// <value>Defaults to <c>guest</c>; it must not be the id of a real customer.</value>
     public string GuestCustomerId { get; init; } = "guest";
 
+    /// <summary>
+    /// The weight of each event type of the event type column (<see cref="TransactionColumns.EventType"/>), matched
+    /// ignoring ASCII case; a row whose type is not here is a row error. A row's own weight
+    /// (<see cref="TransactionColumns.Weight"/>), when it has one, wins over its type's.
+    /// </summary>
+    /// <value>Defaults to <c>view</c> 1, <c>cart</c> 3, <c>purchase</c> 5. Each weight is finite and 0 or more.</value>
+    public IReadOnlyDictionary<string, double> EventWeights { get; init; } = DefaultEventWeights;
+
+    /// <summary>
+    /// The event types that are sales: their rows count in revenue and every KPI. Rows of the other types of
+    /// <see cref="EventWeights"/> (views, carts) are kept only for the recommenders' weights
+    /// (<see cref="Enrichment.EnrichedDataset.Interactions"/>), never as sales.
+    /// </summary>
+    /// <value>Defaults to <c>purchase</c>. Each must be a type of <see cref="EventWeights"/>.</value>
+    public IReadOnlyList<string> SaleEvents { get; init; } = ["purchase"];
+
     /// <summary>The header names each field of a customer is looked up by.</summary>
     public CustomerColumns CustomerColumns { get; init; } = CustomerColumns.Default;
 
@@ -156,6 +176,7 @@ public sealed record LoadOptions
             errors.Add("The column maps must not be null.");
         }
 
+        EventTypeWeights.Check(EventWeights, SaleEvents, errors);
         if (errors.Count > 0)
         {
             throw new ArgumentException("Invalid LoadOptions: " + string.Join(" ", errors));

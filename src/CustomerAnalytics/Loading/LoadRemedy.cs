@@ -34,4 +34,7 @@ public enum LoadRemedy
 
     /// <summary><see cref="LoadOptions.KeepGuestLines"/> would keep a line without a customer under the guest customer.</summary>
     KeepGuestLines = 64,
+
+    /// <summary><see cref="LoadOptions.EventWeights"/> (and <see cref="LoadOptions.SaleEvents"/>) would map an event type.</summary>
+    EventWeights = 128,
 }

@@ -28,6 +28,7 @@ public sealed record TransactionColumns
         OrderId = ["InvoiceNo"],
         LineTotal = [],
         Weight = [],
+        EventType = [],
         Segment = ["Country"],
         Category = [],
         ProductName = ["Description"],
@@ -73,6 +74,14 @@ public sealed record TransactionColumns
     /// </summary>
     /// <value>Defaults to <c>weight</c>, <c>rating</c>.</value>
     public IReadOnlyList<string> Weight { get; init; } = ["weight", "rating"];
+
+    /// <summary>
+    /// Names of the optional event type column (<c>view</c>, <c>cart</c>, <c>purchase</c>, …), mapped to a weight by
+    /// <see cref="LoadOptions.EventWeights"/>; only the types in <see cref="LoadOptions.SaleEvents"/> are sales, the
+    /// others feed only the recommenders' affinity (<see cref="Enrichment.EnrichedDataset.Interactions"/>).
+    /// </summary>
+    /// <value>Defaults to <c>event_type</c>, <c>event</c>.</value>
+    public IReadOnlyList<string> EventType { get; init; } = ["event_type", "event"];
 
     /// <summary>Flat files only: names of the customer segment column.</summary>
     /// <value>Defaults to <c>segment</c>, <c>country</c>.</value>

@@ -7,7 +7,7 @@ namespace CustomerAnalytics.Loading;
 
 /// <summary>
 /// The sink of <c>TransactionLoader.Load</c>: each row becomes a <see cref="Transaction"/>, its customer, product and
-/// order ids one string per distinct id.
+/// order ids one string per distinct id. Events that are not sales are left out (<see cref="LoadOptions.SaleEvents"/>).
 /// </summary>
 internal sealed class TransactionRecordSink : ITransactionSink
 {
@@ -18,8 +18,14 @@ internal sealed class TransactionRecordSink : ITransactionSink
 
     public List<Transaction> Rows { get; } = [];
 
+    /// <summary>Adds the row as a record; an event that is not a sale (a view, a cart) is no transaction and is left out.</summary>
     public void Add(scoped in TransactionRow row)
     {
+        if (EventTypeWeights.IsNonSale(row.Weight))
+        {
+            return;
+        }
+
         string? order = null;
         if (!row.OrderId.IsEmpty)
         {

@@ -11,6 +11,10 @@ namespace CustomerAnalytics.Loading;
 /// </summary>
 internal class TransactionRowParser(LoadSession session, ITransactionSink sink) : RowParser(session)
 {
+    private static readonly HintParts FixEventType = new(
+        "Correct it in the source",
+        LoadRemedy.EventWeights | LoadRemedy.Lenient,
+        "Map the event type in LoadOptions.EventWeights, and list it in LoadOptions.SaleEvents if it is a sale.");
     private static readonly HintParts FixWeight = new("Correct it in the source, or name another column in TransactionColumns.Weight", LoadRemedy.Lenient);
     private byte[] _lastOrder = [];
     private int _lastOrderLength;
@@ -25,6 +29,8 @@ internal class TransactionRowParser(LoadSession session, ITransactionSink sink) 
     private Column _order;
     private Column _lineTotal;
     private Column _weight;
+    private Column _eventType;
+    private EventTypeWeights? _eventTypes;
     private byte[]? _guestId;
 
     /// <summary>Whether the source has no id column, so its rows are numbered by their place (once bound).</summary>
@@ -79,6 +85,7 @@ internal class TransactionRowParser(LoadSession session, ITransactionSink sink) 
         var order = ReadOrder(reader);
         TryReadMoney(reader, _lineTotal, allowNegative: true, out var lineTotal);
         TryReadWeight(reader, _weight, out var weight);
+        TryReadEventType(reader, ref weight);
         return new TransactionFields(textId, number, customer, product, quantity, timestamp, unitPrice, order, lineTotal, weight);
     }
 
@@ -136,6 +143,35 @@ internal class TransactionRowParser(LoadSession session, ITransactionSink sink) 
         _order = binder.Optional(columns.OrderId);
         _lineTotal = binder.Optional(columns.LineTotal);
         _weight = binder.Optional(columns.Weight);
+        _eventType = binder.Optional(columns.EventType);
+        _eventTypes = _eventType.Exists ? new EventTypeWeights(Session.Options) : null;
+    }
+
+    /// <summary>
+    /// The optional event type: its weight (unless the row brought its own) from <see cref="LoadOptions.EventWeights"/>,
+    /// signed as a non-sale when it is not one of <see cref="LoadOptions.SaleEvents"/>; an empty one is a plain sale, an unmapped one a row error.
+    /// </summary>
+    private void TryReadEventType(TabularReader reader, ref float weight)
+    {
+        if (_eventTypes is null)
+        {
+            return;
+        }
+
+        // No type (an empty field, a JSON row without the property) is a plain sale, as a row without a weight has none.
+        var value = FieldParsers.Trim(reader.Field(_eventType.Index));
+        if (value.IsEmpty)
+        {
+            return;
+        }
+
+        if (_eventTypes.TryFind(value, out var typeWeight, out var sale))
+        {
+            weight = EventTypeWeights.Staged(weight, typeWeight, sale);
+            return;
+        }
+
+        Session.RowError(_eventType.Name, value, "the event type is not mapped to a weight", _eventTypes.Expected, FixEventType);
     }
 
     /// <summary>

@@ -1,6 +1,6 @@
 namespace CustomerAnalytics.Recommendations;
 
-/// <summary>What each of a customer's lines adds to its affinity to the product in <see cref="ItemCooccurrenceRecommender"/>.</summary>
+/// <summary>What each of a customer's lines adds to its affinity to the product (<see cref="ItemCooccurrenceOptions.Weight"/>, <see cref="ImplicitAlsOptions.Weight"/>, <see cref="SegmentAffinityOptions.Weight"/>).</summary>
 public enum AffinityWeight
 {
     /// <summary>1 per line with a positive quantity (returns add nothing).</summary>

@@ -31,14 +31,18 @@ internal sealed partial class CustomerAffinities
         Build(dataset, options.Weight, options.HalfLifeDays, options.ReferenceTime);
 
     /// <summary>The affinities by <paramref name="weight"/>, decayed by <paramref name="halfLifeDays"/> from <paramref name="referenceTime"/> (default: the latest timestamp) when set.</summary>
+    /// <remarks>By <see cref="AffinityWeight.Weight"/> every interaction counts, the sales and the other events (<see cref="EnrichedDataset.Interactions"/>).</remarks>
     public static CustomerAffinities Build(EnrichedDataset dataset, AffinityWeight weight, double? halfLifeDays = null, DateTimeOffset? referenceTime = null)
     {
+        if (weight == AffinityWeight.Weight)
+        {
+            dataset = dataset.Interactions;
+        }
+
         var customers = dataset.CustomerColumn;
         var products = dataset.ProductColumn;
-        var quantities = dataset.QuantityColumn;
-        var revenues = dataset.RevenueUnits;
         var ticks = dataset.TicksColumn;
-        var weights = weight == AffinityWeight.Weight ? dataset.WeightColumn ?? throw NoWeights() : null;
+        var rowAffinity = new RowAffinity(dataset, weight);
         var customerCount = dataset.CustomerTable.Length;
 
         long reference = 0;
@@ -68,13 +72,7 @@ internal sealed partial class CustomerAffinities
                     touched.Add(p);
                 }
 
-                double value = weight switch
-                {
-                    AffinityWeight.Units => quantities[row],
-                    AffinityWeight.Revenue => (double)Money.ToDecimal(revenues[row]),
-                    AffinityWeight.Weight => float.IsNaN(weights![row]) ? 0 : weights[row],
-                    _ => quantities[row] > 0 ? 1 : 0,
-                };
+                var value = rowAffinity.Of(row);
                 if (halfLifeDays is { } halfLife)
                 {
                     // As SAR: min(1, 0.5^((t0 − t) ÷ half-life)), so a line after t0 counts fully, not more.
@@ -99,8 +97,4 @@ internal sealed partial class CustomerAffinities
 
         return new CustomerAffinities(offsets, [.. items], [.. values]);
     }
-
-    private static InvalidOperationException NoWeights() => new(
-        "The affinity weight is AffinityWeight.Weight but the dataset has no weight column (EnrichedDataset.HasWeights is false). "
-        + "Load the transactions with a weight or rating column (LoadOptions.TransactionColumns.Weight names it), or choose another AffinityWeight.");
 }

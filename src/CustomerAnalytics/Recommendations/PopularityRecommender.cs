@@ -8,10 +8,12 @@ namespace CustomerAnalytics.Recommendations;
 /// fallback of the others for customers they have never seen.
 /// </summary>
 /// <remarks>
-/// <para><b>Score:</b> the measure, as a <see cref="double"/> (revenue in currency units, units, or buyers).
+/// <para><b>Score:</b> the measure, as a <see cref="double"/> (revenue in currency units, units, buyers, or the Σ of
+/// the loaded weights with <see cref="PopularityMeasure.Weight"/>).
 /// Ties are broken by product id (ordinal). Products whose measure is zero or negative are never recommended.</para>
 /// <para><b>Reason:</b> <c>top seller: 4 units, 796.00 revenue</c> (invariant culture; with the buyers first, as in
-/// <c>top seller: 2 buyers, 4 units, 796.00 revenue</c>, when ranked by buyers).</para>
+/// <c>top seller: 2 buyers, 4 units, 796.00 revenue</c>, when ranked by buyers; <c>most popular: weight 9.5, 3 units,
+/// 30.00 revenue</c> when ranked by weight).</para>
 /// <para><b>Unknown customers</b> get the same list, with nothing excluded as purchased.</para>
 /// <para>The fitted model is immutable and thread-safe; see <c>docs/recommenders.md</c>.</para>
 /// </remarks>
@@ -38,6 +40,7 @@ public sealed class PopularityRecommender : IRecommender
 
     /// <inheritdoc/>
     /// <exception cref="ArgumentNullException"><paramref name="dataset"/> is <see langword="null"/>.</exception>
+<<<<<<< HEAD
     public IRecommenderModel Fit(EnrichedDataset dataset) => Fit(SalesStatistics.Compute(dataset));
 
     /// <summary>
@@ -54,6 +57,10 @@ public sealed class PopularityRecommender : IRecommender
     }
 
     private CandidateListModel Fit(SalesStatistics statistics)
+=======
+    /// <exception cref="InvalidOperationException">The measure is <see cref="PopularityMeasure.Weight"/> and the dataset has no weights.</exception>
+    public IRecommenderModel Fit(EnrichedDataset dataset)
+>>>>>>> weights-more
     {
         var list = Candidates(statistics, Options.Measure);
         return new CandidateListModel(Name, statistics, [list], null, list);
@@ -65,7 +72,8 @@ public sealed class PopularityRecommender : IRecommender
         var builder = new RankedCandidates.Builder();
         foreach (var product in statistics.RankProducts(measure))
         {
-            var reason = ReasonText.TopSeller(measure, statistics.ProductUnits[product], statistics.ProductBuyers[product], statistics.RevenueOf(product));
+            var weight = measure == PopularityMeasure.Weight ? statistics.ProductWeights![product] : 0;
+            var reason = ReasonText.TopSeller(measure, statistics.ProductUnits[product], statistics.ProductBuyers[product], statistics.RevenueOf(product), weight);
             builder.Add(product, statistics.ScoreOf(measure, product), reason);
         }
 

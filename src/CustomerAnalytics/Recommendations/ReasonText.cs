@@ -6,13 +6,19 @@ namespace CustomerAnalytics.Recommendations;
 /// <summary>The reason texts of the baseline strategies: short, invariant culture, deterministic.</summary>
 internal static class ReasonText
 {
-    /// <summary><c>top seller: 4 units, 796.00 revenue</c>; with buyers first when ranked by buyers.</summary>
-    public static string TopSeller(PopularityMeasure measure, long units, int buyers, decimal revenue)
+    /// <summary>
+    /// <c>top seller: 4 units, 796.00 revenue</c>; with buyers first when ranked by buyers; <c>most popular: weight 9.5,
+    /// 3 units, 30.00 revenue</c> when ranked by the loaded weight (<paramref name="weight"/>).
+    /// </summary>
+    public static string TopSeller(PopularityMeasure measure, long units, int buyers, decimal revenue, double weight = 0)
     {
         var figures = string.Create(CultureInfo.InvariantCulture, $"{Plural(units, "unit")}, {Amount(revenue)} revenue");
-        return measure == PopularityMeasure.Buyers
-            ? "top seller: " + Plural(buyers, "buyer") + ", " + figures
-            : "top seller: " + figures;
+        return measure switch
+        {
+            PopularityMeasure.Buyers => "top seller: " + Plural(buyers, "buyer") + ", " + figures,
+            PopularityMeasure.Weight => "most popular: weight " + weight.ToString("0.####", CultureInfo.InvariantCulture) + ", " + figures,
+            _ => "top seller: " + figures,
+        };
     }
 
     /// <summary><c>top seller in your segment's favourite category, Software</c>, or <c>… 2nd favourite category, …</c>.</summary>

@@ -5,7 +5,7 @@ namespace CustomerAnalytics.Recommendations;
 
 /// <summary>
 /// The figures every baseline recommender and <see cref="GlobalRecommendations"/> rank by, computed in one pass over
-/// the dataset's columns (plus one grouping of the rows by customer): per product revenue, units and net buyers, per
+/// the dataset's columns (plus one grouping of the rows by customer): per product revenue, units, net buyers and loaded weight, per
 /// segment × category revenue, and what each customer bought. Immutable once computed.
 /// </summary>
 internal sealed class SalesStatistics
@@ -35,6 +35,7 @@ internal sealed class SalesStatistics
             SegmentCategoryRevenueUnits[(segmentOfCustomer[customers[row]] * categoryCount) + categoryOfProduct[product]] += revenues[row];
         }
 
+        ProductWeights = WeightsOf(dataset.Interactions, productCount);
         if (withPurchases)
         {
             _purchases = CustomerPurchases.Build(dataset, out var buyers);
@@ -61,6 +62,9 @@ internal sealed class SalesStatistics
     /// <summary>Σ quantity per product.</summary>
     public long[] ProductUnits { get; }
 
+    /// <summary>Σ loaded weight per product over <see cref="EnrichedDataset.Interactions"/> (a line without one adds nothing), or <see langword="null"/> when the dataset has no weights.</summary>
+    public double[]? ProductWeights { get; }
+
     /// <summary>Customers whose net quantity of the product is positive, per product.</summary>
     public int[] ProductBuyers => _productBuyers ?? throw new InvalidOperationException("Computed without purchases.");
 
@@ -85,8 +89,14 @@ internal sealed class SalesStatistics
         Money.ToDecimal(SegmentCategoryRevenueUnits[(segment * Dataset.CategoryTable.Length) + category]);
 
     /// <summary>Products whose <paramref name="measure"/> is positive, highest first, ties by product id (ordinal).</summary>
+    /// <exception cref="InvalidOperationException"><paramref name="measure"/> is <see cref="PopularityMeasure.Weight"/> and the dataset has no weights.</exception>
     public int[] RankProducts(PopularityMeasure measure)
     {
+        if (measure == PopularityMeasure.Weight && ProductWeights is null)
+        {
+            throw RowAffinity.NoWeights("The popularity measure is PopularityMeasure.Weight", "choose another PopularityMeasure");
+        }
+
         var result = new List<int>();
         for (var p = 0; p < ProductRevenueUnits.Length; p++)
         {
@@ -131,6 +141,7 @@ internal sealed class SalesStatistics
     {
         PopularityMeasure.Units => ProductUnits[product],
         PopularityMeasure.Buyers => ProductBuyers[product],
+        PopularityMeasure.Weight => ProductWeights![product],
         _ => (double)RevenueOf(product),
     };
 
@@ -150,10 +161,32 @@ internal sealed class SalesStatistics
         return [.. result];
     }
 
+    /// <summary>Σ weight per product over every interaction (the sales and the other events), or <see langword="null"/> without weights.</summary>
+    private static double[]? WeightsOf(EnrichedDataset interactions, int productCount)
+    {
+        if (interactions.WeightColumn is not { } weights)
+        {
+            return null;
+        }
+
+        var sums = new double[productCount];
+        var products = interactions.ProductColumn;
+        for (var row = 0; row < products.Length; row++)
+        {
+            if (!float.IsNaN(weights[row]))
+            {
+                sums[products[row]] += weights[row];
+            }
+        }
+
+        return sums;
+    }
+
     private bool IsPositive(PopularityMeasure measure, int p) => measure switch
     {
         PopularityMeasure.Units => ProductUnits[p] > 0,
         PopularityMeasure.Buyers => ProductBuyers[p] > 0,
+        PopularityMeasure.Weight => ProductWeights![p] > 0,
         _ => ProductRevenueUnits[p] > 0,
     };
 
@@ -161,6 +194,7 @@ internal sealed class SalesStatistics
     {
         PopularityMeasure.Units => ProductUnits[b].CompareTo(ProductUnits[a]),
         PopularityMeasure.Buyers => ProductBuyers[b].CompareTo(ProductBuyers[a]),
+        PopularityMeasure.Weight => ProductWeights![b].CompareTo(ProductWeights[a]),
         _ => ProductRevenueUnits[b].CompareTo(ProductRevenueUnits[a]),
     };
 }

@@ -13,6 +13,14 @@ public sealed record SegmentAffinityOptions
     /// <value>Defaults to <see cref="PopularityMeasure.Revenue"/>.</value>
     public PopularityMeasure FillMeasure { get; init; } = PopularityMeasure.Revenue;
 
+    /// <summary>
+    /// What ranks a segment's categories (the segment's Σ over its lines in the category) and the products within a
+    /// category (Σ over all lines of the product): revenue, units, purchase lines, or the loaded weight
+    /// (<see cref="AffinityWeight.Weight"/>, which needs a dataset with <see cref="Enrichment.EnrichedDataset.HasWeights"/>).
+    /// </summary>
+    /// <value>Defaults to <see cref="AffinityWeight.Revenue"/>.</value>
+    public AffinityWeight Weight { get; init; } = AffinityWeight.Revenue;
+
     /// <summary>How many of the segment's favourite categories are used, best first; the rest are left to the fill.</summary>
     /// <value>Defaults to <see cref="int.MaxValue"/>: every category the segment bought from. Must be at least 1.</value>
     public int MaxCategories { get; init; } = int.MaxValue;
@@ -25,6 +33,11 @@ public sealed record SegmentAffinityOptions
         if (!Enum.IsDefined(FillMeasure))
         {
             errors.Add($"{nameof(FillMeasure)} is not a defined measure (was {(int)FillMeasure}).");
+        }
+
+        if (!Enum.IsDefined(Weight))
+        {
+            errors.Add($"{nameof(Weight)} is not a defined weight (was {(int)Weight}).");
         }
 
         if (MaxCategories < 1)

@@ -7,7 +7,9 @@ namespace CustomerAnalytics.Recommendations;
 /// with global best sellers.
 /// </summary>
 /// <remarks>
-/// <para><b>Ranking:</b> for each segment, its categories with positive revenue are ranked by the segment's revenue
+/// <para><b>Ranking:</b> by <see cref="SegmentAffinityOptions.Weight"/>, revenue by default (units, purchase lines or
+/// the loaded weight otherwise; "revenue" below stands for the chosen value). For each segment, its categories with
+/// positive revenue are ranked by the segment's revenue
 /// in them (highest first, ties by category, ordinal), keeping the first <see cref="SegmentAffinityOptions.MaxCategories"/>.
 /// Within a category, products are ranked by their revenue over the whole dataset (highest first, ties by product
 /// id), so a product the segment has not bought yet is still recommended in its favourite category; only products
@@ -45,6 +47,7 @@ public sealed class SegmentAffinityRecommender : IRecommender
 
     /// <inheritdoc/>
     /// <exception cref="ArgumentNullException"><paramref name="dataset"/> is <see langword="null"/>.</exception>
+<<<<<<< HEAD
     public IRecommenderModel Fit(EnrichedDataset dataset) => Fit(SalesStatistics.Compute(dataset));
 
     /// <summary>
@@ -55,6 +58,11 @@ public sealed class SegmentAffinityRecommender : IRecommender
     /// <returns>The fitted model.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="statistics"/> is <see langword="null"/>.</exception>
     public IRecommenderModel Fit(RecommenderStatistics statistics)
+=======
+    /// <exception cref="InvalidOperationException"><see cref="SegmentAffinityOptions.Weight"/> is <see cref="AffinityWeight.Weight"/>, or
+    /// <see cref="SegmentAffinityOptions.FillMeasure"/> is <see cref="PopularityMeasure.Weight"/>, and the dataset has no weights.</exception>
+    public IRecommenderModel Fit(EnrichedDataset dataset)
+>>>>>>> weights-more
     {
         ArgumentNullException.ThrowIfNull(statistics);
         return Fit(statistics.Sales);
@@ -64,11 +72,12 @@ public sealed class SegmentAffinityRecommender : IRecommender
     {
         var dataset = statistics.Dataset;
         var fill = PopularityRecommender.Candidates(statistics, Options.FillMeasure);
+        var scores = SegmentCategoryScores.Compute(statistics, Options.Weight);
 
-        // Products of each category by overall revenue: one global ranking, split by category in order.
+        // Products of each category by their overall value: one global ranking, split by category in order.
         var categoryOfProduct = dataset.ProductCategoryTable;
         var productsByCategory = new List<int>[dataset.CategoryTable.Length];
-        foreach (var product in statistics.RankProducts(PopularityMeasure.Revenue))
+        foreach (var product in scores.RankProducts())
         {
             (productsByCategory[categoryOfProduct[product]] ??= []).Add(product);
         }
@@ -77,11 +86,11 @@ public sealed class SegmentAffinityRecommender : IRecommender
         for (var segment = 0; segment < lists.Length; segment++)
         {
             var builder = new RankedCandidates.Builder();
-            var categories = statistics.RankCategories(segment);
+            var categories = scores.RankCategories(segment);
             for (var rank = 1; rank <= Math.Min(categories.Length, Options.MaxCategories); rank++)
             {
                 var category = categories[rank - 1];
-                var score = (double)statistics.RevenueOf(segment, category);
+                var score = scores.Of(segment, category);
                 var reason = ReasonText.SegmentFavourite(rank, dataset.CategoryTable[category]);
                 foreach (var product in productsByCategory[category] ?? [])
                 {

@@ -18,6 +18,12 @@ internal static class DatasetAssert
         Assert.Equal(expected.TimestampTicks.ToArray(), actual.TimestampTicks.ToArray());
         Assert.Equal(expected.HasWeights, actual.HasWeights);
         Assert.Equal(expected.Weights.ToArray(), actual.Weights.ToArray());
+        Assert.Equal(ReferenceEquals(expected, expected.Interactions), ReferenceEquals(actual, actual.Interactions));
+        if (!ReferenceEquals(expected, expected.Interactions))
+        {
+            Same(expected.Interactions, actual.Interactions);
+        }
+
         Assert.Equal(Enumerable.Range(0, expected.TransactionCount).Select(expected.GetRevenue), Enumerable.Range(0, actual.TransactionCount).Select(actual.GetRevenue));
         Assert.Equal(Enumerable.Range(0, expected.TransactionCount).Select(expected.GetUnitPrice), Enumerable.Range(0, actual.TransactionCount).Select(actual.GetUnitPrice));
         Assert.Equal(Enumerable.Range(0, expected.TransactionCount).Select(expected.GetTransactionId), Enumerable.Range(0, actual.TransactionCount).Select(actual.GetTransactionId));

@@ -59,6 +59,25 @@ public class ParallelCsvLoadTests
     }
 
     [Fact]
+    public void TryLoadInto_EventTypeColumn_SameSalesAndInteractionsAsOneCore()
+    {
+        // An event type on every line (view, cart, purchase by turns), bad rows included: the parts carry which rows are sales.
+        var (text, badLines) = Transactions(rows: 3000, withIds: true, badEvery: 700);
+        var types = new[] { "view", "cart", "purchase" };
+        var lines = text.TrimEnd('\n').Split('\n');
+        var typed = string.Join('\n', lines.Select((line, i) => line + (i == 0 ? ",event_type" : "," + types[i % 3]))) + "\n";
+        using var file = LoaderTestData.File("t.csv", Encoding.UTF8.GetBytes(typed));
+
+        var (parallel, _) = LoadInPartsAsOnOneCore(file.Path, badLines);
+
+        // Rows 2, 5, 8, … are purchases (weight 5): the sales, a third of what was kept.
+        var kept = parallel.Interactions.Weights.ToArray();
+        Assert.Equal(kept.Count(w => w == 5f), parallel.TransactionCount);
+        Assert.InRange(parallel.TransactionCount, (kept.Length / 3) - 2, (kept.Length / 3) + 2);
+        Assert.All(parallel.Weights.ToArray(), w => Assert.Equal(5f, w));
+    }
+
+    [Fact]
     public void TryLoadInto_NoIdColumn_RowsNumberedAcrossPartsAsOnOneCore()
     {
         var (text, badLines) = Transactions(rows: 2000, withIds: false, badEvery: 900);

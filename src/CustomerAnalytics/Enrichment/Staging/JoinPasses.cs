@@ -33,7 +33,7 @@ internal static class JoinPasses
             StagingThrow.DataLoadException_UnknownReferences(error);
         }
 
-        return new EnrichedDataset(
+        var all = new EnrichedDataset(
             dimensions.Customers,
             dimensions.CustomerSegments,
             dimensions.Products,
@@ -56,6 +56,7 @@ internal static class JoinPasses
             WeightColumn = columns.Weights is null ? null : Trim(columns.Weights, kept),
             GuestCustomer = staging.GuestCustomerId is not { } guest ? -1 : Array.FindIndex(dimensions.Customers, c => c.Id == guest),
         };
+        return SaleRows.Split(all);
     }
 
     /// <summary>
