@@ -1,4 +1,3 @@
-using CustomerAnalytics.Recommendations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -26,11 +25,11 @@ internal static class MapSettings
             throw failures.Count == 1 ? failures[0] : new AggregateException(failures);
         }
 
-        var strategies = services.GetServices<IRecommender>().Select(r => r.Name).Order(StringComparer.Ordinal).ToArray();
+        var strategies = services.GetRequiredService<ModelStore>().Strategies.Order(StringComparer.Ordinal).ToArray();
         if (!strategies.Contains(analytics!.Recommender.Strategy, StringComparer.Ordinal))
         {
             throw new InvalidOperationException(
-                $"Invalid {CustomerAnalyticsOptions.SectionName} settings: Recommender:Strategy must be one of the registered strategies {string.Join(", ", strategies)} (was '{analytics.Recommender.Strategy}').");
+                $"Invalid {CustomerAnalyticsOptions.SectionName} settings: Recommender:Strategy must be one of the registered strategies {string.Join(", ", strategies)}, or another of the library's ({string.Join(", ", CustomerAnalyticsRecommenderOptions.BuiltInStrategies.Except(strategies))}) (was '{analytics.Recommender.Strategy}').");
         }
 
         if (endpoints!.EnableAdminReload && services.GetService<IOptions<AuthorizationOptions>>()?.Value.GetPolicy(CustomerAnalyticsEndpointOptions.AdminPolicy) is null)
