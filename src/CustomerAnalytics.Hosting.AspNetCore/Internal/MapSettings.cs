@@ -8,7 +8,9 @@ namespace CustomerAnalytics.Hosting.AspNetCore.Internal;
 /// validation: the package's settings and the endpoints' are checked together, so one start lists every bad setting.</summary>
 internal static class MapSettings
 {
-    public static (CustomerAnalyticsOptions Analytics, CustomerAnalyticsEndpointOptions Endpoints) Read(IServiceProvider services)
+    /// <param name="services">The application's services.</param>
+    /// <param name="given">The endpoints' settings given in code, or <see langword="null"/> for the registered ones.</param>
+    public static (CustomerAnalyticsOptions Analytics, CustomerAnalyticsEndpointOptions Endpoints) Read(IServiceProvider services, CustomerAnalyticsEndpointOptions? given)
     {
         var registered = services.GetService<IServiceProviderIsService>();
         if (registered is not null && !(registered.IsService(typeof(KpiSummaries)) && registered.IsService(typeof(ModelStore))))
@@ -19,7 +21,7 @@ internal static class MapSettings
 
         var failures = new List<OptionsValidationException>();
         var analytics = Value<CustomerAnalyticsOptions>(services, failures);
-        var endpoints = Value<CustomerAnalyticsEndpointOptions>(services, failures);
+        var endpoints = given is null ? Value<CustomerAnalyticsEndpointOptions>(services, failures) : Checked(given, failures);
         if (failures.Count > 0)
         {
             throw failures.Count == 1 ? failures[0] : new AggregateException(failures);
@@ -39,6 +41,19 @@ internal static class MapSettings
         }
 
         return (analytics, endpoints);
+    }
+
+    /// <summary>Settings given in code, checked as the registered ones are, each named by its property.</summary>
+    private static CustomerAnalyticsEndpointOptions? Checked(CustomerAnalyticsEndpointOptions given, List<OptionsValidationException> failures)
+    {
+        var result = new EndpointOptionsValidator(string.Empty).Validate(Options.DefaultName, given);
+        if (!result.Failed)
+        {
+            return given;
+        }
+
+        failures.Add(new OptionsValidationException(Options.DefaultName, typeof(CustomerAnalyticsEndpointOptions), result.Failures));
+        return null;
     }
 
     private static T? Value<T>(IServiceProvider services, List<OptionsValidationException> failures)
