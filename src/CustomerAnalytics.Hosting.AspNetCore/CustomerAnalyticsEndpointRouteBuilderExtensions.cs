@@ -25,12 +25,43 @@ public static class CustomerAnalyticsEndpointRouteBuilderExtensions
     /// was not called, the default strategy is not registered, or the admin reload is enabled without its policy.</exception>
     /// <exception cref="OptionsValidationException">A setting is invalid (all of them listed, with an
     /// <see cref="AggregateException"/> when both the package's and the endpoints' settings are).</exception>
-    public static RouteGroupBuilder MapCustomerAnalytics(this IEndpointRouteBuilder endpoints, string prefix = "")
+#pragma warning disable RS0027 // The overloads taking settings in code are additions; the prefix-only call stays as hosts write it.
+    public static RouteGroupBuilder MapCustomerAnalytics(this IEndpointRouteBuilder endpoints, string prefix = "") => Map(endpoints, prefix, null);
+#pragma warning restore RS0027
+
+    /// <summary>
+    /// Maps the endpoints as <see cref="MapCustomerAnalytics(IEndpointRouteBuilder, string)"/> does, with settings given
+    /// in code instead of the ones <c>AddCustomerAnalyticsEndpoints</c> bound (which still registers the KPI cache,
+    /// health check and problem details): <c>app.MapCustomerAnalytics(new CustomerAnalyticsEndpointOptions { MaxCount = 50 })</c>.
+    /// </summary>
+    /// <param name="endpoints">The application or a route group.</param>
+    /// <param name="options">The endpoints' settings, checked here; a bad one is named by its property.</param>
+    /// <returns>The route group of the endpoints.</returns>
+    /// <exception cref="InvalidOperationException">As <see cref="MapCustomerAnalytics(IEndpointRouteBuilder, string)"/>.</exception>
+    /// <exception cref="OptionsValidationException"><paramref name="options"/> or the package's settings are invalid.</exception>
+    public static RouteGroupBuilder MapCustomerAnalytics(this IEndpointRouteBuilder endpoints, CustomerAnalyticsEndpointOptions options) =>
+        MapCustomerAnalytics(endpoints, string.Empty, options);
+
+    /// <summary>Maps the endpoints under <paramref name="prefix"/> with settings given in code (see
+    /// <see cref="MapCustomerAnalytics(IEndpointRouteBuilder, CustomerAnalyticsEndpointOptions)"/>).</summary>
+    /// <param name="endpoints">The application or a route group.</param>
+    /// <param name="prefix">The route prefix of every endpoint (<c>/analytics</c>), or empty for none.</param>
+    /// <param name="options">The endpoints' settings, checked here; a bad one is named by its property.</param>
+    /// <returns>The route group of the endpoints.</returns>
+    /// <exception cref="InvalidOperationException">As <see cref="MapCustomerAnalytics(IEndpointRouteBuilder, string)"/>.</exception>
+    /// <exception cref="OptionsValidationException"><paramref name="options"/> or the package's settings are invalid.</exception>
+    public static RouteGroupBuilder MapCustomerAnalytics(this IEndpointRouteBuilder endpoints, string prefix, CustomerAnalyticsEndpointOptions options)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        return Map(endpoints, prefix, options);
+    }
+
+    private static RouteGroupBuilder Map(IEndpointRouteBuilder endpoints, string prefix, CustomerAnalyticsEndpointOptions? options)
     {
         ArgumentNullException.ThrowIfNull(endpoints);
         ArgumentNullException.ThrowIfNull(prefix);
         var services = endpoints.ServiceProvider;
-        var (analytics, settings) = MapSettings.Read(services);
+        var (analytics, settings) = MapSettings.Read(services, options);
         var json = EndpointJson.From(services.GetRequiredService<IOptions<JsonOptions>>().Value.SerializerOptions);
         var queries = new QueryEndpoints(settings, analytics.Recommender.Strategy, json);
         var group = endpoints.MapGroup(prefix);

@@ -114,6 +114,11 @@ public sealed record CustomerAnalyticsOptions
     /// <value>Defaults to <see cref="CustomerAnalyticsRecommenderOptions"/>' defaults.</value>
     public CustomerAnalyticsRecommenderOptions Recommender { get; init; } = new();
 
+    /// <summary>The tool's per-run settings of <c>run</c> (<c>--top</c>, <c>--count</c>, <c>--currency</c>,
+    /// <c>--memory-check</c>, <c>--memory-limit</c>, <c>--no-events</c>, <c>--no-dashboard</c>); a service ignores them.</summary>
+    /// <value>Defaults to <see cref="CustomerAnalyticsRunOptions"/>' defaults.</value>
+    public CustomerAnalyticsRunOptions Run { get; init; } = new();
+
     /// <summary>
     /// A model saved by <c>customer-analytics fit --save</c> or <c>RecommenderModelFile.SaveFile</c> (<c>docs/saved-models.md</c>):
     /// every load reads it and serves it under its strategy name instead of fitting that strategy, so start-up skips
@@ -216,6 +221,7 @@ public sealed record CustomerAnalyticsOptions
         }
 
         problems.AddRange(RecommenderProblems(key));
+        problems.AddRange(Run is null ? [$"{key[nameof(Run)]} must not be null"] : Run.Problems(p => key[nameof(Run), p]));
 
         if (SavedModelPath is not null && string.IsNullOrWhiteSpace(SavedModelPath))
         {
@@ -264,7 +270,7 @@ public sealed record CustomerAnalyticsOptions
             yield return string.Create(CultureInfo.InvariantCulture, $"{Key(nameof(Recommender.HalfLifeDays))} must be positive, or unset for no time decay (was {days})");
         }
 
-        foreach (var problem in Recommender.ModelProblems(Key))
+        foreach (var problem in Recommender.StrategyListProblems(Key).Concat(Recommender.ModelProblems(Key)))
         {
             yield return problem;
         }

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using CustomerAnalytics.Recommendations;
 
@@ -20,6 +21,18 @@ public sealed record CustomerAnalyticsRecommenderOptions
     /// co-occurrence with minimum support 3 beats popularity and segment affinity (a customer it knows nothing about
     /// gets popularity by revenue from the same model).</value>
     public string Strategy { get; init; } = "item-cooccurrence";
+
+    /// <summary>The library's strategies, by name: <c>popularity</c>, <c>segment-affinity</c>, <c>item-cooccurrence</c>,
+    /// <c>als</c> and <c>ease</c> (the tool's <c>--strategy</c> values).</summary>
+    public static ImmutableArray<string> BuiltInStrategies { get; } = ["popularity", "segment-affinity", "item-cooccurrence", "als", "ease"];
+
+    /// <summary>The library's strategies the hosted model store fits on every load (<c>CustomerAnalytics:Recommender:Strategies</c>,
+    /// a JSON array of <see cref="BuiltInStrategies"/> names); <see cref="Strategy"/> is fitted too when it is one of them,
+    /// listed or not. Strategies registered as your own <see cref="IRecommender"/> singletons are always fitted.</summary>
+    /// <value>Defaults to <see langword="null"/>: <c>popularity</c>, <c>segment-affinity</c> and <c>item-cooccurrence</c>
+    /// (ALS and EASE fit for longer, and EASE refuses catalogues over <see cref="EaseOptions.MaxProducts"/>), plus
+    /// <see cref="Strategy"/>.</value>
+    public IReadOnlyList<string>? Strategies { get; init; }
 
     /// <summary>Item co-occurrence: pairs of products bought together by fewer customers than this are ignored
     /// (<see cref="ItemCooccurrenceOptions.MinimumSupport"/>).</summary>
@@ -57,6 +70,21 @@ public sealed record CustomerAnalyticsRecommenderOptions
     /// <value>Defaults to 1.</value>
     public double AlsAlpha { get; init; } = 1.0;
 
+    /// <summary>The library's strategies a hosted load fits: <see cref="Strategies"/> (or the default three) in that
+    /// order, then <see cref="Strategy"/> when it is a built-in strategy not listed.</summary>
+    /// <returns>Names from <see cref="BuiltInStrategies"/>, each once.</returns>
+    public IReadOnlyList<string> StrategiesToFit()
+    {
+        IEnumerable<string> listed = Strategies ?? ["popularity", "segment-affinity", "item-cooccurrence"];
+        var names = listed.Where(BuiltInStrategies.Contains).Distinct(StringComparer.Ordinal).ToList();
+        if (BuiltInStrategies.Contains(Strategy) && !names.Contains(Strategy, StringComparer.Ordinal))
+        {
+            names.Add(Strategy);
+        }
+
+        return names.AsReadOnly();
+    }
+
     /// <summary>The EASE options these settings ask for.</summary>
     /// <returns>The library's defaults with <see cref="Lambda"/>.</returns>
     public EaseOptions Ease() => EaseOptions.Default with { Lambda = Lambda };
@@ -79,6 +107,28 @@ public sealed record CustomerAnalyticsRecommenderOptions
         Similarity = Similarity,
         HalfLifeDays = HalfLifeDays,
     };
+
+    /// <summary>What is wrong with <see cref="Strategies"/>, named by its key.</summary>
+    internal IEnumerable<string> StrategyListProblems(Func<string, string> key)
+    {
+        if (Strategies is null)
+        {
+            yield break;
+        }
+
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var name in Strategies)
+        {
+            if (!BuiltInStrategies.Contains(name))
+            {
+                yield return $"{key(nameof(Strategies))} lists '{name}', which is not one of the library's strategies {string.Join(", ", BuiltInStrategies)} (register your own strategies as IRecommender singletons instead)";
+            }
+            else if (!seen.Add(name))
+            {
+                yield return $"{key(nameof(Strategies))} lists '{name}' twice";
+            }
+        }
+    }
 
     /// <summary>What is wrong with the EASE and ALS settings, each named by its key.</summary>
     internal IEnumerable<string> ModelProblems(Func<string, string> key)

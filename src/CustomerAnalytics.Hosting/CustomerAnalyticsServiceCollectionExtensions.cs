@@ -16,8 +16,9 @@ public static class CustomerAnalyticsServiceCollectionExtensions
     /// <summary>
     /// Registers CustomerAnalytics with its options bound from <paramref name="section"/> (usually
     /// <c>configuration.GetSection(CustomerAnalyticsOptions.SectionName)</c>): validated options, the
-    /// <see cref="IDatasetSource"/> over the configured files, the popularity, segment-affinity and item-cooccurrence
-    /// strategies (item co-occurrence with the options of <see cref="CustomerAnalyticsOptions.Recommender"/>), the <see cref="ModelStore"/>, and a hosted service that loads it before the host starts and refreshes
+    /// <see cref="IDatasetSource"/> over the configured files, the library's strategies (popularity, segment-affinity,
+    /// item-cooccurrence, als and ease, made with the options of <see cref="CustomerAnalyticsOptions.Recommender"/>; a load
+    /// fits those <see cref="CustomerAnalyticsRecommenderOptions.StrategiesToFit"/> names), the <see cref="ModelStore"/>, and a hosted service that loads it before the host starts and refreshes
     /// it when <see cref="CustomerAnalyticsOptions.RefreshInterval"/> is set.
     /// </summary>
     /// <param name="services">The services.</param>
@@ -65,11 +66,13 @@ public static class CustomerAnalyticsServiceCollectionExtensions
         services.TryAddSingleton<IDatasetSource>(DefaultSource);
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecommender>(new PopularityRecommender()));
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecommender>(new SegmentAffinityRecommender()));
-        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecommender, ItemCooccurrenceRecommender>(ConfiguredCooccurrence));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecommender, ItemCooccurrenceRecommender>(ConfiguredStrategies.Cooccurrence));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecommender, ImplicitAlsRecommender>(ConfiguredStrategies.ImplicitAls));
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IRecommender, EaseRecommender>(ConfiguredStrategies.Ease));
         services.TryAddSingleton(provider => new HostingTelemetry(provider.GetService<IMeterFactory>()));
         services.TryAddSingleton(provider => new ModelStore(
             provider.GetRequiredService<IDatasetSource>(),
-            provider.GetServices<IRecommender>(),
+            ConfiguredStrategies.Fitted(provider),
             provider.GetRequiredService<TimeProvider>(),
             provider.GetService<ILogger<ModelStore>>() ?? Logging.Abstractions.NullLogger<ModelStore>.Instance,
             provider.GetRequiredService<HostingTelemetry>(),
@@ -80,21 +83,6 @@ public static class CustomerAnalyticsServiceCollectionExtensions
             provider.GetRequiredService<TimeProvider>(),
             provider.GetService<ILogger<ModelLoaderService>>() ?? Logging.Abstractions.NullLogger<ModelLoaderService>.Instance)));
         return services;
-    }
-
-    /// <summary>Item co-occurrence with <see cref="CustomerAnalyticsOptions.Recommender"/>' options, read without
-    /// validation: invalid settings fail the start through <c>ValidateOnStart</c>, not while the hosted services are made.</summary>
-    private static ItemCooccurrenceRecommender ConfiguredCooccurrence(IServiceProvider provider)
-    {
-        try
-        {
-            var options = provider.GetServices<OptionsSetup>().Aggregate(new CustomerAnalyticsOptions(), (o, setup) => setup.Apply(o));
-            return new ItemCooccurrenceRecommender(options.Recommender?.ItemCooccurrence());
-        }
-        catch (Exception ex) when (ex is InvalidOperationException or ArgumentException)
-        {
-            return new ItemCooccurrenceRecommender();
-        }
     }
 
     /// <summary>The configured files, or a source whose load says what to set.</summary>

@@ -39,6 +39,10 @@ public sealed class ModelStore : IDisposable
         _telemetry = telemetry;
     }
 
+    /// <summary>The names of the strategies every load fits, in the order they are fitted (a saved model's strategy is
+    /// served from its file instead; see <see cref="CustomerAnalyticsOptions.SavedModelPath"/>).</summary>
+    public IReadOnlyList<string> Strategies => Array.AsReadOnly(Array.ConvertAll(_recommenders, r => r.Name));
+
     /// <summary>The serving snapshot, or <see langword="null"/> before the first load succeeded.</summary>
     public ModelSnapshot? Current => Volatile.Read(ref _current);
 

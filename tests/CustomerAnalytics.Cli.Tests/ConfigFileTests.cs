@@ -186,7 +186,7 @@ public sealed partial class ConfigFileTests : IDisposable
 
     private static string Json(string path) => path.Replace("\\", "\\\\", StringComparison.Ordinal);
 
-    private static string Flat(string text) => Spaces().Replace(text, " ").Trim();
+    internal static string Flat(string text) => Spaces().Replace(text, " ").Trim();
 
     [GeneratedRegex(@"\s+")]
     private static partial Regex Spaces();

@@ -143,6 +143,6 @@ public sealed class MapCustomerAnalyticsTests
 
         var error = Assert.Throws<InvalidOperationException>(() => app.MapCustomerAnalytics());
 
-        Assert.Equal("Invalid CustomerAnalytics settings: Recommender:Strategy must be one of the registered strategies item-cooccurrence, popularity, segment-affinity (was 'magic').", error.Message);
+        Assert.Equal("Invalid CustomerAnalytics settings: Recommender:Strategy must be one of the registered strategies item-cooccurrence, popularity, segment-affinity, or another of the library's (als, ease) (was 'magic').", error.Message);
     }
 }

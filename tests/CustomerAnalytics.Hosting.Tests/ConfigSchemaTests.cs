@@ -73,7 +73,9 @@ public sealed class ConfigSchemaTests
         var json = type == typeof(string) || type.IsEnum || type == typeof(TimeSpan) ? "string"
             : type == typeof(bool) ? "boolean"
             : type == typeof(int) ? "integer"
+            : type == typeof(long) ? "integer"
             : type == typeof(double) ? "number"
+            : type.IsGenericType && type.GetGenericTypeDefinition() == typeof(IReadOnlyList<>) ? "array"
             : "object";
         return nullable ? [json, "null"] : [json];
     }

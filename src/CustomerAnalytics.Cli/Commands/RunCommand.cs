@@ -20,38 +20,35 @@ internal sealed class RunSettings : DataSettings
     public string? Output { get; init; }
 
     [CommandOption("--top <N>")]
-    [Description("How many products top_products.csv and the dashboard list.")]
-    [DefaultValue(10)]
-    public int Top { get; init; } = 10;
+    [Description("How many products top_products.csv and the dashboard list (default 10; setting Run:Top).")]
+    public int? Top { get; init; }
 
     [CommandOption("-s|--strategy <NAME>")]
     [Description("The strategy that recommends for every customer (see recommend --help); default from --config, else [green]item-cooccurrence[/] (minimum support 3, see docs/recommender-quality.md).")]
     public string? Strategy { get; init; }
 
     [CommandOption("-n|--count <N>")]
-    [Description("How many products to recommend to each customer.")]
-    [DefaultValue(5)]
-    public int Count { get; init; } = 5;
+    [Description("How many products to recommend to each customer (default 5; setting Run:Count).")]
+    public int? Count { get; init; }
 
     [CommandOption("--currency <CODE>")]
     [Description("The currency of the dashboard's amounts: an ISO 4217 code (GBP, USD, EUR, JPY… are shown as £, $, €, ¥) or a symbol.")]
     public string? Currency { get; init; }
 
     [CommandOption("--no-dashboard")]
-    [Description("Do not write dashboard.html.")]
-    public bool NoDashboard { get; init; }
+    [Description("Do not write dashboard.html (setting Run:WriteDashboard false).")]
+    public bool? NoDashboard { get; init; }
 
     [CommandOption("--no-events")]
-    [Description("Do not write events_enriched.csv (one row per transaction, the largest file); the manifest says it was skipped.")]
-    public bool NoEvents { get; init; }
+    [Description("Do not write events_enriched.csv (one row per transaction, the largest file); the manifest says it was skipped (setting Run:WriteEvents false).")]
+    public bool? NoEvents { get; init; }
 
     [CommandOption("--memory-check <MODE>")]
-    [Description("Before reading, estimate the run's peak memory from the inputs' sizes: [green]fail[/] (exit 4 when it exceeds the memory available), warn, or off. See docs/memory.md.")]
-    [DefaultValue("fail")]
-    public string MemoryCheck { get; init; } = "fail";
+    [Description("Before reading, estimate the run's peak memory from the inputs' sizes: [green]fail[/] (exit 4 when it exceeds the memory available), warn, or off. See docs/memory.md (setting Run:MemoryCheck).")]
+    public string? MemoryCheck { get; init; }
 
     [CommandOption("--memory-limit <SIZE>")]
-    [Description("The memory the run may use, for --memory-check: 8G, 8GB, 512MiB (units of 1024); default what the machine or container allows.")]
+    [Description("The memory the run may use, for --memory-check: 8G, 8GB, 512MiB (units of 1024); default what the machine or container allows (setting Run:MemoryLimit).")]
     public string? MemoryLimit { get; init; }
 
     public override ValidationResult Validate()
@@ -63,10 +60,10 @@ internal sealed class RunSettings : DataSettings
 
         if (Top < 1 || Count < 1)
         {
-            return ValidationResult.Error($"--top and --count must be at least 1 (were {Top} and {Count}).");
+            return ValidationResult.Error($"--top and --count must be at least 1 (were {Top ?? 10} and {Count ?? 5}).");
         }
 
-        if (!MemoryGate.Modes.Contains(MemoryCheck))
+        if (MemoryCheck is not null && !MemoryGate.Modes.Contains(MemoryCheck))
         {
             return ValidationResult.Error($"--memory-check '{MemoryCheck}' is not a mode; one of: {string.Join(", ", MemoryGate.Modes)}.");
         }
@@ -115,6 +112,7 @@ internal sealed class RunCommand : Command<RunSettings>
         var consoles = (CliConsoles)context.Data!;
         var output = Path.GetFullPath(settings.Output!);
         var plan = DataInputs.CheckedPlan(settings);
+        var run = RunFlags.Over(settings);
         RefuseOutputHoldingAnInput(output, plan);
         string? PathOf(string role) => plan.Where(p => p.Role == role).Select(p => p.Path).FirstOrDefault();
         var options = new PipelineOptions
@@ -125,38 +123,38 @@ internal sealed class RunCommand : Command<RunSettings>
             OrderLinesPath = PathOf("order-lines"),
             Load = DataInputs.OptionsFrom(settings),
             Enrichment = JoinPolicies.OptionsFrom(settings),
-            TopProductsCount = settings.Top,
+            TopProductsCount = run.Top,
             Recommender = Strategies.Create(Strategies.NameFor(settings.Strategy, settings), settings),
-            Recommendations = RecommendationRequest.Default with { Count = settings.Count },
-            IncludeEnrichedEvents = !settings.NoEvents,
-            MemoryLimit = settings.MemoryLimit is { } limit ? MemoryGate.ParseSize(limit) : null,
+            Recommendations = RecommendationRequest.Default with { Count = run.Count },
+            IncludeEnrichedEvents = run.WriteEvents,
+            MemoryLimit = run.MemoryLimitBytes(),
         };
-        MemoryGate.Check(options, settings.MemoryCheck, consoles.Error);
+        MemoryGate.Check(options, run.MemoryCheck, consoles.Error, settings.MemoryLimit is null && run.MemoryLimit is not null ? "CustomerAnalytics:Run:MemoryLimit" : "--memory-limit");
         // The tool made the check in its own words; the pipeline need not repeat it.
         options = options with { MemoryCheck = MemoryCheck.Off };
 
         var totalBytes = plan.Sum(p => new FileInfo(p.Path).Length);
-        AnalyticsRun run;
+        AnalyticsRun result;
         TimeSpan loading = default;
         TimeSpan writingTime = default;
         var started = System.Diagnostics.Stopwatch.GetTimestamp();
         try
         {
-            run = Stages.Run(consoles.Out, settings.Quiet, stages =>
+            result = Stages.Run(consoles.Out, settings.Quiet, stages =>
             {
                 var progress = new StageProgress(stages, totalBytes);
                 // The loaders report the bytes they read, so the load stage shows a real bar and transfer rate (and a large
                 // transactions file is still read on every core, which a stream wrapped by OpenRead would not be).
                 var counted = options with { Load = options.Load with { ReadProgress = new BytesRead(progress.Advance) } };
-                var result = AnalyticsPipeline.RunAsync(counted, progress, cancellationToken).GetAwaiter().GetResult();
+                var done = AnalyticsPipeline.RunAsync(counted, progress, cancellationToken).GetAwaiter().GetResult();
                 loading = progress.LoadingTime;
                 var writing = stages.Begin("write artifacts", null);
                 // The dashboard is part of the run's set: written beside the other files, listed in the manifest, moved in with them.
-                ArtifactFile[] dashboard = settings.NoDashboard ? [] : [new ArtifactFile(DashboardWriter.DefaultFileName, s => WriteDashboard(s, result, settings.Currency))];
-                var manifest = result.WriteArtifacts(output, dashboard);
+                ArtifactFile[] dashboard = run.WriteDashboard ? [new ArtifactFile(DashboardWriter.DefaultFileName, s => WriteDashboard(s, done, run.Currency))] : [];
+                var manifest = done.WriteArtifacts(output, dashboard);
                 writingTime = writing.Elapsed;
                 writing.Complete(string.Create(CultureInfo.InvariantCulture, $"{manifest.Files.Length + 1} files, {writing.Elapsed.TotalSeconds:0.00} s"));
-                return result;
+                return done;
             });
         }
         catch (DataLoadException ex)
@@ -171,8 +169,8 @@ internal sealed class RunCommand : Command<RunSettings>
 
         if (!settings.Quiet)
         {
-            Summarize(consoles.Out, run, loading, output, settings.NoDashboard);
-            consoles.Out.Write(RunStageTable.Create(run.Timings, writingTime, System.Diagnostics.Stopwatch.GetElapsedTime(started)));
+            Summarize(consoles.Out, result, loading, output, !run.WriteDashboard);
+            consoles.Out.Write(RunStageTable.Create(result.Timings, writingTime, System.Diagnostics.Stopwatch.GetElapsedTime(started)));
         }
 
         return ExitCodes.Success;

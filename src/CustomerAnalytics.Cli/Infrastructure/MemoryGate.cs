@@ -1,4 +1,4 @@
-using System.Globalization;
+using CustomerAnalytics.Hosting.Internal;
 using CustomerAnalytics.Pipeline;
 using Spectre.Console;
 
@@ -13,10 +13,22 @@ internal static class MemoryGate
     /// <summary>The values of <c>--memory-check</c>.</summary>
     public static readonly string[] Modes = ["fail", "warn", "off"];
 
-    /// <summary>Estimates the run's peak; fails with exit code 4 (<c>fail</c>) or prints a warning (<c>warn</c>) when it does not fit.</summary>
-    public static void Check(PipelineOptions options, string mode, IAnsiConsole console)
+    /// <summary>The mode a <c>--memory-check</c> value names (one of <see cref="Modes"/>).</summary>
+    public static MemoryCheck ModeOf(string flag) => flag switch
     {
-        if (mode == "off")
+        "warn" => MemoryCheck.Warn,
+        "off" => MemoryCheck.Off,
+        _ => MemoryCheck.Fail,
+    };
+
+    /// <summary>Estimates the run's peak; fails with exit code 4 (<c>Fail</c>) or prints a warning (<c>Warn</c>) when it does not fit.</summary>
+    /// <param name="options">The run's options.</param>
+    /// <param name="mode">The check asked for.</param>
+    /// <param name="console">Where a warning goes.</param>
+    /// <param name="limitName">What set the limit: <c>--memory-limit</c>, or the config file's key.</param>
+    public static void Check(PipelineOptions options, MemoryCheck mode, IAnsiConsole console, string limitName = "--memory-limit")
+    {
+        if (mode == MemoryCheck.Off)
         {
             return;
         }
@@ -27,8 +39,8 @@ internal static class MemoryGate
             return;
         }
 
-        var message = Describe(estimate, warn: mode == "warn");
-        if (mode != "warn")
+        var message = Describe(estimate, warn: mode == MemoryCheck.Warn, limitName);
+        if (mode != MemoryCheck.Warn)
         {
             throw new CliException(message, ExitCodes.OutOfMemory);
         }
@@ -37,38 +49,15 @@ internal static class MemoryGate
     }
 
     /// <summary>The library's description with the tool's flags as the help.</summary>
-    public static string Describe(MemoryEstimate estimate, bool warn)
+    public static string Describe(MemoryEstimate estimate, bool warn, string limitName = "--memory-limit")
     {
         var help = warn
             ? "Running anyway (--memory-check warn): the run may fail with OutOfMemoryException."
             : "What helps: a machine with more memory; --memory-limit SIZE if the process may use more than was detected; "
               + "--memory-check warn (or off) to run anyway; or kpis --engine duckdb for the KPIs alone, which does not hold the rows in memory.";
-        return MemoryLimitExceededException.Describe(estimate, "--memory-limit", help);
+        return MemoryLimitExceededException.Describe(estimate, limitName, help);
     }
 
-    /// <summary>
-    /// Parses <c>--memory-limit</c>: a number of bytes with an optional unit K, M, G or T (each 1024 times the last;
-    /// <c>B</c>, <c>iB</c> and lower case accepted): <c>8G</c>, <c>8GB</c>, <c>512MiB</c>, <c>1.5g</c>.
-    /// </summary>
-    public static long? ParseSize(string text)
-    {
-        var trimmed = text.Trim();
-        var unit = trimmed.TrimStart("0123456789.".ToCharArray()) is var tail && tail.Length < trimmed.Length ? tail.Trim() : null;
-        if (unit is null || !double.TryParse(trimmed[..^unit.Length], NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var number))
-        {
-            return null;
-        }
-
-        var power = unit.ToUpperInvariant() switch
-        {
-            "" or "B" => 0,
-            "K" or "KB" or "KIB" => 1,
-            "M" or "MB" or "MIB" => 2,
-            "G" or "GB" or "GIB" => 3,
-            "T" or "TB" or "TIB" => 4,
-            _ => -1,
-        };
-        var bytes = number * Math.Pow(1024, power);
-        return power < 0 || bytes < 1 || bytes > long.MaxValue / 2 ? null : (long)bytes;
-    }
+    /// <summary>Parses <c>--memory-limit</c>: 8G, 8GB, 512MiB, 1.5g (units of 1024); <see langword="null"/> when it is not a size.</summary>
+    public static long? ParseSize(string text) => SizeText.Parse(text);
 }

@@ -1,4 +1,3 @@
-using CustomerAnalytics.Recommendations;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
@@ -9,7 +8,9 @@ namespace CustomerAnalytics.Hosting.AspNetCore.Internal;
 /// validation: the package's settings and the endpoints' are checked together, so one start lists every bad setting.</summary>
 internal static class MapSettings
 {
-    public static (CustomerAnalyticsOptions Analytics, CustomerAnalyticsEndpointOptions Endpoints) Read(IServiceProvider services)
+    /// <param name="services">The application's services.</param>
+    /// <param name="given">The endpoints' settings given in code, or <see langword="null"/> for the registered ones.</param>
+    public static (CustomerAnalyticsOptions Analytics, CustomerAnalyticsEndpointOptions Endpoints) Read(IServiceProvider services, CustomerAnalyticsEndpointOptions? given)
     {
         var registered = services.GetService<IServiceProviderIsService>();
         if (registered is not null && !(registered.IsService(typeof(KpiSummaries)) && registered.IsService(typeof(ModelStore))))
@@ -20,17 +21,17 @@ internal static class MapSettings
 
         var failures = new List<OptionsValidationException>();
         var analytics = Value<CustomerAnalyticsOptions>(services, failures);
-        var endpoints = Value<CustomerAnalyticsEndpointOptions>(services, failures);
+        var endpoints = given is null ? Value<CustomerAnalyticsEndpointOptions>(services, failures) : Checked(given, failures);
         if (failures.Count > 0)
         {
             throw failures.Count == 1 ? failures[0] : new AggregateException(failures);
         }
 
-        var strategies = services.GetServices<IRecommender>().Select(r => r.Name).Order(StringComparer.Ordinal).ToArray();
+        var strategies = services.GetRequiredService<ModelStore>().Strategies.Order(StringComparer.Ordinal).ToArray();
         if (!strategies.Contains(analytics!.Recommender.Strategy, StringComparer.Ordinal))
         {
             throw new InvalidOperationException(
-                $"Invalid {CustomerAnalyticsOptions.SectionName} settings: Recommender:Strategy must be one of the registered strategies {string.Join(", ", strategies)} (was '{analytics.Recommender.Strategy}').");
+                $"Invalid {CustomerAnalyticsOptions.SectionName} settings: Recommender:Strategy must be one of the registered strategies {string.Join(", ", strategies)}, or another of the library's ({string.Join(", ", CustomerAnalyticsRecommenderOptions.BuiltInStrategies.Except(strategies))}) (was '{analytics.Recommender.Strategy}').");
         }
 
         if (endpoints!.EnableAdminReload && services.GetService<IOptions<AuthorizationOptions>>()?.Value.GetPolicy(CustomerAnalyticsEndpointOptions.AdminPolicy) is null)
@@ -40,6 +41,19 @@ internal static class MapSettings
         }
 
         return (analytics, endpoints);
+    }
+
+    /// <summary>Settings given in code, checked as the registered ones are, each named by its property.</summary>
+    private static CustomerAnalyticsEndpointOptions? Checked(CustomerAnalyticsEndpointOptions given, List<OptionsValidationException> failures)
+    {
+        var result = new EndpointOptionsValidator(string.Empty).Validate(Options.DefaultName, given);
+        if (!result.Failed)
+        {
+            return given;
+        }
+
+        failures.Add(new OptionsValidationException(Options.DefaultName, typeof(CustomerAnalyticsEndpointOptions), result.Failures));
+        return null;
     }
 
     private static T? Value<T>(IServiceProvider services, List<OptionsValidationException> failures)

@@ -24,7 +24,7 @@ internal sealed class OptionsSetup
         }
 
         // The binder sets init-only properties on a copy nobody else holds; nested records are copied too.
-        var copy = options with { Diagnostics = options.Diagnostics with { }, Recommender = options.Recommender with { } };
+        var copy = options with { Diagnostics = options.Diagnostics with { }, Recommender = options.Recommender with { }, Run = options.Run with { } };
         _section!.Bind(copy);
         return copy;
     }

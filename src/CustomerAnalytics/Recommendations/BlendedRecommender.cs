@@ -67,11 +67,17 @@ public sealed class BlendedRecommender : IRecommender
 
     /// <inheritdoc/>
     /// <exception cref="ArgumentNullException"><paramref name="dataset"/> is <see langword="null"/>.</exception>
-    public IRecommenderModel Fit(EnrichedDataset dataset)
-    {
-        ArgumentNullException.ThrowIfNull(dataset);
-        return new Model(Name, [.. Components.Select(c => c.Recommender.Fit(dataset))], [.. Components.Select(c => c.Weight)]);
-    }
+    public IRecommenderModel Fit(EnrichedDataset dataset) => Fit(dataset, CancellationToken.None);
+
+    /// <summary>Fits every component in order, checking <paramref name="cancellationToken"/> before each and passing it
+    /// into each one's fit.</summary>
+    /// <param name="dataset">The data to learn from.</param>
+    /// <param name="cancellationToken">Cancels the fit.</param>
+    /// <returns>The fitted blend: immutable and thread-safe when its parts are.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="dataset"/> is <see langword="null"/>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public IRecommenderModel Fit(EnrichedDataset dataset, CancellationToken cancellationToken) =>
+        new Model(Name, PartFits.FitEach([.. Components.Select(c => c.Recommender)], dataset, cancellationToken), [.. Components.Select(c => c.Weight)]);
 
     /// <summary>The fitted blend (internal so that saved models can read and rebuild it).</summary>
     internal sealed class Model(string name, ImmutableArray<IRecommenderModel> models, ImmutableArray<double> weights) : IRecommenderModel
@@ -100,19 +106,23 @@ public sealed class BlendedRecommender : IRecommender
             return Blend(models.Select(m => m.Recommend(customerId, deeper)).ToArray(), request.Count);
         }
 
-        public ImmutableArray<CustomerRecommendations> RecommendAll(RecommendationRequest? request = null)
+        public ImmutableArray<CustomerRecommendations> RecommendAll(RecommendationRequest? request = null) => RecommendAll(request, CancellationToken.None);
+
+        /// <summary>Every component's batch (each given the token), blended customer by customer, checking the token
+        /// before each customer.</summary>
+        public ImmutableArray<CustomerRecommendations> RecommendAll(RecommendationRequest? request, CancellationToken cancellationToken)
         {
             request ??= RecommendationRequest.Default;
             request.Validate();
             var deeper = Deeper(request);
-            var answers = models.Select(m => m.RecommendAll(deeper)).ToArray();
+            var answers = models.Select(m => m.RecommendAll(deeper, cancellationToken)).ToArray();
             var result = new CustomerRecommendations[answers[0].Length];
             if (answers[0].Length == 0)
             {
                 return [];
             }
 
-            Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, result.Length, 4_096), range =>
+            Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, result.Length, 4_096), new ParallelOptions { CancellationToken = cancellationToken }, range =>
             {
                 // The blend depends only on the components' answers, and baseline models hand the same answer array
                 // to many customers: blend each distinct combination of answer arrays once.
@@ -120,6 +130,7 @@ public sealed class BlendedRecommender : IRecommender
                 var scratch = new Scratch();
                 for (var i = range.Item1; i < range.Item2; i++)
                 {
+                    cancellationToken.ThrowIfCancellationRequested();
                     var customerId = answers[0][i].CustomerId;
                     var lists = new ImmutableArray<Recommendation>[answers.Length];
                     for (var m = 0; m < answers.Length; m++)

@@ -48,11 +48,17 @@ public sealed class FallbackRecommender : IRecommender
 
     /// <inheritdoc/>
     /// <exception cref="ArgumentNullException"><paramref name="dataset"/> is <see langword="null"/>.</exception>
-    public IRecommenderModel Fit(EnrichedDataset dataset)
-    {
-        ArgumentNullException.ThrowIfNull(dataset);
-        return new Model(Name, [.. Recommenders.Select(r => r.Fit(dataset))]);
-    }
+    public IRecommenderModel Fit(EnrichedDataset dataset) => Fit(dataset, CancellationToken.None);
+
+    /// <summary>Fits every strategy of the chain in order, checking <paramref name="cancellationToken"/> before each and
+    /// passing it into each one's fit.</summary>
+    /// <param name="dataset">The data to learn from.</param>
+    /// <param name="cancellationToken">Cancels the fit.</param>
+    /// <returns>The fitted chain: immutable and thread-safe when its parts are.</returns>
+    /// <exception cref="ArgumentNullException"><paramref name="dataset"/> is <see langword="null"/>.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public IRecommenderModel Fit(EnrichedDataset dataset, CancellationToken cancellationToken) =>
+        new Model(Name, PartFits.FitEach(Recommenders, dataset, cancellationToken));
 
     /// <summary>The fitted chain (internal so that saved models can read and rebuild it).</summary>
     internal sealed class Model(string name, ImmutableArray<IRecommenderModel> models) : IRecommenderModel
@@ -70,25 +76,26 @@ public sealed class FallbackRecommender : IRecommender
             return Complete(customerId, request, models[0].Recommend(customerId, request));
         }
 
-        public ImmutableArray<CustomerRecommendations> RecommendAll(RecommendationRequest? request = null)
+        public ImmutableArray<CustomerRecommendations> RecommendAll(RecommendationRequest? request = null) => RecommendAll(request, CancellationToken.None);
+
+        /// <summary>The first model's batch (given the token), completed customer by customer from the later models,
+        /// checking the token before each customer.</summary>
+        public ImmutableArray<CustomerRecommendations> RecommendAll(RecommendationRequest? request, CancellationToken cancellationToken)
         {
             request ??= RecommendationRequest.Default;
             request.Validate();
-            var first = models[0].RecommendAll(request);
+            var first = models[0].RecommendAll(request, cancellationToken);
             var result = new CustomerRecommendations[first.Length];
             if (first.Length == 0)
             {
                 return [];
             }
 
-            Parallel.ForEach(System.Collections.Concurrent.Partitioner.Create(0, first.Length, 4_096), range =>
+            PartFits.ForEachCustomer(first.Length, i =>
             {
-                for (var i = range.Item1; i < range.Item2; i++)
-                {
-                    var items = Complete(first[i].CustomerId, request, first[i].Items);
-                    result[i] = items == first[i].Items ? first[i] : first[i] with { Items = items };
-                }
-            });
+                var items = Complete(first[i].CustomerId, request, first[i].Items);
+                result[i] = items == first[i].Items ? first[i] : first[i] with { Items = items };
+            }, cancellationToken);
             return ImmutableCollectionsMarshal.AsImmutableArray(result);
         }
 

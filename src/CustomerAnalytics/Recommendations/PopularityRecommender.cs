@@ -40,7 +40,7 @@ public sealed class PopularityRecommender : IRecommender
 
     /// <inheritdoc/>
     /// <exception cref="ArgumentNullException"><paramref name="dataset"/> is <see langword="null"/>.</exception>
-<<<<<<< HEAD
+    /// <exception cref="InvalidOperationException">The measure is <see cref="PopularityMeasure.Weight"/> and the dataset has no weights.</exception>
     public IRecommenderModel Fit(EnrichedDataset dataset) => Fit(SalesStatistics.Compute(dataset));
 
     /// <summary>
@@ -50,6 +50,7 @@ public sealed class PopularityRecommender : IRecommender
     /// <param name="statistics">The products' sales and the customers' purchases.</param>
     /// <returns>The fitted model.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="statistics"/> is <see langword="null"/>.</exception>
+    /// <exception cref="InvalidOperationException">The measure is <see cref="PopularityMeasure.Weight"/>: statistics carry no weights.</exception>
     public IRecommenderModel Fit(RecommenderStatistics statistics)
     {
         ArgumentNullException.ThrowIfNull(statistics);
@@ -57,10 +58,6 @@ public sealed class PopularityRecommender : IRecommender
     }
 
     private CandidateListModel Fit(SalesStatistics statistics)
-=======
-    /// <exception cref="InvalidOperationException">The measure is <see cref="PopularityMeasure.Weight"/> and the dataset has no weights.</exception>
-    public IRecommenderModel Fit(EnrichedDataset dataset)
->>>>>>> weights-more
     {
         var list = Candidates(statistics, Options.Measure);
         return new CandidateListModel(Name, statistics, [list], null, list);

@@ -47,7 +47,8 @@ public sealed class SegmentAffinityRecommender : IRecommender
 
     /// <inheritdoc/>
     /// <exception cref="ArgumentNullException"><paramref name="dataset"/> is <see langword="null"/>.</exception>
-<<<<<<< HEAD
+    /// <exception cref="InvalidOperationException"><see cref="SegmentAffinityOptions.Weight"/> is <see cref="AffinityWeight.Weight"/>, or
+    /// <see cref="SegmentAffinityOptions.FillMeasure"/> is <see cref="PopularityMeasure.Weight"/>, and the dataset has no weights.</exception>
     public IRecommenderModel Fit(EnrichedDataset dataset) => Fit(SalesStatistics.Compute(dataset));
 
     /// <summary>
@@ -57,14 +58,18 @@ public sealed class SegmentAffinityRecommender : IRecommender
     /// <param name="statistics">The products' sales, the customers' purchases and the segments' revenue by category.</param>
     /// <returns>The fitted model.</returns>
     /// <exception cref="ArgumentNullException"><paramref name="statistics"/> is <see langword="null"/>.</exception>
+    /// <exception cref="NotSupportedException"><see cref="SegmentAffinityOptions.Weight"/> is not <see cref="AffinityWeight.Revenue"/>:
+    /// statistics carry revenue sums, not the lines the other weights are counted from.</exception>
     public IRecommenderModel Fit(RecommenderStatistics statistics)
-=======
-    /// <exception cref="InvalidOperationException"><see cref="SegmentAffinityOptions.Weight"/> is <see cref="AffinityWeight.Weight"/>, or
-    /// <see cref="SegmentAffinityOptions.FillMeasure"/> is <see cref="PopularityMeasure.Weight"/>, and the dataset has no weights.</exception>
-    public IRecommenderModel Fit(EnrichedDataset dataset)
->>>>>>> weights-more
     {
         ArgumentNullException.ThrowIfNull(statistics);
+        if (Options.Weight != AffinityWeight.Revenue)
+        {
+            throw new NotSupportedException(
+                $"A segment-affinity model fitted from RecommenderStatistics ranks by revenue only, but SegmentAffinityOptions.Weight is {Options.Weight}. "
+                + "Use AffinityWeight.Revenue, or fit from an EnrichedDataset for the other weights.");
+        }
+
         return Fit(statistics.Sales);
     }
 

@@ -156,6 +156,17 @@ public sealed class RecommenderStatisticsTests
         Assert.Throws<ArgumentNullException>(() => new SegmentAffinityRecommender().Fit((RecommenderStatistics)null!));
     }
 
+    [Fact]
+    public void SegmentAffinityFit_WeightOtherThanRevenue_SaysStatisticsRankByRevenueOnly()
+    {
+        var recommender = new SegmentAffinityRecommender(new SegmentAffinityOptions { Weight = AffinityWeight.Purchases });
+        var error = Assert.Throws<NotSupportedException>(() => recommender.Fit(SeedByHand()));
+        Assert.Equal(
+            "A segment-affinity model fitted from RecommenderStatistics ranks by revenue only, but SegmentAffinityOptions.Weight is Purchases. "
+            + "Use AffinityWeight.Revenue, or fit from an EnrichedDataset for the other weights.",
+            error.Message);
+    }
+
     /// <summary>The figures worked out from the dataset's rows with LINQ, independently of the library's own pass.</summary>
     internal static RecommenderStatistics ByLinq(EnrichedDataset dataset)
     {
