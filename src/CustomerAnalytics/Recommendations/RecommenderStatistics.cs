@@ -36,7 +36,7 @@ public sealed class RecommenderStatistics
     /// <exception cref="ArgumentNullException"><paramref name="dataset"/> is <see langword="null"/>.</exception>
     public static RecommenderStatistics Compute(EnrichedDataset dataset) => new(SalesStatistics.Compute(dataset));
 
-    /// <summary>Statistics from figures computed elsewhere (for example by <c>SqlKpis.RecommenderStatistics()</c>).</summary>
+    /// <summary>Statistics from figures computed elsewhere (for example by <c>SqlKpis.ModelStatistics()</c>).</summary>
     /// <param name="products">Every product with its sales; a product may have none (all zero).</param>
     /// <param name="customers">Every customer with the products it bought, in the order recommendations list them.</param>
     /// <param name="segmentCategories">The revenue of each segment in each category; a pair not listed has none.</param>

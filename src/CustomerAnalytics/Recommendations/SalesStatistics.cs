@@ -164,19 +164,17 @@ internal sealed class SalesStatistics
     /// <summary>Σ weight per product over every interaction (the sales and the other events), or <see langword="null"/> without weights.</summary>
     private static double[]? WeightsOf(EnrichedDataset interactions, int productCount)
     {
-        if (interactions.WeightColumn is not { } weights)
+        if (!interactions.HasWeights)
         {
             return null;
         }
 
         var sums = new double[productCount];
+        var affinity = new RowAffinity(interactions, AffinityWeight.Weight);
         var products = interactions.ProductColumn;
         for (var row = 0; row < products.Length; row++)
         {
-            if (!float.IsNaN(weights[row]))
-            {
-                sums[products[row]] += weights[row];
-            }
+            sums[products[row]] += affinity.Of(row);
         }
 
         return sums;
